@@ -1,0 +1,12 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["{lib,seeds,app,scripts}/**/*.test.ts"],
+    setupFiles: ["./lib/testing/setup-test-db.ts"],
+    pool: "forks",
+    testTimeout: 20_000,
+  },
+});
