@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./load-env-files";
+import { DEFAULT_DATABASE_URL } from "./database-url";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 

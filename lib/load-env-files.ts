@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_DATABASE_URL } from "./database-url";
 
 /**
  * Loads `.env.local` then `.env` from the project root into process.env for scripts and the Prisma CLI,
@@ -12,5 +13,3 @@ export function loadEnvFiles(root: string = process.cwd()): void {
   }
   process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 }
-
-export const DEFAULT_DATABASE_URL = "file:./prisma/agora.db";

@@ -1,0 +1,51 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { failed, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
+import { signIn, signOut } from "@/lib/auth";
+import { hashPassword } from "@/lib/password";
+import { createUserWithPassword, EmailTakenError } from "@/lib/queries/users";
+import { callbackPath, signInSchema, signUpSchema } from "@/lib/validations/auth";
+
+// One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
+const BAD_CREDENTIALS = "Email or password is incorrect.";
+
+export async function signUpAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = textValues(formData, ["name", "email"]);
+  const parsed = parseForm(signUpSchema, formData);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const { name, email, password, callbackUrl } = parsed.data;
+
+  try {
+    await createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
+  } catch (error) {
+    if (error instanceof EmailTakenError) return { ...failed(error.message, values), fieldErrors: { email: [error.message] } };
+    throw error;
+  }
+  // signIn redirects (by throwing) on success.
+  await signIn("credentials", { email, password, redirectTo: callbackUrl });
+  return failed(BAD_CREDENTIALS, values);
+}
+
+export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = textValues(formData, ["email"]);
+  const parsed = parseForm(signInSchema, formData);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const { email, password, callbackUrl } = parsed.data;
+
+  try {
+    await signIn("credentials", { email, password, redirectTo: callbackUrl });
+  } catch (error) {
+    if (error instanceof AuthError) return failed(BAD_CREDENTIALS, values);
+    throw error;
+  }
+  return failed(BAD_CREDENTIALS, values);
+}
+
+export async function signInWithGitHubAction(formData: FormData): Promise<void> {
+  await signIn("github", { redirectTo: callbackPath.parse(formData.get("callbackUrl") ?? undefined) });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

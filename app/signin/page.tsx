@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { signInAction, signInWithGitHubAction } from "@/app/auth-actions";
+import { AuthForm } from "@/components/auth-form";
+import { getCurrentUser } from "@/lib/current-user";
+import { isGitHubSignInEnabled } from "@/lib/env";
+import { callbackPath } from "@/lib/validations/auth";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const raw = (await searchParams).callbackUrl;
+  const callbackUrl = callbackPath.parse(typeof raw === "string" ? raw : undefined);
+  if (await getCurrentUser()) redirect(callbackUrl);
+
+  return (
+    <main className="narrow">
+      <h1>Sign in</h1>
+      <p className="lede">Sign in to join the discussion.</p>
+      <AuthForm
+        action={signInAction}
+        callbackUrl={callbackUrl}
+        submitLabel="Sign in"
+        fields={[
+          { name: "email", label: "Email", type: "email", autoComplete: "email" },
+          { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+        ]}
+      />
+      {isGitHubSignInEnabled && (
+        <form action={signInWithGitHubAction} className="oauth">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <button type="submit" className="button-secondary">
+            Sign in with GitHub
+          </button>
+        </form>
+      )}
+      <p>
+        New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { getArticleWithThreads } from "@/lib/queries/articles";
+import { RelativeTime } from "./relative-time";
+
+type Article = NonNullable<Awaited<ReturnType<typeof getArticleWithThreads>>>;
+
+/** An article and its points, each point a thread with its activity. */
+export function ArticleOverview({ article }: { article: Article }) {
+  return (
+    <main>
+      <section className="article-head">
+        <p className="eyebrow">The article under discussion</p>
+        <h1>{article.title}</h1>
+        <p className="source">
+          Source:{" "}
+          {article.sourceUrl ? (
+            <a href={article.sourceUrl} rel="noopener">
+              {article.source}
+            </a>
+          ) : (
+            article.source
+          )}
+        </p>
+        <p className="lede">{article.summary}</p>
+      </section>
+      <section aria-labelledby="points-heading">
+        <h2 id="points-heading">The points it makes — {article.threads.length} discussions</h2>
+        <ol className="thread-list">
+          {article.threads.map((thread) => (
+            <li key={thread.id} id={`point-${thread.position}`} className="thread-card">
+              <span className="point-number" aria-hidden="true">
+                {thread.position}
+              </span>
+              <div>
+                <h3>
+                  <Link href={`/t/${thread.id}`}>{thread.title}</Link>
+                  {thread.pinned && <span className="badge">Pinned</span>}
+                  {thread.locked && <span className="badge">Locked</span>}
+                </h3>
+                <p className="thread-summary">{thread.summary}</p>
+                <p className="thread-stats">
+                  {thread.commentCount} {thread.commentCount === 1 ? "comment" : "comments"}
+                  {thread.commentCount > 0 && (
+                    <>
+                      {" · last activity "}
+                      <RelativeTime date={thread.lastActivityAt} />
+                    </>
+                  )}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import Link from "next/link";
+import { createCommentAction } from "@/app/t/[threadId]/actions";
+import type { CurrentUser } from "@/lib/current-user";
+import { CommentForm } from "./comment-form";
+
+/** The top-level comment box, or an invitation to sign in that returns here afterwards. */
+export function NewComment({ user, thread }: { user: CurrentUser | null; thread: { id: string; locked: boolean } }) {
+  if (thread.locked) return null;
+  if (!user) {
+    const back = encodeURIComponent(`/t/${thread.id}`);
+    return (
+      <p className="sign-in-prompt">
+        <Link href={`/signin?callbackUrl=${back}`}>Sign in</Link> or <Link href={`/signup?callbackUrl=${back}`}>create an account</Link> to join
+        the discussion.
+      </p>
+    );
+  }
+  return <CommentForm action={createCommentAction} hidden={{ threadId: thread.id }} label="Add to the discussion" submitLabel="Post comment" />;
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+
+type Props = {
+  thread: {
+    id: string;
+    position: number;
+    title: string;
+    summary: string;
+    excerpt: string;
+    locked: boolean;
+    article: { slug: string; title: string; source: string; sourceUrl: string | null };
+  };
+};
+
+/** The point a thread discusses: our summary, then the article's own words with attribution. */
+export function ThreadHeader({ thread }: Props) {
+  return (
+    <header className="thread-head">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href={`/a/${thread.article.slug}#point-${thread.position}`}>{thread.article.title}</Link>
+        <span aria-hidden="true"> › </span>
+        <span>Point {thread.position}</span>
+      </nav>
+      <h1>{thread.title}</h1>
+      <p className="lede">{thread.summary}</p>
+      <figure className="excerpt">
+        <blockquote>{thread.excerpt}</blockquote>
+        <figcaption>
+          —{" "}
+          {thread.article.sourceUrl ? (
+            <a href={thread.article.sourceUrl} rel="noopener">
+              {thread.article.source}
+            </a>
+          ) : (
+            <cite>{thread.article.source}</cite>
+          )}
+        </figcaption>
+      </figure>
+      {thread.locked && (
+        <p className="banner" role="status">
+          This thread is locked: no new comments or edits.
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,120 @@
+import { db } from "@/lib/db";
+import { articleSeedSchema, type ArticlePoint, type ArticleSeed } from "@/seeds/article-seed";
+
+type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+export interface UpsertArticleResult {
+  articleId: string;
+  created: boolean;
+  threadsCreated: number;
+  /** Threads whose title, summary or excerpt actually changed. */
+  threadsUpdated: number;
+}
+
+/**
+ * Creates or refreshes an article and one thread per point (point i → thread position i + 1), in one
+ * transaction so a failed import leaves nothing half-written. Safe to run repeatedly: it only rewrites the
+ * article's text, never deletes threads or comments, and never touches a thread's moderation state or
+ * activity counters. Threads beyond the seed's last point (a seed that shrank) are left as they are.
+ */
+export async function upsertArticle(seed: ArticleSeed): Promise<UpsertArticleResult> {
+  const article = articleSeedSchema.parse(seed);
+  return db.$transaction(async (tx) => {
+    const { id: articleId, created } = await upsertArticleRow(tx, article);
+    const { threadsCreated, threadsUpdated } = await upsertThreads(tx, articleId, article.points);
+    return { articleId, created, threadsCreated, threadsUpdated };
+  });
+}
+
+async function upsertArticleRow(tx: Transaction, seed: ArticleSeed): Promise<{ id: string; created: boolean }> {
+  const text = {
+    title: seed.title,
+    source: seed.source,
+    sourceUrl: seed.sourceUrl ?? null,
+    summary: seed.summary,
+  };
+  const existing = await tx.article.findUnique({ where: { slug: seed.slug }, select: { id: true } });
+  if (existing) {
+    await tx.article.update({ where: { id: existing.id }, data: text });
+    return { id: existing.id, created: false };
+  }
+  const created = await tx.article.create({ data: { slug: seed.slug, ...text }, select: { id: true } });
+  return { id: created.id, created: true };
+}
+
+async function upsertThreads(tx: Transaction, articleId: string, points: ArticlePoint[]) {
+  const existing = await tx.thread.findMany({
+    where: { articleId },
+    select: { id: true, position: true, title: true, summary: true, excerpt: true },
+  });
+  const byPosition = new Map(existing.map((thread) => [thread.position, thread]));
+  let threadsCreated = 0;
+  let threadsUpdated = 0;
+
+  for (const [index, point] of points.entries()) {
+    const position = index + 1;
+    const text = { title: point.title, summary: point.summary, excerpt: point.excerpt };
+    const current = byPosition.get(position);
+    if (!current) {
+      await tx.thread.create({ data: { articleId, position, ...text } });
+      threadsCreated++;
+    } else if (hasTextChanged(current, text)) {
+      await tx.thread.update({ where: { id: current.id }, data: text });
+      threadsUpdated++;
+    }
+  }
+  return { threadsCreated, threadsUpdated };
+}
+
+function hasTextChanged(current: ArticlePoint, next: ArticlePoint): boolean {
+  return current.title !== next.title || current.summary !== next.summary || current.excerpt !== next.excerpt;
+}
+
+/** The article for the home page (the given slug, else the first one created) with its threads, pinned first. */
+export async function getArticleWithThreads(slug?: string) {
+  return db.article.findFirst({
+    where: slug === undefined ? undefined : { slug },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      source: true,
+      sourceUrl: true,
+      summary: true,
+      createdAt: true,
+      threads: {
+        orderBy: [{ pinned: "desc" }, { position: "asc" }],
+        select: {
+          id: true,
+          position: true,
+          title: true,
+          summary: true,
+          commentCount: true,
+          lastActivityAt: true,
+          locked: true,
+          pinned: true,
+        },
+      },
+    },
+  });
+}
+
+export type ArticleWithThreads = NonNullable<Awaited<ReturnType<typeof getArticleWithThreads>>>;
+
+export interface ArticleListItem {
+  id: string;
+  slug: string;
+  title: string;
+  createdAt: Date;
+  threadCount: number;
+}
+
+/** Every article, oldest first, with how many threads each has. */
+export async function listArticles(): Promise<ArticleListItem[]> {
+  const articles = await db.article.findMany({
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, slug: true, title: true, createdAt: true, _count: { select: { threads: true } } },
+  });
+  return articles.map(({ _count, ...article }) => ({ ...article, threadCount: _count.threads }));
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+export const COMMENT_MAX_LENGTH = 10_000;
+
+const id = z
+  .string({ error: "Missing id." })
+  .trim()
+  .min(1, { error: "Missing id." })
+  .max(64, { error: "Invalid id." })
+  .regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
+
+export const commentBody = z
+  .string({ error: "Write a comment first." })
+  .trim()
+  .min(1, { error: "Write a comment first." })
+  .max(COMMENT_MAX_LENGTH, {
+    error: (issue) =>
+      `Comments are at most ${COMMENT_MAX_LENGTH.toLocaleString("en-US")} characters (this one has ${String(issue.input).length.toLocaleString("en-US")}).`,
+  });
+
+export const createCommentSchema = z.object({
+  threadId: id,
+  // An empty parentId is a top-level comment.
+  parentId: z.preprocess((value) => (value === "" ? undefined : value), id.optional()),
+  body: commentBody,
+});
+
+export const editCommentSchema = z.object({ commentId: id, body: commentBody });
+
+export const deleteCommentSchema = z.object({ commentId: id });
+
+export type CreateCommentInput = z.infer<typeof createCommentSchema>;

@@ -1,0 +1,23 @@
+// Prepares a checkout to run: a local secret, the database schema, the article's threads. Safe to run again.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, appendFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+
+const ENV_FILE = ".env.local";
+
+function ensureAuthSecret() {
+  const current = existsSync(ENV_FILE) ? readFileSync(ENV_FILE, "utf8") : "";
+  if (process.env.AUTH_SECRET || /^AUTH_SECRET=./m.test(current)) return;
+  const line = `AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`;
+  appendFileSync(ENV_FILE, (current && !current.endsWith("\n") ? "\n" : "") + line, { mode: 0o600 });
+  console.log(`setup: generated AUTH_SECRET in ${ENV_FILE}`);
+}
+
+function run(command, args) {
+  execFileSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
+
+ensureAuthSecret();
+if (!existsSync("lib/generated/prisma/client.ts")) run("npx", ["prisma", "generate"]);
+run("npx", ["prisma", "migrate", "deploy"]);
+if (!process.argv.includes("--no-seed")) run("npx", ["tsx", "scripts/seed.ts"]);
