@@ -2,12 +2,24 @@ import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 import { createSqliteAdapter } from "./sqlite-adapter";
 
+let executedQueries = 0;
+
+/** SQL statements this process has sent, for tests and benchmarks that prove a page's query count. */
+export function executedQueryCount(): number {
+  return executedQueries;
+}
+
 export function createPrismaClient(url: string = env.DATABASE_URL) {
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: createSqliteAdapter(url),
     // The password hash is never read unless a query asks for it by name.
     omit: { user: { passwordHash: true } },
+    log: [{ emit: "event", level: "query" }],
   });
+  client.$on("query", () => {
+    executedQueries += 1;
+  });
+  return client;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

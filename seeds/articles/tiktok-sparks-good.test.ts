@@ -5,6 +5,7 @@ import { articleSeedSchema } from "../article-seed";
 import { tiktokSparksGood } from "./tiktok-sparks-good";
 
 const SOURCE_FILE = path.join(process.cwd(), "..", "shared", "seeds", "tiktok-sparks-good.txt");
+const sourcePresent = existsSync(SOURCE_FILE);
 
 describe("the TikTok Sparks Good seed", () => {
   it("is a valid article seed", () => {
@@ -23,8 +24,8 @@ describe("the TikTok Sparks Good seed", () => {
     expect(tiktokSparksGood.sourceUrl).toBeUndefined();
   });
 
-  it.skipIf(!existsSync(SOURCE_FILE))(
-    "quotes the article verbatim in every excerpt (skipped: ../shared/seeds/tiktok-sparks-good.txt not found)",
+  it.skipIf(!sourcePresent)(
+    `quotes the article verbatim in every excerpt${sourcePresent ? "" : " [skipped: ../shared/seeds/tiktok-sparks-good.txt not found]"}`,
     () => {
       const source = readFileSync(SOURCE_FILE, "utf8");
       for (const point of tiktokSparksGood.points) {
