@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { failed, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
 import { signIn, signOut } from "@/lib/auth";
+import { formatWait } from "@/lib/rate-limit";
 import { hashPassword } from "@/lib/password";
 import { createUserWithPassword, EmailTakenError } from "@/lib/queries/users";
 import { callbackPath, signInSchema, signUpSchema } from "@/lib/validations/auth";
@@ -36,10 +37,15 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   try {
     await signIn("credentials", { email, password, redirectTo: callbackUrl });
   } catch (error) {
-    if (error instanceof AuthError) return failed(BAD_CREDENTIALS, values);
+    if (error instanceof AuthError) return failed(signInFailure(error), values);
     throw error;
   }
   return failed(BAD_CREDENTIALS, values);
+}
+
+function signInFailure(error: AuthError): string {
+  const wait = /^rate_limited:(\d+)$/.exec((error as AuthError & { code?: string }).code ?? "");
+  return wait ? `Too many sign-in attempts. Try again in ${formatWait(Number(wait[1]))}.` : BAD_CREDENTIALS;
 }
 
 export async function signInWithGitHubAction(formData: FormData): Promise<void> {

@@ -3,6 +3,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/auth-actions";
 import { getCurrentUser } from "@/lib/current-user";
+import { canAdminister, canModerate } from "@/lib/permissions";
+import { countOpenModerationItems } from "@/lib/queries/reports";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,6 +14,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const openItems = canModerate(user) ? await countOpenModerationItems() : 0;
   return (
     <html lang="en">
       <body>
@@ -24,6 +27,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Agora
             </Link>
             <nav aria-label="Account" className="account-nav">
+              {canModerate(user) && (
+                <>
+                  <Link href="/mod" aria-label={`Moderation queue, ${openItems} open`}>
+                    Queue <span className={openItems > 0 ? "count count-active" : "count"}>{openItems}</span>
+                  </Link>
+                  <Link href="/mod/log">Log</Link>
+                </>
+              )}
+              {canAdminister(user) && <Link href="/admin">Admin</Link>}
               {user ? (
                 <>
                   <Link href={`/u/${user.id}`}>{user.name ?? "Your profile"}</Link>

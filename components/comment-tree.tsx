@@ -2,10 +2,12 @@ import Link from "next/link";
 import { MAX_VISIBLE_DEPTH, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import { renderMarkdown } from "@/lib/markdown";
-import { canComment, canEditComment } from "@/lib/permissions";
+import { canEditComment, canModerate, canReadBody, canReplyTo, canReport } from "@/lib/permissions";
 import type { ThreadComment } from "@/lib/queries/comments";
 import { CommentActions } from "./comment-actions";
+import { CommentModeration } from "./moderation/comment-moderation";
 import { RelativeTime } from "./relative-time";
+import { ReportForm } from "./report-form";
 
 type TreeContext = {
   thread: { id: string; locked: boolean };
@@ -26,49 +28,79 @@ export function CommentTree({ nodes, context, level = 0 }: { nodes: CommentNode<
   );
 }
 
+/** What stands in for a body the viewer may not read, or a note above one a moderator acted on. */
+function statusNotice(comment: ThreadComment): string | null {
+  if (comment.deletedAt) return null;
+  const reason = comment.moderationReason ? `: ${comment.moderationReason}` : "";
+  switch (comment.status) {
+    case "pending":
+      return "Awaiting review: only you and the moderators can see this comment until it is approved.";
+    case "hidden":
+      return `Hidden by a moderator${reason}`;
+    case "removed":
+      return `Removed by a moderator${reason}`;
+    default:
+      return null;
+  }
+}
+
 function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment>; context: TreeContext; level: number }) {
   const { thread, user } = context;
+  const state = { authorId: node.author.id, deletedAt: node.deletedAt, status: node.status };
   const deleted = node.deletedAt !== null;
   const authorName = node.author.name ?? "Anonymous";
-  const canEdit = canEditComment(user, { authorId: node.author.id, deletedAt: node.deletedAt }, thread);
-  const canReply = canComment(user, thread) && !deleted;
+  const readable = canReadBody(user, state);
+  const notice = statusNotice(node);
+  const canEdit = canEditComment(user, state, thread);
+  const canReply = canReplyTo(user, state, thread);
+  const moderator = canModerate(user);
+  const showAuthor = !deleted && (node.status !== "removed" || moderator);
+  const classes = ["comment", `status-${node.status}`, node.id === context.focusId ? "focused" : ""].filter(Boolean).join(" ");
 
   return (
-    <article id={`c-${node.id}`} className={node.id === context.focusId ? "comment focused" : "comment"} aria-label={deleted ? "Deleted comment" : `Comment by ${authorName}`}>
+    <article id={`c-${node.id}`} className={classes} aria-label={showAuthor ? `Comment by ${authorName}` : "Comment"}>
       <header className="comment-meta">
-        {deleted ? (
-          <span className="author muted">[deleted]</span>
-        ) : (
+        {showAuthor ? (
           <Link className="author" href={`/u/${node.author.id}`}>
             {authorName}
           </Link>
+        ) : (
+          <span className="author muted">{deleted ? "[deleted]" : "[removed]"}</span>
         )}
         <span aria-hidden="true">·</span>
         <a className="permalink" href={`/t/${thread.id}/c/${node.id}`} title="Permalink to this comment">
           <RelativeTime date={node.createdAt} />
         </a>
-        {node.editedAt && !deleted && (
-          <span className="edited" title={`Edited ${node.editedAt.toISOString()}`}>
-            edited
-          </span>
-        )}
+        {node.editedAt && !deleted && <span className="edited">edited</span>}
+        {node.status === "pending" && !deleted && <span className="badge badge-pending">awaiting review</span>}
       </header>
+      {notice && <p className="moderation-notice">{notice}</p>}
       {deleted ? (
         <p className="comment-body tombstone">[deleted]</p>
-      ) : (
+      ) : readable ? (
         <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(node.body) }} />
-      )}
-      {(canReply || canEdit) && (
-        <CommentActions
-          key={`${node.replyCount}-${node.editedAt?.getTime() ?? 0}`}
-          threadId={thread.id}
-          commentId={node.id}
-          authorName={authorName}
-          body={node.body}
-          canReply={canReply}
-          canEdit={canEdit}
-        />
-      )}
+      ) : node.status === "removed" ? (
+        <p className="comment-body tombstone">[removed]</p>
+      ) : null}
+      <div className="comment-footer">
+        {(canReply || canEdit) && (
+          <CommentActions
+            key={`${node.replyCount}-${node.editedAt?.getTime() ?? 0}`}
+            threadId={thread.id}
+            commentId={node.id}
+            authorName={authorName}
+            body={node.body}
+            canReply={canReply}
+            canEdit={canEdit}
+          />
+        )}
+        {!deleted && node.status === "visible" && user && canReport(user, state) && !moderator && (
+          <ReportForm threadId={thread.id} commentId={node.id} />
+        )}
+        {!deleted && moderator && (
+          <CommentModeration comment={{ id: node.id, status: node.status, authorId: node.author.id, authorIsMember: node.author.role === "member" && node.author.id !== user?.id }} />
+        )}
+      </div>
       {node.replies.length > 0 &&
         (level + 1 < MAX_VISIBLE_DEPTH ? (
           <CommentTree nodes={node.replies} context={context} level={level + 1} />

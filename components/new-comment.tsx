@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { createCommentAction } from "@/app/t/[threadId]/actions";
 import type { CurrentUser } from "@/lib/current-user";
+import { describeSuspension } from "@/lib/suspension-message";
 import { CommentForm } from "./comment-form";
 
-/** The top-level comment box, or an invitation to sign in that returns here afterwards. */
+/** The top-level comment box, or why there is none: signed out (with a way back here), suspended, or locked. */
 export function NewComment({ user, thread }: { user: CurrentUser | null; thread: { id: string; locked: boolean } }) {
   if (thread.locked) return null;
   if (!user) {
@@ -12,6 +13,13 @@ export function NewComment({ user, thread }: { user: CurrentUser | null; thread:
       <p className="sign-in-prompt">
         <Link href={`/signin?callbackUrl=${back}`}>Sign in</Link> or <Link href={`/signup?callbackUrl=${back}`}>create an account</Link> to join
         the discussion.
+      </p>
+    );
+  }
+  if (user.suspension) {
+    return (
+      <p className="banner" role="status">
+        {describeSuspension(user.suspension)}
       </p>
     );
   }

@@ -8,6 +8,7 @@ type Props = {
     summary: string;
     excerpt: string;
     locked: boolean;
+    lockReason: string | null;
     article: { slug: string; title: string; source: string; sourceUrl: string | null };
   };
 };
@@ -38,7 +39,7 @@ export function ThreadHeader({ thread }: Props) {
       </figure>
       {thread.locked && (
         <p className="banner" role="status">
-          This thread is locked: no new comments or edits.
+          This thread is locked: no new comments or edits.{thread.lockReason ? ` Reason: ${thread.lockReason}` : ""}
         </p>
       )}
     </header>

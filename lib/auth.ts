@@ -1,5 +1,5 @@
 import { cache } from "react";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
@@ -9,12 +9,16 @@ import { env, isGitHubSignInEnabled } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
-import { findUserCredentials } from "@/lib/queries/users";
+import { getModerationConfig } from "@/lib/moderation-config";
+import { findUserCredentials, setRoleByEmail } from "@/lib/queries/users";
+import { enforceRateLimits, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validations/auth";
+
+type Suspension = { until: string | null; permanent: boolean; reason: string | null } | null;
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role } & DefaultSession["user"];
+    user: { id: string; role: Role; suspension: Suspension } & DefaultSession["user"];
   }
 }
 
@@ -24,18 +28,43 @@ declare module "@auth/core/jwt" {
     sid?: string;
     uid?: string;
     role?: Role;
+    suspension?: Suspension;
   }
+}
+
+/** Too many sign-in attempts; the code carries the wait in seconds to the sign-in form. */
+export class SignInRateLimited extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `rate_limited:${retryAfterSeconds}`;
+  }
+}
+
+function clientIp(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
 }
 
 const credentials = Credentials({
   credentials: { email: {}, password: {} },
-  async authorize(raw) {
+  // Runs for the sign-in form's server action and for a direct POST to Auth.js's callback alike.
+  async authorize(raw, request) {
     const parsed = signInSchema.safeParse(raw);
     if (!parsed.success) return null;
-    const user = await findUserCredentials(parsed.data.email);
+    const { email, password } = parsed.data;
+    try {
+      await enforceRateLimits([
+        { limit: "signin:account", key: email },
+        { limit: "signin:ip", key: clientIp(request) },
+      ]);
+    } catch (error) {
+      if (error instanceof RateLimitedError) throw new SignInRateLimited(error.retryAfterSeconds);
+      throw error;
+    }
+    const user = await findUserCredentials(email);
     // verifyPassword hashes even for an unknown email, so timing does not reveal which accounts exist.
-    const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
+    const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok) return null;
+    await resetRateLimit("signin:account", email);
     return { id: user.id, name: user.name, email: user.email, image: user.image };
   },
 });
@@ -54,6 +83,10 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
   callbacks: {
     async jwt({ token, user }) {
       if (user?.id) {
+        // The first admins come from configuration, applied at every sign-in (sign-up signs in too).
+        if (user.email && getModerationConfig().ADMIN_EMAILS.includes(user.email.toLowerCase())) {
+          await setRoleByEmail(user.email, "admin");
+        }
         token.sid = await createSession(user.id);
       }
       if (!token.sid) return null;
@@ -62,6 +95,14 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
       if (!current) return null;
       token.uid = current.id;
       token.role = current.role;
+      token.suspension =
+        current.suspendedPermanently || current.suspendedUntil
+          ? {
+              until: current.suspendedUntil?.toISOString() ?? null,
+              permanent: current.suspendedPermanently,
+              reason: current.suspensionReason,
+            }
+          : null;
       token.name = current.name;
       token.email = current.email;
       token.picture = current.image;
@@ -70,6 +111,7 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       session.user.id = token.uid ?? "";
       session.user.role = token.role ?? "member";
+      session.user.suspension = token.suspension ?? null;
       return session;
     },
   },

@@ -1,11 +1,30 @@
 import { auth } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export type CurrentUser = { id: string; name: string | null; role: Role };
+export type Suspension = { until: Date | null; permanent: boolean; reason: string | null };
 
-/** The signed-in user of this request, re-read from the database session, or null. */
+export type CurrentUser = {
+  id: string;
+  name: string | null;
+  role: Role;
+  /** Present while the member is suspended. */
+  suspension: Suspension | null;
+};
+
+/** The signed-in user of this request, re-read from the database session (role and suspension included), or null. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return { id: session.user.id, name: session.user.name ?? null, role: session.user.role };
+  const { suspension } = session.user;
+  const active = suspension && isActive(suspension) ? suspension : null;
+  return {
+    id: session.user.id,
+    name: session.user.name ?? null,
+    role: session.user.role,
+    suspension: active && { until: active.until ? new Date(active.until) : null, permanent: active.permanent, reason: active.reason },
+  };
+}
+
+function isActive(suspension: { until: string | null; permanent: boolean }): boolean {
+  return suspension.permanent || (suspension.until !== null && new Date(suspension.until).getTime() > Date.now());
 }

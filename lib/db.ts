@@ -29,3 +29,6 @@ const globalForDb = globalThis as unknown as { agoraDb?: Db };
 /** The one Prisma client of this process (cached on globalThis so dev reloads reuse it). */
 export const db: Db = globalForDb.agoraDb ?? createPrismaClient();
 if (env.NODE_ENV !== "production") globalForDb.agoraDb = db;
+
+/** The client handed to an interactive transaction's callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

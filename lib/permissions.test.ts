@@ -1,32 +1,89 @@
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "./current-user";
-import { canComment, canEditComment } from "./permissions";
+import { canComment, canEditComment, canModerate, canReadBody, canReplyTo, canReport } from "./permissions";
 
-const author: CurrentUser = { id: "author", name: "Author", role: "member" };
-const other: CurrentUser = { id: "other", name: "Other", role: "member" };
+const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
+const author = member("author");
+const other = member("other");
+const suspended: CurrentUser = { ...member("author"), suspension: { until: null, permanent: true, reason: "spam" } };
+const moderator: CurrentUser = { id: "mod", name: "Mod", role: "moderator", suspension: null };
+const suspendedModerator: CurrentUser = { ...moderator, suspension: { until: new Date(Date.now() + 60_000), permanent: false, reason: null } };
+const admin: CurrentUser = { id: "admin", name: "Admin", role: "admin", suspension: null };
 const open = { locked: false };
 const locked = { locked: true };
-const live = { authorId: "author", deletedAt: null };
-const deleted = { authorId: "author", deletedAt: new Date() };
+const live = { authorId: "author", deletedAt: null, status: "visible" } as const;
+const pending = { ...live, status: "pending" } as const;
+const hidden = { ...live, status: "hidden" } as const;
+const removed = { ...live, status: "removed" } as const;
+const deleted = { ...live, deletedAt: new Date() };
 
 describe("canEditComment", () => {
   it.each([
     ["the author, live comment, open thread", author, live, open, true],
+    ["the author of a comment awaiting review", author, pending, open, true],
     ["another member", other, live, open, false],
     ["a signed-out visitor", null, live, open, false],
+    ["the author, suspended", suspended, live, open, false],
     ["the author of a deleted comment", author, deleted, open, false],
+    ["the author of a hidden comment", author, hidden, open, false],
+    ["the author of a removed comment", author, removed, open, false],
     ["the author in a locked thread", author, live, locked, false],
+    ["a moderator (not the author)", moderator, live, open, false],
   ] as const)("%s → %s", (_name, user, comment, thread, expected) => {
     expect(canEditComment(user, comment, thread)).toBe(expected);
   });
 });
 
-describe("canComment", () => {
+describe("canComment and canReplyTo", () => {
   it.each([
     ["a member, open thread", author, open, true],
     ["a member, locked thread", author, locked, false],
+    ["a suspended member", suspended, open, false],
     ["a signed-out visitor", null, open, false],
   ] as const)("%s → %s", (_name, user, thread, expected) => {
     expect(canComment(user, thread)).toBe(expected);
+  });
+
+  it("allows replies only to visible, undeleted comments", () => {
+    expect(canReplyTo(other, live, open)).toBe(true);
+    for (const comment of [pending, hidden, removed, deleted]) expect(canReplyTo(other, comment, open)).toBe(false);
+  });
+});
+
+describe("canReport", () => {
+  it.each([
+    ["another member", other, true],
+    ["the author", author, false],
+    ["a suspended member", { ...suspended, id: "x" }, false],
+    ["a signed-out visitor", null, false],
+  ] as const)("%s → %s", (_name, user, expected) => {
+    expect(canReport(user, { authorId: "author" })).toBe(expected);
+  });
+});
+
+describe("canModerate", () => {
+  it.each([
+    ["a member", author, false],
+    ["a moderator", moderator, true],
+    ["an admin", admin, true],
+    ["a suspended moderator", suspendedModerator, false],
+    ["a signed-out visitor", null, false],
+  ] as const)("%s → %s", (_name, user, expected) => {
+    expect(canModerate(user)).toBe(expected);
+  });
+});
+
+describe("canReadBody", () => {
+  it.each([
+    ["anyone, visible", null, live, true],
+    ["another member, pending", other, pending, false],
+    ["the author, pending", author, pending, true],
+    ["another member, hidden", other, hidden, false],
+    ["the author, hidden", author, hidden, true],
+    ["the author, removed", author, removed, false],
+    ["a moderator, removed", moderator, removed, true],
+    ["a moderator, deleted by its author", moderator, deleted, false],
+  ] as const)("%s → %s", (_name, user, comment, expected) => {
+    expect(canReadBody(user, comment)).toBe(expected);
   });
 });

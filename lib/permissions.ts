@@ -1,15 +1,65 @@
 import type { CurrentUser } from "@/lib/current-user";
+import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 
-type CommentOwnership = { authorId: string; deletedAt: Date | null };
+type Viewer = Pick<CurrentUser, "id" | "role" | "suspension"> | null;
+type CommentState = { authorId: string; deletedAt: Date | null; status: CommentStatus };
 type ThreadState = { locked: boolean };
 
-export function canComment(user: CurrentUser | null, thread: ThreadState): user is CurrentUser {
-  return user !== null && !thread.locked;
+export function isModerator(user: Viewer): boolean {
+  return user !== null && (user.role === "moderator" || user.role === "admin");
 }
 
-/** Authors edit and delete their own live comments while the thread is open. */
-export function canEditComment(user: CurrentUser | null, comment: CommentOwnership, thread: ThreadState): boolean {
-  return user !== null && comment.authorId === user.id && comment.deletedAt === null && !thread.locked;
+export function isAdmin(user: Viewer): boolean {
+  return user?.role === "admin";
+}
+
+export function isSuspended(user: Viewer): boolean {
+  return user?.suspension != null;
+}
+
+/** Suspended members can read but not take part; nobody comments in a locked thread. */
+export function canComment(user: Viewer, thread: ThreadState): boolean {
+  return user !== null && !isSuspended(user) && !thread.locked;
+}
+
+/** Authors edit and delete their own live comments while the thread is open and no moderator has acted on them. */
+export function canEditComment(user: Viewer, comment: CommentState, thread: ThreadState): boolean {
+  return (
+    user !== null &&
+    !isSuspended(user) &&
+    comment.authorId === user.id &&
+    comment.deletedAt === null &&
+    (comment.status === "visible" || comment.status === "pending") &&
+    !thread.locked
+  );
 }
 
 export const canDeleteComment = canEditComment;
+
+export function canReplyTo(user: Viewer, comment: CommentState, thread: ThreadState): boolean {
+  return canComment(user, thread) && comment.deletedAt === null && comment.status === "visible";
+}
+
+/** Members report what others wrote; reporting your own comment is refused. */
+export function canReport(user: Viewer, item: { authorId?: string }): boolean {
+  return user !== null && !isSuspended(user) && item.authorId !== user.id;
+}
+
+/** Moderating needs the role and no suspension: a suspended moderator loses powers at once. */
+export function canModerate(user: Viewer): boolean {
+  return isModerator(user) && !isSuspended(user);
+}
+
+export function canAdminister(user: Viewer): boolean {
+  return isAdmin(user) && !isSuspended(user);
+}
+
+/** Who may read a comment's body: everyone while visible; moderators always; its author while pending or hidden. */
+export function canReadBody(user: Viewer, comment: CommentState): boolean {
+  if (comment.deletedAt) return false;
+  if (comment.status === "visible" || isModerator(user)) return true;
+  return user?.id === comment.authorId && comment.status !== "removed";
+}
+
+/** Roles an admin may hand out. */
+export const ASSIGNABLE_ROLES: readonly Role[] = ["member", "moderator", "admin"];

@@ -1,7 +1,7 @@
-import { db } from "@/lib/db";
+import { db, type Tx as Transaction } from "@/lib/db";
 import { articleSeedSchema, type ArticlePoint, type ArticleSeed } from "@/seeds/article-seed";
 
-type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
 
 export interface UpsertArticleResult {
   articleId: string;

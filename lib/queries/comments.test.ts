@@ -5,8 +5,8 @@ import { CommentError, createComment, deleteComment, editComment, getThreadWithC
 
 let threadId: string;
 let otherThreadId: string;
-let alice: { id: string };
-let bob: { id: string };
+let alice: Awaited<ReturnType<typeof createTestUser>>;
+let bob: Awaited<ReturnType<typeof createTestUser>>;
 
 beforeEach(async () => {
   [threadId, otherThreadId] = (await createTestThreads(2)) as [string, string];
@@ -21,7 +21,7 @@ async function thread() {
 describe("createComment", () => {
   it("stores a top-level comment and moves the thread's count and last activity", async () => {
     const before = await thread();
-    const comment = await createComment({ threadId, authorId: alice.id, body: "First!" });
+    const comment = await createComment({ threadId, author: alice, body: "First!" });
     const after = await thread();
     expect(comment.depth).toBe(0);
     expect(after.commentCount).toBe(before.commentCount + 1);
@@ -29,17 +29,17 @@ describe("createComment", () => {
   });
 
   it("nests a reply one level below its parent", async () => {
-    const parent = await createComment({ threadId, authorId: alice.id, body: "Parent" });
-    const reply = await createComment({ threadId, parentId: parent.id, authorId: bob.id, body: "Reply" });
+    const parent = await createComment({ threadId, author: alice, body: "Parent" });
+    const reply = await createComment({ threadId, parentId: parent.id, author: bob, body: "Reply" });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: reply.id } });
     expect(stored.parentId).toBe(parent.id);
     expect(stored.depth).toBe(1);
   });
 
   it("refuses a parent from another thread and stores nothing", async () => {
-    const foreign = await createComment({ threadId: otherThreadId, authorId: alice.id, body: "Elsewhere" });
+    const foreign = await createComment({ threadId: otherThreadId, author: alice, body: "Elsewhere" });
     const count = await db.comment.count();
-    await expect(createComment({ threadId, parentId: foreign.id, authorId: bob.id, body: "Hi" })).rejects.toMatchObject({
+    await expect(createComment({ threadId, parentId: foreign.id, author: bob, body: "Hi" })).rejects.toMatchObject({
       code: "invalid_parent",
     });
     expect(await db.comment.count()).toBe(count);
@@ -47,23 +47,23 @@ describe("createComment", () => {
   });
 
   it("refuses a parent that does not exist", async () => {
-    await expect(createComment({ threadId, parentId: "nope", authorId: bob.id, body: "Hi" })).rejects.toBeInstanceOf(CommentError);
+    await expect(createComment({ threadId, parentId: "nope", author: bob, body: "Hi" })).rejects.toBeInstanceOf(CommentError);
   });
 
   it("refuses a thread that does not exist", async () => {
-    await expect(createComment({ threadId: "missing", authorId: bob.id, body: "Hi" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createComment({ threadId: "missing", author: bob, body: "Hi" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses new comments in a locked thread", async () => {
     await db.thread.update({ where: { id: threadId }, data: { locked: true } });
-    await expect(createComment({ threadId, authorId: bob.id, body: "Hi" })).rejects.toMatchObject({ code: "locked" });
+    await expect(createComment({ threadId, author: bob, body: "Hi" })).rejects.toMatchObject({ code: "locked" });
     expect(await db.comment.count({ where: { threadId } })).toBe(0);
   });
 
   it("refuses a reply to a deleted comment", async () => {
-    const parent = await createComment({ threadId, authorId: alice.id, body: "Soon gone" });
+    const parent = await createComment({ threadId, author: alice, body: "Soon gone" });
     await deleteComment({ commentId: parent.id, authorId: alice.id });
-    await expect(createComment({ threadId, parentId: parent.id, authorId: bob.id, body: "Hi" })).rejects.toMatchObject({
+    await expect(createComment({ threadId, parentId: parent.id, author: bob, body: "Hi" })).rejects.toMatchObject({
       code: "invalid_parent",
     });
   });
@@ -71,24 +71,24 @@ describe("createComment", () => {
 
 describe("editComment and deleteComment", () => {
   it("lets the author edit, marking the comment edited", async () => {
-    const comment = await createComment({ threadId, authorId: alice.id, body: "Typo" });
-    await editComment({ commentId: comment.id, authorId: alice.id, body: "Fixed" });
+    const comment = await createComment({ threadId, author: alice, body: "Typo" });
+    await editComment({ commentId: comment.id, author: alice, body: "Fixed" });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
     expect(stored.body).toBe("Fixed");
     expect(stored.editedAt).not.toBeNull();
   });
 
   it("refuses to let a member edit or delete another member's comment, changing nothing", async () => {
-    const comment = await createComment({ threadId, authorId: alice.id, body: "Mine" });
-    await expect(editComment({ commentId: comment.id, authorId: bob.id, body: "Yours now" })).rejects.toMatchObject({ code: "forbidden" });
+    const comment = await createComment({ threadId, author: alice, body: "Mine" });
+    await expect(editComment({ commentId: comment.id, author: bob, body: "Yours now" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(deleteComment({ commentId: comment.id, authorId: bob.id })).rejects.toMatchObject({ code: "forbidden" });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
     expect(stored).toMatchObject({ body: "Mine", editedAt: null, deletedAt: null });
   });
 
   it("leaves a tombstone that keeps replies in place, wipes the words and lowers the count", async () => {
-    const parent = await createComment({ threadId, authorId: alice.id, body: "Regrettable" });
-    const reply = await createComment({ threadId, parentId: parent.id, authorId: bob.id, body: "Reply" });
+    const parent = await createComment({ threadId, author: alice, body: "Regrettable" });
+    const reply = await createComment({ threadId, parentId: parent.id, author: bob, body: "Reply" });
     await deleteComment({ commentId: parent.id, authorId: alice.id });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: parent.id } });
     expect(stored.deletedAt).not.toBeNull();
@@ -98,24 +98,24 @@ describe("editComment and deleteComment", () => {
   });
 
   it("refuses to edit or delete a deleted comment", async () => {
-    const comment = await createComment({ threadId, authorId: alice.id, body: "Gone" });
+    const comment = await createComment({ threadId, author: alice, body: "Gone" });
     await deleteComment({ commentId: comment.id, authorId: alice.id });
-    await expect(editComment({ commentId: comment.id, authorId: alice.id, body: "Back" })).rejects.toBeInstanceOf(CommentError);
+    await expect(editComment({ commentId: comment.id, author: alice, body: "Back" })).rejects.toBeInstanceOf(CommentError);
     await expect(deleteComment({ commentId: comment.id, authorId: alice.id })).rejects.toBeInstanceOf(CommentError);
     expect((await thread()).commentCount).toBe(0);
   });
 
   it("refuses edits once the thread is locked", async () => {
-    const comment = await createComment({ threadId, authorId: alice.id, body: "Before the lock" });
+    const comment = await createComment({ threadId, author: alice, body: "Before the lock" });
     await db.thread.update({ where: { id: threadId }, data: { locked: true } });
-    await expect(editComment({ commentId: comment.id, authorId: alice.id, body: "After" })).rejects.toMatchObject({ code: "locked" });
+    await expect(editComment({ commentId: comment.id, author: alice, body: "After" })).rejects.toMatchObject({ code: "locked" });
   });
 });
 
 describe("getThreadWithComments", () => {
   async function queriesToRead(id: string) {
     const before = executedQueryCount();
-    const data = await getThreadWithComments(id);
+    const data = await getThreadWithComments(id, null);
     return { data, queries: executedQueryCount() - before };
   }
 
@@ -124,7 +124,7 @@ describe("getThreadWithComments", () => {
     let parentId: string | undefined;
     for (let i = 0; i < 40; i++) {
       const author = i % 2 ? alice : bob;
-      const comment = await createComment({ threadId, parentId: i % 3 ? parentId : undefined, authorId: author.id, body: `Comment ${i}` });
+      const comment = await createComment({ threadId, parentId: i % 3 ? parentId : undefined, author, body: `Comment ${i}` });
       parentId = comment.id;
     }
     const full = await queriesToRead(threadId);
@@ -134,9 +134,9 @@ describe("getThreadWithComments", () => {
   });
 
   it("returns comments oldest first with their authors", async () => {
-    await createComment({ threadId, authorId: alice.id, body: "one" });
-    await createComment({ threadId, authorId: bob.id, body: "two" });
-    const data = await getThreadWithComments(threadId);
+    await createComment({ threadId, author: alice, body: "one" });
+    await createComment({ threadId, author: bob, body: "two" });
+    const data = await getThreadWithComments(threadId, null);
     expect(data?.comments.map((c) => [c.body, c.author.name])).toEqual([
       ["one", "Alice"],
       ["two", "Bob"],
@@ -144,16 +144,16 @@ describe("getThreadWithComments", () => {
   });
 
   it("returns null for an unknown thread", async () => {
-    expect(await getThreadWithComments("missing")).toBeNull();
+    expect(await getThreadWithComments("missing", null)).toBeNull();
   });
 });
 
 describe("getUserComments", () => {
   it("lists a member's live comments newest first, page by page", async () => {
-    for (let i = 0; i < 35; i++) await createComment({ threadId, authorId: alice.id, body: `c${i}` });
-    const doomed = await createComment({ threadId, authorId: alice.id, body: "deleted" });
+    for (let i = 0; i < 35; i++) await createComment({ threadId, author: alice, body: `c${i}` });
+    const doomed = await createComment({ threadId, author: alice, body: "deleted" });
     await deleteComment({ commentId: doomed.id, authorId: alice.id });
-    await createComment({ threadId, authorId: bob.id, body: "not Alice" });
+    await createComment({ threadId, author: bob, body: "not Alice" });
 
     const first = await getUserComments(alice.id);
     expect(first.comments).toHaveLength(30);

@@ -19,7 +19,21 @@ export async function createSession(userId: string): Promise<string> {
 export async function findActiveSessionUser(sessionToken: string) {
   const session = await db.session.findUnique({
     where: { sessionToken },
-    select: { expires: true, user: { select: { id: true, name: true, email: true, image: true, role: true } } },
+    select: {
+      expires: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          image: true,
+          role: true,
+          suspendedUntil: true,
+          suspendedPermanently: true,
+          suspensionReason: true,
+        },
+      },
+    },
   });
   if (!session || session.expires.getTime() <= Date.now()) return null;
   return session.user;

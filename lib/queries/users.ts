@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -32,4 +33,31 @@ export function getUserProfile(id: string) {
     where: { id },
     select: { id: true, name: true, image: true, role: true, createdAt: true },
   });
+}
+
+const ADMIN_USER_PAGE = 50;
+
+/** Members for the admin page: staff first, then by name; `query` matches name or email. */
+export function listUsersForAdmin(query?: string) {
+  return db.user.findMany({
+    where: query ? { OR: [{ name: { contains: query } }, { email: { contains: query } }] } : undefined,
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    take: ADMIN_USER_PAGE,
+    select: { id: true, name: true, email: true, role: true, createdAt: true },
+  });
+}
+
+/** Everyone whose suspension is still running, for lifting. */
+export function listSuspendedUsers() {
+  return db.user.findMany({
+    where: { OR: [{ suspendedPermanently: true }, { suspendedUntil: { gt: new Date() } }] },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true, suspendedUntil: true, suspendedPermanently: true, suspensionReason: true },
+  });
+}
+
+/** Applies a role by email, for the `user:role` command and ADMIN_EMAILS; returns whether the user exists. */
+export async function setRoleByEmail(email: string, role: Role): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { email: email.toLowerCase() }, data: { role } });
+  return count > 0;
 }

@@ -2,18 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failed, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
+import { invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
+import { refusalFrom, requireParticipant } from "@/lib/action-guards";
+import { getClientIp } from "@/lib/client-ip";
 import { commentHref } from "@/lib/comment-tree";
-import { getCurrentUser } from "@/lib/current-user";
 import { CommentError, createComment, deleteComment, editComment } from "@/lib/queries/comments";
+import { createReport, ReportError } from "@/lib/queries/reports";
+import { enforceRateLimits } from "@/lib/rate-limit";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema } from "@/lib/validations/comment";
-
-const SIGNED_OUT = "Your session has ended. Sign in again to comment.";
-
-function refused(error: unknown, values?: Record<string, string>): ActionState {
-  if (error instanceof CommentError) return failed(error.message, values);
-  throw error;
-}
+import { reportSchema } from "@/lib/validations/moderation";
 
 function afterChange(comment: { id: string; threadId: string; depth: number }): never {
   revalidatePath("/", "layout");
@@ -22,39 +19,43 @@ function afterChange(comment: { id: string; threadId: string; depth: number }): 
 
 export async function createCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = textValues(formData, ["body"]);
-  const user = await getCurrentUser();
-  if (!user) return failed(SIGNED_OUT, values);
+  const { user, refusal } = await requireParticipant(values);
+  if (refusal) return refusal;
   const parsed = parseForm(createCommentSchema, formData);
   if (!parsed.success) return invalid(parsed.error, values);
 
   let comment;
   try {
-    comment = await createComment({ ...parsed.data, authorId: user.id });
+    await enforceRateLimits([
+      { limit: "comment:user", key: user.id },
+      { limit: "comment:ip", key: await getClientIp() },
+    ]);
+    comment = await createComment({ ...parsed.data, author: user });
   } catch (error) {
-    return refused(error, values);
+    return refusalFrom(error, [CommentError], values);
   }
   afterChange(comment);
 }
 
 export async function editCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = textValues(formData, ["body"]);
-  const user = await getCurrentUser();
-  if (!user) return failed(SIGNED_OUT, values);
+  const { user, refusal } = await requireParticipant(values);
+  if (refusal) return refusal;
   const parsed = parseForm(editCommentSchema, formData);
   if (!parsed.success) return invalid(parsed.error, values);
 
   let comment;
   try {
-    comment = await editComment({ ...parsed.data, authorId: user.id });
+    comment = await editComment({ ...parsed.data, author: user });
   } catch (error) {
-    return refused(error, values);
+    return refusalFrom(error, [CommentError], values);
   }
   afterChange(comment);
 }
 
 export async function deleteCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return failed(SIGNED_OUT);
+  const { user, refusal } = await requireParticipant();
+  if (refusal) return refusal;
   const parsed = parseForm(deleteCommentSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
 
@@ -62,7 +63,27 @@ export async function deleteCommentAction(_previous: ActionState, formData: Form
   try {
     comment = await deleteComment({ ...parsed.data, authorId: user.id });
   } catch (error) {
-    return refused(error);
+    return refusalFrom(error, [CommentError]);
   }
   afterChange(comment);
+}
+
+export async function reportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = textValues(formData, ["note", "reason"]);
+  const { user, refusal } = await requireParticipant(values);
+  if (refusal) return refusal;
+  const parsed = parseForm(reportSchema, formData);
+  if (!parsed.success) return invalid(parsed.error, values);
+
+  try {
+    await enforceRateLimits([
+      { limit: "report:user", key: user.id },
+      { limit: "report:ip", key: await getClientIp() },
+    ]);
+    await createReport({ ...parsed.data, reporterId: user.id });
+  } catch (error) {
+    return refusalFrom(error, [ReportError], values);
+  }
+  revalidatePath("/mod");
+  return { ok: true, message: "Thanks. A moderator will review your report." };
 }

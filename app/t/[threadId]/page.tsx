@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CommentTree } from "@/components/comment-tree";
+import { ThreadModeration } from "@/components/moderation/thread-moderation";
 import { NewComment } from "@/components/new-comment";
+import { ReportForm } from "@/components/report-form";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
+import { canModerate, canReport } from "@/lib/permissions";
 import { getThreadWithComments } from "@/lib/queries/comments";
 
 type Props = { params: Promise<{ threadId: string }> };
 
-const loadThread = cache(getThreadWithComments);
+const loadThread = cache(async (threadId: string) => getThreadWithComments(threadId, await getCurrentUser()));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await loadThread((await params).threadId);
@@ -27,6 +30,11 @@ export default async function ThreadPage({ params }: Props) {
   return (
     <main>
       <ThreadHeader thread={thread} />
+      {canModerate(user) ? (
+        <ThreadModeration thread={thread} />
+      ) : (
+        user && canReport(user, {}) && <ReportForm threadId={thread.id} label="Report this thread" />
+      )}
       <section aria-labelledby="discussion-heading" className="discussion">
         <h2 id="discussion-heading">
           {thread.commentCount} {thread.commentCount === 1 ? "comment" : "comments"}

@@ -10,7 +10,7 @@ import { getThreadWithComments } from "@/lib/queries/comments";
 
 type Props = { params: Promise<{ threadId: string; commentId: string }> };
 
-const loadThread = cache(getThreadWithComments);
+const loadThread = cache(async (threadId: string) => getThreadWithComments(threadId, await getCurrentUser()));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await loadThread((await params).threadId);

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QueueComment, ReportGroupCard } from "@/components/moderation/queue-item";
+import { getCurrentUser } from "@/lib/current-user";
+import { canModerate } from "@/lib/permissions";
+import { getModerationQueue } from "@/lib/queries/reports";
+
+export const metadata: Metadata = { title: "Moderation queue" };
+
+export default async function ModerationQueuePage() {
+  const user = await getCurrentUser();
+  // Not found rather than forbidden: members need not learn where the moderators work.
+  if (!canModerate(user)) notFound();
+  const { pending, reportGroups, history } = await getModerationQueue();
+
+  return (
+    <main>
+      <h1>Moderation queue</h1>
+      <section aria-labelledby="reports-heading">
+        <h2 id="reports-heading">Reports ({reportGroups.length})</h2>
+        {reportGroups.length === 0 ? (
+          <p className="empty">No open reports.</p>
+        ) : (
+          reportGroups.map((group) => (
+            <ReportGroupCard key={group.key} group={group} history={group.comment ? history.get(group.comment.author.id) : undefined} viewerId={user!.id} />
+          ))
+        )}
+      </section>
+      <section aria-labelledby="pending-heading">
+        <h2 id="pending-heading">Awaiting approval ({pending.length})</h2>
+        {pending.length === 0 ? (
+          <p className="empty">Nothing is waiting for approval.</p>
+        ) : (
+          pending.map((comment) => (
+            <article key={comment.id} className="queue-item" aria-label="Comment awaiting approval">
+              <QueueComment comment={comment} history={history.get(comment.author.id)} viewerId={user!.id} />
+            </article>
+          ))
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { initialActionState, type ActionState } from "@/lib/action-state";
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden?: Record<string, string>;
+  children?: ReactNode;
+  /** One submit button, or several named `kind` choices in one form. */
+  submit: string | { kind: string; label: string; danger?: boolean }[];
+  className?: string;
+  label?: string;
+};
+
+/** A small form for one server action, showing its answer (done or refused) beside the buttons. */
+export function ActionForm({ action, hidden = {}, children, submit, className, label }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const buttons = typeof submit === "string" ? [{ kind: undefined, label: submit, danger: false }] : submit;
+  return (
+    <form action={formAction} className={className ?? "action-form"} aria-label={label} noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <div className="action-buttons">
+        {buttons.map((button) => (
+          <button
+            key={button.label}
+            type="submit"
+            name={button.kind ? "kind" : undefined}
+            value={button.kind}
+            className={button.danger ? "button-danger" : "button-secondary"}
+            disabled={pending}
+          >
+            {button.label}
+          </button>
+        ))}
+      </div>
+      {state.message && (
+        <p className={state.ok ? "form-success" : "form-error"} role={state.ok ? "status" : "alert"}>
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

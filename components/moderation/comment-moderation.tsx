@@ -1,0 +1,43 @@
+import { moderateCommentAction } from "@/app/mod/actions";
+import { ActionForm } from "@/components/action-form";
+import { Disclosure } from "@/components/disclosure";
+import type { CommentStatus } from "@/lib/generated/prisma/enums";
+import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
+import { SuspendForm } from "./suspend-form";
+
+const CHOICES: Record<CommentStatus, { kind: string; label: string; danger?: boolean }[]> = {
+  visible: [
+    { kind: "hide", label: "Hide" },
+    { kind: "remove", label: "Remove", danger: true },
+  ],
+  pending: [
+    { kind: "approve", label: "Approve" },
+    { kind: "remove", label: "Reject", danger: true },
+  ],
+  hidden: [
+    { kind: "restore", label: "Restore" },
+    { kind: "remove", label: "Remove", danger: true },
+  ],
+  removed: [{ kind: "restore", label: "Restore" }],
+};
+
+/** A moderator's controls on one comment: hide/remove/restore/approve with a reason, and suspending its author. */
+export function CommentModeration({ comment }: { comment: { id: string; status: CommentStatus; authorId: string; authorIsMember: boolean } }) {
+  return (
+    <div className="mod-controls">
+      <Disclosure label="Moderate">
+        <ActionForm action={moderateCommentAction} hidden={{ commentId: comment.id }} submit={CHOICES[comment.status]} label="Moderate comment">
+          <label className="field-label">
+            Reason (members see it on a hidden comment)
+            <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} />
+          </label>
+        </ActionForm>
+      </Disclosure>
+      {comment.authorIsMember && (
+        <Disclosure label="Suspend author">
+          <SuspendForm userId={comment.authorId} commentId={comment.id} />
+        </Disclosure>
+      )}
+    </div>
+  );
+}

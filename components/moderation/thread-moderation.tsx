@@ -1,0 +1,31 @@
+import { moderateThreadAction } from "@/app/mod/actions";
+import { ActionForm } from "@/components/action-form";
+import { Disclosure } from "@/components/disclosure";
+import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
+
+/** Lock/unlock and pin/unpin for moderators, on the thread page. */
+export function ThreadModeration({ thread }: { thread: { id: string; locked: boolean; pinned: boolean } }) {
+  return (
+    <div className="mod-controls thread-mod" aria-label="Thread moderation">
+      <span className="mod-label">Moderator:</span>
+      {thread.locked ? (
+        <ActionForm action={moderateThreadAction} hidden={{ threadId: thread.id }} submit={[{ kind: "unlock", label: "Unlock thread" }]} className="inline-action" />
+      ) : (
+        <Disclosure label="Lock thread">
+          <ActionForm action={moderateThreadAction} hidden={{ threadId: thread.id }} submit={[{ kind: "lock", label: "Lock", danger: true }]} label="Lock thread">
+            <label className="field-label">
+              Why (shown in the banner)
+              <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} required />
+            </label>
+          </ActionForm>
+        </Disclosure>
+      )}
+      <ActionForm
+        action={moderateThreadAction}
+        hidden={{ threadId: thread.id }}
+        submit={[thread.pinned ? { kind: "unpin", label: "Unpin" } : { kind: "pin", label: "Pin to top" }]}
+        className="inline-action"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,338 @@
+import { expect, test } from "@playwright/test";
+import {
+  comment,
+  homeCommentCount,
+  newCommentBox,
+  openThread,
+  ownActions,
+  ownBody,
+  postComment,
+  replyTo,
+  signOut,
+  signUp,
+  threadPageCommentCount,
+  unique,
+} from "./helpers";
+
+test.describe("commenting", () => {
+  test("a new user comments, replies to that comment, and after a reload the reply is nested under its parent", async ({ page }) => {
+    const account = await signUp(page);
+    const thread = await openThread(page, 1);
+    const before = await homeCommentCount(page, thread.title);
+    await page.goto(thread.path);
+
+    const parentText = unique("Parent comment");
+    const parentId = await postComment(page, parentText);
+    await expect(ownBody(comment(page, parentId))).toHaveText(parentText);
+    await expect(comment(page, parentId)).toHaveAccessibleName(`Comment by ${account.name}`);
+
+    const replyText = unique("A reply");
+    const replyId = await replyTo(page, parentId, replyText);
+
+    await page.reload();
+    const parent = comment(page, parentId);
+    await expect(ownBody(parent)).toHaveText(parentText);
+    // The reply's article is a descendant of the parent's article.
+    const nestedReply = parent.locator(`article#c-${replyId}`);
+    await expect(nestedReply).toBeVisible();
+    await expect(ownBody(nestedReply)).toHaveText(replyText);
+
+    expect(await homeCommentCount(page, thread.title)).toBe(before + 2);
+  });
+
+  test("after posting in a long thread, the page scrolls to the new comment", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 3);
+    for (let i = 0; i < 3; i++) await postComment(page, `${unique("Filler")}\n\n${"A paragraph of filler text. ".repeat(40)}`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const id = await postComment(page, unique("Scroll to me"));
+    await expect(comment(page, id)).toBeInViewport();
+  });
+
+  test("after posting, the comment box is empty again and the thread's count heading went up", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 1);
+    const before = await threadPageCommentCount(page);
+    await postComment(page, unique("Count me"));
+    await expect(newCommentBox(page)).toHaveValue("");
+    await expect.poll(() => threadPageCommentCount(page)).toBe(before + 1);
+  });
+
+  test("editing your own comment shows the new text and an 'edited' mark", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 2);
+    const original = unique("Before the edit");
+    const id = await postComment(page, original);
+    const item = comment(page, id);
+    await expect(item.getByText("edited", { exact: true })).toHaveCount(0);
+
+    await ownActions(item).getByRole("button", { name: "Edit" }).click();
+    const box = ownActions(item).getByRole("textbox", { name: "Edit your comment" });
+    await expect(box).toHaveValue(original);
+    const revised = unique("After the edit");
+    await box.fill(revised);
+    await ownActions(item).getByRole("button", { name: "Save edit" }).click();
+
+    await expect(ownBody(item)).toHaveText(revised);
+    await expect(item.getByText("edited", { exact: true })).toBeVisible();
+    await expect(ownActions(item).getByRole("textbox")).toHaveCount(0);
+    await page.reload();
+    await expect(ownBody(item)).toHaveText(revised);
+    await expect(item.getByText("edited", { exact: true })).toBeVisible();
+  });
+
+  test("deleting your own comment leaves a [deleted] tombstone with its reply still visible under it", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 2);
+    const parentText = unique("Doomed comment");
+    const parentId = await postComment(page, parentText);
+    const replyText = unique("Surviving reply");
+    const replyId = await replyTo(page, parentId, replyText);
+
+    let confirmMessage = "";
+    page.once("dialog", (dialog) => {
+      confirmMessage = dialog.message();
+      void dialog.accept();
+    });
+    const parent = comment(page, parentId);
+    await ownActions(parent).getByRole("button", { name: "Delete" }).click();
+
+    await expect(ownBody(parent)).toHaveText("[deleted]");
+    expect(confirmMessage).toMatch(/Delete this comment/);
+    await page.reload();
+    await expect(parent).toHaveAccessibleName("Deleted comment");
+    await expect(ownBody(parent)).toHaveText("[deleted]");
+    await expect(page.getByText(parentText)).toHaveCount(0);
+    await expect(ownActions(parent)).toHaveCount(0);
+    const reply = parent.locator(`article#c-${replyId}`);
+    await expect(reply).toBeVisible();
+    await expect(ownBody(reply)).toHaveText(replyText);
+  });
+
+  test("Cancel closes the reply form without posting anything", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 2);
+    const id = await postComment(page, unique("Not replied to"));
+    const actions = ownActions(comment(page, id));
+    await actions.getByRole("button", { name: "Reply" }).click();
+    await actions.getByRole("textbox", { name: /^Reply to / }).fill("Never mind");
+    await actions.getByRole("button", { name: "Cancel" }).click();
+    await expect(actions.getByRole("textbox")).toHaveCount(0);
+    await page.reload();
+    await expect(comment(page, id).locator("article")).toHaveCount(0);
+    await expect(page.getByText("Never mind")).toHaveCount(0);
+  });
+
+  test("dismissing the delete confirmation keeps the comment", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 2);
+    const text = unique("Kept comment");
+    const id = await postComment(page, text);
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await ownActions(comment(page, id)).getByRole("button", { name: "Delete" }).click();
+    await page.reload();
+    await expect(ownBody(comment(page, id))).toHaveText(text);
+  });
+});
+
+test.describe("invalid comments", () => {
+  test("a comment of exactly 10,000 characters is accepted", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 3);
+    const before = await threadPageCommentCount(page);
+    const id = await postComment(page, `${"word ".repeat(1_999)}last!`);
+    await expect(ownBody(comment(page, id))).toContainText("last!");
+    expect(await threadPageCommentCount(page)).toBe(before + 1);
+  });
+
+  test("if the session ends while writing, posting says so and keeps the text", async ({ page, context }) => {
+    await signUp(page);
+    const thread = await openThread(page, 3);
+    const text = unique("Written before the session ended");
+    await newCommentBox(page).fill(text);
+
+    // Sign out in another tab of the same browser.
+    const other = await context.newPage();
+    await other.goto(thread.path);
+    await signOut(other);
+    await other.close();
+
+    await page.getByRole("button", { name: "Post comment" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Your session has ended. Sign in again to comment.");
+    await expect(newCommentBox(page)).toHaveValue(text);
+    await page.reload();
+    await expect(page.getByText(text)).toHaveCount(0);
+  });
+
+
+  for (const [label, body] of [
+    ["an empty", ""],
+    ["a whitespace-only", "   \n\t  "],
+  ] as const) {
+    test(`submitting ${label} comment says "Write a comment first." next to the form and stores nothing`, async ({ page }) => {
+      await signUp(page);
+      await openThread(page, 3);
+      const before = await threadPageCommentCount(page);
+
+      await newCommentBox(page).fill(body);
+      await page.getByRole("button", { name: "Post comment" }).click();
+
+      const error = page.getByRole("main").getByRole("alert");
+      await expect(error).toHaveText("Write a comment first.");
+      await expect(newCommentBox(page)).toHaveAccessibleDescription("Write a comment first.");
+      await expect(newCommentBox(page)).toHaveAttribute("aria-invalid", "true");
+
+      await page.reload();
+      expect(await threadPageCommentCount(page)).toBe(before);
+    });
+  }
+
+  test("an empty reply shows the error inside that reply form, not at the top of the thread", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 3);
+    const id = await postComment(page, unique("Reply to me"));
+    const actions = ownActions(comment(page, id));
+    await actions.getByRole("button", { name: "Reply" }).click();
+    await actions.getByRole("button", { name: "Post reply" }).click();
+    await expect(actions.getByRole("alert")).toHaveText("Write a comment first.");
+    await expect(actions.getByRole("textbox", { name: /^Reply to / })).toHaveAccessibleDescription("Write a comment first.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveCount(1);
+  });
+
+  test("saving an empty edit is refused and the comment keeps its text", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 3);
+    const text = unique("Do not blank me");
+    const id = await postComment(page, text);
+    const actions = ownActions(comment(page, id));
+    await actions.getByRole("button", { name: "Edit" }).click();
+    await actions.getByRole("textbox", { name: "Edit your comment" }).fill("  ");
+    await actions.getByRole("button", { name: "Save edit" }).click();
+    await expect(actions.getByRole("alert")).toHaveText("Write a comment first.");
+    await page.reload();
+    await expect(ownBody(comment(page, id))).toHaveText(text);
+    await expect(comment(page, id).getByText("edited", { exact: true })).toHaveCount(0);
+  });
+
+  test("a comment over 10,000 characters shows the length error, keeps the typed text and stores nothing", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 3);
+    const before = await threadPageCommentCount(page);
+    const long = "a".repeat(10_001);
+
+    await newCommentBox(page).fill(long);
+    await page.getByRole("button", { name: "Post comment" }).click();
+
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "Comments are at most 10,000 characters (this one has 10,001).",
+    );
+    await expect(newCommentBox(page)).toHaveValue(long);
+
+    await page.reload();
+    expect(await threadPageCommentCount(page)).toBe(before);
+  });
+
+  test("after a refused empty comment, posting a real one clears the error and the box", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 3);
+    await page.getByRole("button", { name: "Post comment" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Write a comment first.");
+
+    const text = unique("Second try");
+    const id = await postComment(page, text);
+    await expect(ownBody(comment(page, id))).toHaveText(text);
+    await expect(page.getByText("Write a comment first.")).toHaveCount(0);
+    await expect(newCommentBox(page)).toHaveValue("");
+  });
+});
+
+test.describe("Markdown in comments", () => {
+  test("a javascript: link is not rendered as a clickable link", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 4);
+    const id = await postComment(page, `[click me](javascript:alert(1)) ${unique("js-link")}`);
+    const body = ownBody(comment(page, id));
+    await expect(body).toContainText("click me");
+    await expect(body.getByRole("link")).toHaveCount(0);
+  });
+
+  test("**bold** renders as strong text and links get rel nofollow ugc noopener", async ({ page }) => {
+    await signUp(page);
+    await openThread(page, 4);
+    const id = await postComment(page, `This is **very bold** — see [the example](https://example.com) ${unique("md")}`);
+    const body = ownBody(comment(page, id));
+
+    await expect(body.locator("strong")).toHaveText("very bold");
+    await expect(body).not.toContainText("**");
+    const link = body.getByRole("link", { name: "the example" });
+    await expect(link).toHaveAttribute("href", "https://example.com");
+    const rel = ((await link.getAttribute("rel")) ?? "").split(/\s+/);
+    expect(rel).toEqual(expect.arrayContaining(["nofollow", "ugc", "noopener"]));
+  });
+
+  test("a <script> tag in a comment shows as literal text and never runs", async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await signUp(page);
+    await openThread(page, 4);
+    const marker = unique("xss");
+    const id = await postComment(page, `<script>alert(1)</script> ${marker}`);
+
+    const body = ownBody(comment(page, id));
+    await expect(body).toContainText(`<script>alert(1)</script> ${marker}`);
+    await expect(body.locator("script")).toHaveCount(0);
+    await page.reload();
+    await expect(body).toContainText("<script>alert(1)</script>");
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+test.describe("other people's comments and permalinks", () => {
+  test("another user sees Reply but no Edit or Delete on someone else's comment", async ({ page }) => {
+    await signUp(page);
+    const thread = await openThread(page, 5);
+    const id = await postComment(page, unique("Mine, not yours"));
+    await expect(ownActions(comment(page, id)).getByRole("button", { name: "Edit" })).toBeVisible();
+    await signOut(page);
+
+    await signUp(page);
+    await page.goto(thread.path);
+    const actions = ownActions(comment(page, id));
+    await expect(actions.getByRole("button", { name: "Reply" })).toBeVisible();
+    await expect(actions.getByRole("button", { name: "Edit" })).toHaveCount(0);
+    await expect(actions.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  });
+
+  test("clicking a comment's time opens its permalink page with that comment highlighted", async ({ page }) => {
+    await signUp(page);
+    const thread = await openThread(page, 5);
+    const parentId = await postComment(page, unique("Permalink parent"));
+    const replyText = unique("Permalink target");
+    const replyId = await replyTo(page, parentId, replyText);
+    await page.goto(thread.path);
+
+    await comment(page, replyId).locator(":scope > header").getByRole("link", { name: /just now|ago/ }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/t/${thread.id}/c/${replyId}$`));
+    const focused = comment(page, replyId);
+    await expect(focused).toHaveClass(/\bfocused\b/);
+    await expect(ownBody(focused)).toHaveText(replyText);
+    await expect(page.locator("article.focused")).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Show parent comment" })).toBeVisible();
+  });
+
+  test("a user's name on a comment links to their profile listing the comment", async ({ page }) => {
+    const account = await signUp(page);
+    await openThread(page, 5);
+    const text = unique("On my profile");
+    const id = await postComment(page, text);
+    await comment(page, id).getByRole("link", { name: account.name, exact: true }).click();
+    await expect(page).toHaveURL(/\/u\/[a-z0-9]+$/i);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(account.name);
+    await expect(page.getByText(text)).toBeVisible();
+  });
+});

@@ -1,0 +1,161 @@
+import { expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+
+/** Every e2e account uses this password (it passes the 8-character minimum). */
+export const PASSWORD = "correct horse battery";
+
+export type Account = { name: string; email: string; password: string };
+
+function suffix(): string {
+  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A fresh account's details; nothing is stored until it is used to sign up. */
+export function newAccount(overrides: Partial<Account> = {}): Account {
+  const id = suffix();
+  return { name: `E2E ${id.slice(-6)}`, email: `e2e-${id}@example.test`, password: PASSWORD, ...overrides };
+}
+
+/** A token unique to this run, for comment bodies that a test must find again. */
+export function unique(label: string): string {
+  return `${label} ${suffix()}`;
+}
+
+export function accountNav(page: Page): Locator {
+  return page.getByRole("navigation", { name: "Account" });
+}
+
+/** Asserts the header shows the user's name and a Sign out button. */
+export async function expectSignedInAs(page: Page, name: string): Promise<void> {
+  await expect(accountNav(page).getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(accountNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export async function expectSignedOut(page: Page): Promise<void> {
+  await expect(accountNav(page).getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  await expect(accountNav(page).getByRole("link", { name: "Sign up", exact: true })).toBeVisible();
+}
+
+/** Fills and submits the real /signup form; does not wait for the outcome. */
+export async function fillSignUp(page: Page, account: Account): Promise<void> {
+  await page.getByLabel("Display name", { exact: true }).fill(account.name);
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/**
+ * Creates a unique user through the real /signup form and waits until the header shows them signed in.
+ * With `callbackUrl`, signs up from /signup?callbackUrl=… and waits to land there.
+ */
+export async function signUp(page: Page, overrides: Partial<Account> & { callbackUrl?: string } = {}): Promise<Account> {
+  const { callbackUrl, ...rest } = overrides;
+  const account = newAccount(rest);
+  await page.goto(callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup");
+  await fillSignUp(page, account);
+  await page.waitForURL((url) => url.pathname === (callbackUrl ?? "/"));
+  await expectSignedInAs(page, account.name);
+  return account;
+}
+
+/** Fills and submits the /signin form on the current page; does not wait for the outcome. */
+export async function fillSignIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
+  await page.getByLabel("Email", { exact: true }).fill(credentials.email);
+  await page.getByLabel("Password", { exact: true }).fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+export async function signIn(page: Page, account: Account): Promise<void> {
+  await page.goto("/signin");
+  await fillSignIn(page, account);
+  await page.waitForURL((url) => url.pathname === "/");
+  await expectSignedInAs(page, account.name);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+  await expectSignedOut(page);
+}
+
+/** A new browser context (its own cookies) on the suite's base URL. */
+export async function newContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: testInfo.project.use.baseURL });
+}
+
+export type ThreadRef = { id: string; title: string; path: string };
+
+/** The thread cards of the home page. */
+export function threadCards(page: Page): Locator {
+  return page.getByRole("region", { name: /The points it makes/ }).getByRole("listitem");
+}
+
+/** Opens the n-th thread (1-based) by clicking its card's title on the home page. */
+export async function openThread(page: Page, n: number): Promise<ThreadRef> {
+  await page.goto("/");
+  const link = threadCards(page).nth(n - 1).getByRole("heading", { level: 3 }).getByRole("link");
+  const title = (await link.textContent())?.trim() ?? "";
+  await link.click();
+  await page.waitForURL(/\/t\/[a-z0-9]+$/i);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const path = new URL(page.url()).pathname;
+  return { id: path.split("/").at(-1) ?? "", title, path };
+}
+
+/** The comment count a thread's card shows on the home page (navigates to /). */
+export async function homeCommentCount(page: Page, threadTitle: string): Promise<number> {
+  await page.goto("/");
+  const card = threadCards(page).filter({ has: page.getByRole("link", { name: threadTitle, exact: true }) });
+  const stats = await card.getByText(/^\d+ comments?\b/).textContent();
+  return Number.parseInt(stats ?? "", 10);
+}
+
+/** The "N comments" heading of a thread page. */
+export function threadCountHeading(page: Page): Locator {
+  return page.getByRole("heading", { level: 2, name: /^\d+ comments?$/ });
+}
+
+export async function threadPageCommentCount(page: Page): Promise<number> {
+  return Number.parseInt((await threadCountHeading(page).textContent()) ?? "", 10);
+}
+
+/** One comment's article element, by id. */
+export function comment(page: Page, id: string): Locator {
+  return page.locator(`article#c-${id}`);
+}
+
+/** The Reply / Edit / Delete controls that belong to this comment itself (not to its nested replies). */
+export function ownActions(commentArticle: Locator): Locator {
+  return commentArticle.locator(":scope > .comment-actions");
+}
+
+/** The body of this comment itself, not of its replies. */
+export function ownBody(commentArticle: Locator): Locator {
+  return commentArticle.locator(":scope > .comment-body");
+}
+
+/** Runs `submit` and waits for the redirect to a comment anchor (#c-<id>); returns that comment's id. */
+export async function submitAndGetCommentId(page: Page, submit: () => Promise<void>): Promise<string> {
+  const before = page.url();
+  await submit();
+  await page.waitForURL((url) => url.href !== before && /^#c-[a-z0-9]+$/i.test(url.hash));
+  const id = new URL(page.url()).hash.slice("#c-".length);
+  await expect(comment(page, id)).toBeVisible();
+  return id;
+}
+
+export function newCommentBox(page: Page): Locator {
+  return page.getByRole("textbox", { name: "Add to the discussion" });
+}
+
+/** Posts a top-level comment on the open thread page; returns its id. */
+export async function postComment(page: Page, body: string): Promise<string> {
+  await newCommentBox(page).fill(body);
+  return submitAndGetCommentId(page, () => page.getByRole("button", { name: "Post comment" }).click());
+}
+
+/** Replies to a comment visible on the current page; returns the reply's id. */
+export async function replyTo(page: Page, parentId: string, body: string): Promise<string> {
+  const actions = ownActions(comment(page, parentId));
+  await actions.getByRole("button", { name: "Reply" }).click();
+  await actions.getByRole("textbox", { name: /^Reply to / }).fill(body);
+  return submitAndGetCommentId(page, () => actions.getByRole("button", { name: "Post reply" }).click());
+}

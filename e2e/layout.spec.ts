@@ -1,0 +1,58 @@
+import { mkdirSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { accountNav, comment, openThread, postComment, replyTo, signUp, unique } from "./helpers";
+
+const DIR = "test-results/screenshots";
+
+/** How many CSS pixels the page is wider than the viewport (0 = no sideways scrolling). */
+function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test.describe("phone layout (375px wide)", () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test("the home page fits a phone screen without sideways scrolling", async ({ page }) => {
+    await page.goto("/");
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
+
+  test("a thread nested six levels deep, with a reply box open at the deepest level, fits without sideways scrolling", async ({ page }) => {
+    test.setTimeout(60_000);
+    await signUp(page);
+    const thread = await openThread(page, 4);
+    const run = unique("phone chain");
+    const ids = [await postComment(page, `Level 1 ${run}`)];
+    for (let level = 2; level <= 6; level++) ids.push(await replyTo(page, ids.at(-1)!, `Level ${level} ${run} with a few more words to wrap`));
+
+    await page.goto(thread.path);
+    const deepest = comment(page, ids.at(-1)!);
+    await deepest.getByRole("button", { name: "Reply" }).click();
+    await expect(deepest.getByRole("textbox", { name: /^Reply to / })).toBeVisible();
+    mkdirSync(DIR, { recursive: true });
+    await comment(page, ids[0]!).screenshot({ path: `${DIR}/thread-deep-mobile.png` });
+    expect(await sidewaysOverflow(page)).toBe(0);
+    const box = await deepest.getByRole("textbox").boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+  });
+
+  test("a long display name fits in the phone header without sideways scrolling", async ({ page }) => {
+    const name = "Maximilian Alexander Montgomery-Fitzgerald III";
+    await signUp(page, { name });
+    await expect(accountNav(page).getByRole("link", { name })).toBeVisible();
+    mkdirSync(DIR, { recursive: true });
+    await page.getByRole("banner").screenshot({ path: `${DIR}/header-long-name-mobile.png` });
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
+
+  // BUG (header layout): .account-nav has no wrapping/truncation rule, so at 375px a long display name squeezes
+  // the flex row and the "Sign out" button breaks onto two lines ("Sign / out"), the name onto three.
+  // Fix idea: white-space: nowrap on the button plus min-width: 0 / text-overflow: ellipsis on the name link.
+  test.fixme("with a long display name, the header's Sign out button stays on one line", async ({ page }) => {
+    await signUp(page, { name: "Maximilian Alexander Montgomery-Fitzgerald III" });
+    const signOut = accountNav(page).getByRole("button", { name: "Sign out" });
+    const lineHeight = await signOut.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    const box = await signOut.boundingBox();
+    expect(box!.height).toBeLessThan(lineHeight * 1.5);
+  });
+});

@@ -1,0 +1,212 @@
+import { db, type Tx } from "@/lib/db";
+import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
+import { appendLog, type ModerationAction } from "./moderation-log";
+
+export class ModerationError extends Error {
+  constructor(
+    message: string,
+    readonly code: "not_found" | "forbidden" | "conflict",
+  ) {
+    super(message);
+  }
+}
+
+/** Whether a comment in this state counts in its thread's comment total (what readers can see a trace of). */
+export function isCounted(status: CommentStatus, deletedAt: Date | null): boolean {
+  return deletedAt === null && (status === "visible" || status === "hidden");
+}
+
+/** Closes every open report on an item with the action that resolved it. */
+export async function resolveOpenReports(
+  tx: Tx,
+  item: { commentId: string } | { threadId: string },
+  moderatorId: string,
+  resolution: string,
+): Promise<number> {
+  const where = "commentId" in item ? { commentId: item.commentId } : { threadId: item.threadId, commentId: null };
+  const { count } = await tx.report.updateMany({
+    where: { ...where, status: "open" },
+    data: { status: "resolved", openKey: null, resolution, resolvedById: moderatorId, resolvedAt: new Date() },
+  });
+  return count;
+}
+
+const COMMENT_TRANSITIONS: Record<"hide" | "remove" | "restore" | "approve", { from: CommentStatus[]; to: CommentStatus; action: ModerationAction }> = {
+  hide: { from: ["visible", "pending"], to: "hidden", action: "hide_comment" },
+  remove: { from: ["visible", "pending", "hidden"], to: "removed", action: "remove_comment" },
+  restore: { from: ["hidden", "removed"], to: "visible", action: "restore_comment" },
+  approve: { from: ["pending"], to: "visible", action: "approve_comment" },
+};
+
+export type CommentModeration = keyof typeof COMMENT_TRANSITIONS;
+
+/** Hides, removes, restores or approves a comment; its reports close and the log records it, all in one transaction. */
+export async function moderateComment(input: { moderatorId: string; commentId: string; kind: CommentModeration; reason?: string }) {
+  const transition = COMMENT_TRANSITIONS[input.kind];
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.findUnique({
+      where: { id: input.commentId },
+      select: { id: true, threadId: true, authorId: true, status: true, deletedAt: true, depth: true },
+    });
+    if (!comment) throw new ModerationError("That comment does not exist.", "not_found");
+    if (comment.deletedAt) throw new ModerationError("Its author deleted that comment.", "conflict");
+    if (!transition.from.includes(comment.status)) {
+      throw new ModerationError(`That comment is ${comment.status}; it cannot be changed that way.`, "conflict");
+    }
+
+    const moderated = transition.to !== "visible";
+    await tx.comment.update({
+      where: { id: comment.id },
+      data: {
+        status: transition.to,
+        moderationReason: moderated ? (input.reason ?? null) : null,
+        moderatedById: input.moderatorId,
+        moderatedAt: new Date(),
+      },
+    });
+    const delta = Number(isCounted(transition.to, null)) - Number(isCounted(comment.status, null));
+    if (delta !== 0) {
+      await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { increment: delta } } });
+    }
+    await resolveOpenReports(tx, { commentId: comment.id }, input.moderatorId, transition.action);
+    await appendLog(tx, {
+      moderatorId: input.moderatorId,
+      action: transition.action,
+      targetType: "comment",
+      targetId: comment.id,
+      targetUserId: comment.authorId,
+      reason: input.reason,
+    });
+    return comment;
+  });
+}
+
+/** Closes an item's reports without acting on it. */
+export async function dismissReports(input: { moderatorId: string; commentId?: string; threadId: string; reason?: string }) {
+  return db.$transaction(async (tx) => {
+    const item = input.commentId ? { commentId: input.commentId } : { threadId: input.threadId };
+    const closed = await resolveOpenReports(tx, item, input.moderatorId, "dismissed");
+    if (closed === 0) throw new ModerationError("There are no open reports on that item.", "conflict");
+    await appendLog(tx, {
+      moderatorId: input.moderatorId,
+      action: "dismiss_reports",
+      targetType: input.commentId ? "comment" : "thread",
+      targetId: input.commentId ?? input.threadId,
+      reason: input.reason,
+      detail: `${closed} report(s) closed`,
+    });
+    return closed;
+  });
+}
+
+export type ThreadModeration = "lock" | "unlock" | "pin" | "unpin";
+
+/** Locks, unlocks, pins or unpins a thread, with its log row. */
+export async function moderateThread(input: { moderatorId: string; threadId: string; kind: ThreadModeration; reason?: string }) {
+  return db.$transaction(async (tx) => {
+    const thread = await tx.thread.findUnique({ where: { id: input.threadId }, select: { id: true, locked: true, pinned: true } });
+    if (!thread) throw new ModerationError("That thread does not exist.", "not_found");
+    const change = {
+      lock: { when: !thread.locked, data: { locked: true, lockReason: input.reason ?? null }, already: "locked" },
+      unlock: { when: thread.locked, data: { locked: false, lockReason: null }, already: "unlocked" },
+      pin: { when: !thread.pinned, data: { pinned: true }, already: "pinned" },
+      unpin: { when: thread.pinned, data: { pinned: false }, already: "unpinned" },
+    }[input.kind];
+    if (!change.when) throw new ModerationError(`That thread is already ${change.already}.`, "conflict");
+    await tx.thread.update({ where: { id: thread.id }, data: change.data });
+    await appendLog(tx, {
+      moderatorId: input.moderatorId,
+      action: `${input.kind}_thread` as ModerationAction,
+      targetType: "thread",
+      targetId: thread.id,
+      reason: input.reason,
+    });
+  });
+}
+
+export const SUSPENSION_DURATIONS = { "1d": 1, "7d": 7, "30d": 30, permanent: null } as const;
+export type SuspensionDuration = keyof typeof SUSPENSION_DURATIONS;
+
+type Actor = { id: string; role: Role };
+
+/** Moderators suspend members; only admins suspend moderators; nobody suspends an admin or themselves. */
+export function canSuspendTarget(actor: Actor, target: { id: string; role: Role }): boolean {
+  if (actor.id === target.id || target.role === "admin") return false;
+  return target.role === "member" || actor.role === "admin";
+}
+
+/** Suspends a member (reading stays open to them); closes reports on the comment that prompted it, if any. */
+export async function suspendUser(input: {
+  moderator: Actor;
+  userId: string;
+  duration: SuspensionDuration;
+  reason: string;
+  commentId?: string;
+}) {
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });
+    if (!target) throw new ModerationError("That member does not exist.", "not_found");
+    if (!canSuspendTarget(input.moderator, target)) throw new ModerationError("You cannot suspend that account.", "forbidden");
+
+    const days = SUSPENSION_DURATIONS[input.duration];
+    const until = days === null ? null : new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+    await tx.user.update({
+      where: { id: target.id },
+      data: { suspendedUntil: until, suspendedPermanently: days === null, suspensionReason: input.reason },
+    });
+    if (input.commentId) await resolveOpenReports(tx, { commentId: input.commentId }, input.moderator.id, "suspend_user");
+    await appendLog(tx, {
+      moderatorId: input.moderator.id,
+      action: "suspend_user",
+      targetType: "user",
+      targetId: target.id,
+      targetUserId: target.id,
+      reason: input.reason,
+      detail: days === null ? "permanent" : `${days} day(s), until ${until!.toISOString()}`,
+    });
+  });
+}
+
+export async function liftSuspension(input: { moderator: Actor; userId: string; reason?: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, role: true, suspendedUntil: true, suspendedPermanently: true },
+    });
+    if (!target) throw new ModerationError("That member does not exist.", "not_found");
+    if (!canSuspendTarget(input.moderator, target)) throw new ModerationError("You cannot change that account.", "forbidden");
+    if (!target.suspendedPermanently && !target.suspendedUntil) throw new ModerationError("That member is not suspended.", "conflict");
+    await tx.user.update({
+      where: { id: target.id },
+      data: { suspendedUntil: null, suspendedPermanently: false, suspensionReason: null },
+    });
+    await appendLog(tx, {
+      moderatorId: input.moderator.id,
+      action: "lift_suspension",
+      targetType: "user",
+      targetId: target.id,
+      targetUserId: target.id,
+      reason: input.reason,
+    });
+  });
+}
+
+/** Grants or revokes a role; an admin cannot demote themselves (so a forum always keeps one admin). */
+export async function setUserRole(input: { adminId: string; userId: string; role: Role; reason?: string }) {
+  return db.$transaction(async (tx) => {
+    if (input.userId === input.adminId) throw new ModerationError("You cannot change your own role.", "forbidden");
+    const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });
+    if (!target) throw new ModerationError("That member does not exist.", "not_found");
+    if (target.role === input.role) throw new ModerationError(`That account is already ${input.role}.`, "conflict");
+    await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
+    await appendLog(tx, {
+      moderatorId: input.adminId,
+      action: "set_role",
+      targetType: "user",
+      targetId: target.id,
+      targetUserId: target.id,
+      reason: input.reason,
+      detail: `${target.role} → ${input.role}`,
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db } from "@/lib/db";
+import { getModerationConfig, type ModerationConfig } from "@/lib/moderation-config";
+
+type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:ip";
+
+const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
+  "comment:user": "RATE_LIMIT_COMMENT_USER",
+  "comment:ip": "RATE_LIMIT_COMMENT_IP",
+  "report:user": "RATE_LIMIT_REPORT_USER",
+  "report:ip": "RATE_LIMIT_REPORT_IP",
+  "signin:account": "RATE_LIMIT_SIGNIN_ACCOUNT",
+  "signin:ip": "RATE_LIMIT_SIGNIN_IP",
+};
+
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`You're doing that too often. Try again in ${formatWait(retryAfterSeconds)}.`);
+  }
+}
+
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+// Counters live in the database (rate-limiter-flexible's Prisma store), so limits hold across app instances.
+const limiters = new Map<string, RateLimiterPrisma>();
+
+function limiterFor(name: LimitName): RateLimiterPrisma {
+  const { points, duration } = getModerationConfig()[CONFIG_KEY[name]] as { points: number; duration: number };
+  const cacheKey = `${name}:${points}/${duration}`;
+  let limiter = limiters.get(cacheKey);
+  if (!limiter) {
+    limiter = new RateLimiterPrisma({ storeClient: db, keyPrefix: name, points, duration, tableName: "rateLimiterFlexible" });
+    limiters.set(cacheKey, limiter);
+  }
+  return limiter;
+}
+
+/** Spends one point from each named limit; throws RateLimitedError (with the wait) when any is exhausted. */
+export async function enforceRateLimits(checks: { limit: LimitName; key: string }[]): Promise<void> {
+  for (const { limit, key } of checks) {
+    try {
+      await limiterFor(limit).consume(key);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+      throw error;
+    }
+  }
+}
+
+/** Forgets a key's spent points, e.g. an account's failed sign-ins once it signs in. */
+export async function resetRateLimit(limit: LimitName, key: string): Promise<void> {
+  await limiterFor(limit).delete(key);
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { MODERATION_ACTIONS } from "@/lib/queries/moderation-log";
+
+const id = z.string().trim().min(1, { error: "Missing id." }).max(64).regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
+const optionalId = z.preprocess((value) => (value === "" ? undefined : value), id.optional());
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const REASON_MAX_LENGTH = 500;
+const reason = z
+  .string()
+  .trim()
+  .min(1, { error: "Give a reason: members see it." })
+  .max(REASON_MAX_LENGTH, { error: `Reasons are at most ${REASON_MAX_LENGTH} characters.` });
+const optionalReason = z.preprocess(emptyToUndefined, reason.optional());
+
+export const REPORT_REASONS = ["spam", "harassment", "misinformation", "off_topic", "other"] as const;
+export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
+  spam: "Spam",
+  harassment: "Harassment or abuse",
+  misinformation: "Misinformation",
+  off_topic: "Off-topic",
+  other: "Something else",
+};
+
+export const reportSchema = z.object({
+  threadId: id,
+  commentId: optionalId,
+  reason: z.enum(REPORT_REASONS, { error: "Choose a reason for the report." }),
+  note: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().max(REASON_MAX_LENGTH, { error: `Notes are at most ${REASON_MAX_LENGTH} characters.` }).optional(),
+  ),
+});
+
+export const moderateCommentSchema = z.discriminatedUnion("kind", [
+  z.object({ commentId: id, kind: z.literal("hide"), reason }),
+  z.object({ commentId: id, kind: z.literal("remove"), reason }),
+  z.object({ commentId: id, kind: z.literal("restore"), reason: optionalReason }),
+  z.object({ commentId: id, kind: z.literal("approve"), reason: optionalReason }),
+]);
+
+export const dismissReportsSchema = z.object({ threadId: id, commentId: optionalId, reason: optionalReason });
+
+export const moderateThreadSchema = z.discriminatedUnion("kind", [
+  z.object({ threadId: id, kind: z.literal("lock"), reason }),
+  z.object({ threadId: id, kind: z.literal("unlock"), reason: optionalReason }),
+  z.object({ threadId: id, kind: z.literal("pin"), reason: optionalReason }),
+  z.object({ threadId: id, kind: z.literal("unpin"), reason: optionalReason }),
+]);
+
+export const suspendUserSchema = z.object({
+  userId: id,
+  duration: z.enum(["1d", "7d", "30d", "permanent"], { error: "Choose how long the suspension lasts." }),
+  reason,
+  commentId: optionalId,
+});
+
+export const liftSuspensionSchema = z.object({ userId: id, reason: optionalReason });
+
+export const setRoleSchema = z.object({
+  userId: id,
+  role: z.enum(["member", "moderator", "admin"], { error: "Choose a role." }),
+});
+
+export const wordFilterSchema = z.object({
+  phrase: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(2, { error: "Filter phrases are at least 2 characters." })
+    .max(100, { error: "Filter phrases are at most 100 characters." }),
+  action: z.enum(["block", "queue"], { error: "Choose what the filter does." }),
+});
+
+export const removeWordFilterSchema = z.object({ id });
+
+export const logFiltersSchema = z.object({
+  moderator: optionalId,
+  action: z.preprocess(emptyToUndefined, z.enum(MODERATION_ACTIONS).optional()).catch(undefined),
+  user: optionalId,
+  before: optionalId,
+});
