@@ -11,11 +11,20 @@ type Props = {
   submit: string | { kind: string; label: string; danger?: boolean }[];
   className?: string;
   label?: string;
+  /** Replace the form by its confirmation once it succeeds (a report is sent once). */
+  hideOnSuccess?: boolean;
 };
 
 /** A small form for one server action, showing its answer (done or refused) beside the buttons. */
-export function ActionForm({ action, hidden = {}, children, submit, className, label }: Props) {
+export function ActionForm({ action, hidden = {}, children, submit, className, label, hideOnSuccess }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
+  if (hideOnSuccess && state.ok && state.message) {
+    return (
+      <p className="form-success" role="status">
+        {state.message}
+      </p>
+    );
+  }
   const buttons = typeof submit === "string" ? [{ kind: undefined, label: submit, danger: false }] : submit;
   return (
     <form action={formAction} className={className ?? "action-form"} aria-label={label} noValidate>

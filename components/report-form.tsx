@@ -11,6 +11,7 @@ export function ReportForm({ threadId, commentId, label = "Report" }: { threadId
         action={reportAction}
         hidden={{ threadId, ...(commentId ? { commentId } : {}) }}
         submit="Send report"
+        hideOnSuccess
         label={commentId ? "Report this comment" : "Report this thread"}
       >
         <fieldset className="report-reasons">
