@@ -33,7 +33,8 @@ async function statusForBody(tx: Tx, author: Author, body: string, isNew: boolea
   if (match?.action === "queue") return "pending";
   const { PREMODERATION_FIRST_COMMENTS: firstN } = getModerationConfig();
   if (isNew && firstN > 0) {
-    const approved = await tx.comment.count({ where: { authorId: author.id, status: { not: "pending" } } });
+    // Comments a moderator rejected (removed) are not approved ones: they must not earn a member their way out.
+    const approved = await tx.comment.count({ where: { authorId: author.id, status: { notIn: ["pending", "removed"] } } });
     if (approved < firstN) return "pending";
   }
   return "visible";

@@ -175,7 +175,9 @@ export async function liftSuspension(input: { moderator: Actor; userId: string; 
     });
     if (!target) throw new ModerationError("That member does not exist.", "not_found");
     if (!canSuspendTarget(input.moderator, target)) throw new ModerationError("You cannot change that account.", "forbidden");
-    if (!target.suspendedPermanently && !target.suspendedUntil) throw new ModerationError("That member is not suspended.", "conflict");
+    // A suspension whose end has passed is over (as getCurrentUser and listSuspendedUsers see it): nothing to lift.
+    const active = target.suspendedPermanently || (target.suspendedUntil !== null && target.suspendedUntil.getTime() > Date.now());
+    if (!active) throw new ModerationError("That member is not suspended.", "conflict");
     await tx.user.update({
       where: { id: target.id },
       data: { suspendedUntil: null, suspendedPermanently: false, suspensionReason: null },

@@ -125,31 +125,39 @@ export async function getModerationQueue() {
   const authorIds = [
     ...new Set([...pending.map((c) => c.author.id), ...[...groups.values()].flatMap((g) => (g.comment ? [g.comment.author.id] : []))]),
   ];
+  // Each author's own latest rows, picked in SQL with a window function (valid on SQLite and Postgres), so a
+  // prolific author neither crowds out the others' history nor makes the queue read all their comments.
+  const [recentIds, actionIds] = authorIds.length
+    ? await Promise.all([
+        db.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM (
+            SELECT "id", ROW_NUMBER() OVER (PARTITION BY "authorId" ORDER BY "createdAt" DESC) AS "rank"
+            FROM "Comment" WHERE "deletedAt" IS NULL AND "authorId" IN (${Prisma.join(authorIds)})
+          ) AS "ranked" WHERE "rank" <= ${HISTORY_PER_AUTHOR}`,
+        db.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM (
+            SELECT "id", ROW_NUMBER() OVER (PARTITION BY "targetUserId" ORDER BY "createdAt" DESC) AS "rank"
+            FROM "ModerationLog" WHERE "targetUserId" IN (${Prisma.join(authorIds)})
+          ) AS "ranked" WHERE "rank" <= ${HISTORY_PER_AUTHOR}`,
+      ])
+    : [[], []];
   const [recentComments, priorActions] = await Promise.all([
     db.comment.findMany({
-      where: { authorId: { in: authorIds }, deletedAt: null },
+      where: { id: { in: recentIds.map((row) => row.id) } },
       orderBy: { createdAt: "desc" },
-      take: authorIds.length * 20,
       select: { id: true, body: true, status: true, createdAt: true, authorId: true, thread: { select: { id: true, title: true } } },
     }),
     db.moderationLog.findMany({
-      where: { targetUserId: { in: authorIds } },
+      where: { id: { in: actionIds.map((row) => row.id) } },
       orderBy: { createdAt: "desc" },
-      take: authorIds.length * 20,
       select: { id: true, action: true, reason: true, createdAt: true, targetUserId: true, moderator: { select: { name: true } } },
     }),
   ]);
 
   const history = new Map<string, { recent: typeof recentComments; actions: typeof priorActions }>();
   for (const id of authorIds) history.set(id, { recent: [], actions: [] });
-  for (const comment of recentComments) {
-    const entry = history.get(comment.authorId)!;
-    if (entry.recent.length < HISTORY_PER_AUTHOR) entry.recent.push(comment);
-  }
-  for (const action of priorActions) {
-    const entry = history.get(action.targetUserId!)!;
-    if (entry.actions.length < HISTORY_PER_AUTHOR) entry.actions.push(action);
-  }
+  for (const comment of recentComments) history.get(comment.authorId)!.recent.push(comment);
+  for (const action of priorActions) history.get(action.targetUserId!)!.actions.push(action);
 
   return { pending, reportGroups: [...groups.values()].slice(0, QUEUE_LIMIT), history };
 }

@@ -1,12 +1,38 @@
 import { randomUUID } from "node:crypto";
+import type { CurrentUser } from "@/lib/current-user";
 import { db } from "@/lib/db";
+import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
+import { isCounted } from "@/lib/queries/moderation";
 
-/** A member with a unique email, for tests that need an author. */
-export function createTestUser(name = "Tester") {
+export type TestUserOptions = {
+  role?: Role;
+  /** Suspend the account: `"permanent"`, or until this date. */
+  suspended?: "permanent" | Date;
+  suspensionReason?: string;
+};
+
+/** A member (or, with `role`, a moderator or admin) with a unique email, for tests that need an author. */
+export function createTestUser(name = "Tester", options: TestUserOptions = {}) {
+  const { role = "member", suspended, suspensionReason = suspended ? "Testing suspensions" : undefined } = options;
   return db.user.create({
-    data: { name, email: `${randomUUID()}@example.test` },
+    data: {
+      name,
+      email: `${randomUUID()}@example.test`,
+      role,
+      suspendedPermanently: suspended === "permanent",
+      suspendedUntil: suspended instanceof Date ? suspended : null,
+      suspensionReason: suspensionReason ?? null,
+    },
     select: { id: true, name: true, role: true },
   });
+}
+
+export function createTestModerator(name = "Moderator", options: Omit<TestUserOptions, "role"> = {}) {
+  return createTestUser(name, { ...options, role: "moderator" });
+}
+
+export function createTestAdmin(name = "Admin", options: Omit<TestUserOptions, "role"> = {}) {
+  return createTestUser(name, { ...options, role: "admin" });
 }
 
 /** An article with `points` threads, unique per call. */
@@ -30,4 +56,45 @@ export async function createTestThreads(points = 2) {
     select: { id: true, threads: { select: { id: true }, orderBy: { position: "asc" } } },
   });
   return article.threads.map((thread) => thread.id);
+}
+
+/**
+ * A comment in any state, written directly (no word filter, no pre-moderation), keeping the thread's
+ * commentCount consistent with the isCounted rule, as the real write paths do.
+ */
+export async function createTestComment(input: {
+  threadId: string;
+  authorId: string;
+  body?: string;
+  status?: CommentStatus;
+  parentId?: string;
+  deletedAt?: Date;
+}) {
+  const { threadId, authorId, body = "A test comment", status = "visible", parentId, deletedAt } = input;
+  return db.$transaction(async (tx) => {
+    const parent = parentId ? await tx.comment.findUniqueOrThrow({ where: { id: parentId }, select: { depth: true } }) : null;
+    const comment = await tx.comment.create({
+      data: { threadId, authorId, body, status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, deletedAt: deletedAt ?? null },
+      select: { id: true, threadId: true, authorId: true, depth: true, status: true, createdAt: true },
+    });
+    if (isCounted(status, deletedAt ?? null)) {
+      await tx.thread.update({ where: { id: threadId }, data: { commentCount: { increment: 1 } } });
+    }
+    return comment;
+  });
+}
+
+/** The CurrentUser that getCurrentUser() would build for this account right now (role and live suspension from the DB). */
+export async function currentUserFor(userId: string): Promise<CurrentUser> {
+  const row = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, role: true, suspendedUntil: true, suspendedPermanently: true, suspensionReason: true },
+  });
+  const active = row.suspendedPermanently || (row.suspendedUntil !== null && row.suspendedUntil.getTime() > Date.now());
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    suspension: active ? { until: row.suspendedUntil, permanent: row.suspendedPermanently, reason: row.suspensionReason } : null,
+  };
 }

@@ -1,0 +1,759 @@
+// The authorization matrix: every moderation, admin and member server action, called as every kind of caller.
+// getCurrentUser() is the auth boundary (it needs a Next request), so it is mocked to return a CurrentUser built
+// from a real database row; everything below it (Prisma, SQLite, triggers) is real.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ActionState } from "@/lib/action-state";
+import type { CurrentUser } from "@/lib/current-user";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session.user) }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
+
+import { revalidatePath } from "next/cache";
+import { createCommentAction, deleteCommentAction, editCommentAction, reportAction } from "@/app/t/[threadId]/actions";
+import { db } from "@/lib/db";
+import { createReport } from "@/lib/queries/reports";
+import {
+  createTestAdmin,
+  createTestComment,
+  createTestModerator,
+  createTestThreads,
+  createTestUser,
+  currentUserFor,
+  type TestUserOptions,
+} from "@/lib/testing/factories";
+import {
+  addWordFilterAction,
+  dismissReportsAction,
+  liftSuspensionAction,
+  moderateCommentAction,
+  moderateThreadAction,
+  removeWordFilterAction,
+  setRoleAction,
+  suspendUserAction,
+} from "./actions";
+
+type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Callers and what each guard answers them
+
+const ACTORS = ["anonymous", "member", "suspended member", "moderator", "suspended moderator", "admin", "suspended admin"] as const;
+type ActorName = (typeof ACTORS)[number];
+
+const ALLOWED = "allowed";
+const MODERATORS_ONLY = "Only moderators can do that.";
+const ADMINS_ONLY = "Only admins can do that.";
+const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
+const SUSPENDED = /^Your account is suspended (until .+ UTC|permanently)\. You can still read the discussion\. Reason: /;
+type Outcome = typeof ALLOWED | string | RegExp;
+
+type Guard = "moderator" | "admin" | "participant";
+
+const EXPECTED: Record<Guard, Record<ActorName, Outcome>> = {
+  moderator: {
+    anonymous: MODERATORS_ONLY,
+    member: MODERATORS_ONLY,
+    "suspended member": MODERATORS_ONLY,
+    moderator: ALLOWED,
+    "suspended moderator": MODERATORS_ONLY,
+    admin: ALLOWED,
+    "suspended admin": MODERATORS_ONLY,
+  },
+  admin: {
+    anonymous: ADMINS_ONLY,
+    member: ADMINS_ONLY,
+    "suspended member": ADMINS_ONLY,
+    moderator: ADMINS_ONLY,
+    "suspended moderator": ADMINS_ONLY,
+    admin: ALLOWED,
+    "suspended admin": ADMINS_ONLY,
+  },
+  participant: {
+    anonymous: SIGNED_OUT,
+    member: ALLOWED,
+    "suspended member": SUSPENDED,
+    moderator: ALLOWED,
+    "suspended moderator": SUSPENDED,
+    admin: ALLOWED,
+    "suspended admin": SUSPENDED,
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// A fresh world for every test
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+type Ctx = World & { actorId: string | null };
+
+async function buildWorld() {
+  const [mainThread, lockedThread, pinnedThread, otherThread] = (await createTestThreads(4)) as [string, string, string, string];
+  await db.thread.update({ where: { id: lockedThread }, data: { locked: true, lockReason: "Cooling off" } });
+  await db.thread.update({ where: { id: pinnedThread }, data: { pinned: true } });
+
+  const soon = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
+  const actorOptions: Record<Exclude<ActorName, "anonymous">, TestUserOptions> = {
+    member: {},
+    "suspended member": { suspended: soon, suspensionReason: "Spamming" },
+    moderator: { role: "moderator" },
+    "suspended moderator": { role: "moderator", suspended: "permanent", suspensionReason: "Abuse of powers" },
+    admin: { role: "admin" },
+    "suspended admin": { role: "admin", suspended: soon, suspensionReason: "Compromised account" },
+  };
+  const users = {} as Record<ActorName, { id: string } | null>;
+  const ownComment = {} as Record<ActorName, string>;
+  users.anonymous = null;
+
+  const carol = await createTestUser("Carol"); // the author moderation acts on
+  const dave = await createTestUser("Dave", { suspended: "permanent", suspensionReason: "Old offence" }); // a suspension to lift
+  const erin = await createTestUser("Erin"); // a reporter
+  const owner = await createTestAdmin("Owner"); // created the existing word filter
+
+  for (const [name, options] of Object.entries(actorOptions) as [Exclude<ActorName, "anonymous">, TestUserOptions][]) {
+    const user = await createTestUser(name, options);
+    users[name] = user;
+    ownComment[name] = (await createTestComment({ threadId: mainThread, authorId: user.id, body: `Written by ${name}` })).id;
+  }
+
+  const comment = async (status: "visible" | "hidden" | "pending", body: string) =>
+    (await createTestComment({ threadId: mainThread, authorId: carol.id, status, body })).id;
+  const toHide = await comment("visible", "To hide");
+  const toRemove = await comment("visible", "To remove");
+  const hidden = await comment("hidden", "Hidden");
+  const toApprove = await comment("pending", "Awaiting approval");
+  const toReject = await comment("pending", "Awaiting rejection");
+  const reported = await comment("visible", "Reported");
+  const toReport = await comment("visible", "Everyone may report this");
+  ownComment.anonymous = toReport;
+  const reportId = (await createReport({ reporterId: erin.id, threadId: mainThread, commentId: reported, reason: "spam" })).id;
+  const filter = await db.wordFilter.create({ data: { phrase: "existingphrase", action: "queue", createdById: owner.id }, select: { id: true } });
+
+  return {
+    threads: { main: mainThread, locked: lockedThread, pinned: pinnedThread, other: otherThread },
+    users,
+    carol,
+    dave,
+    erin,
+    ownComment,
+    comments: { toHide, toRemove, hidden, toApprove, toReject, reported, toReport },
+    reportId,
+    filterId: filter.id,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+function formData(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+type Result = ActionState & { redirectedTo?: string };
+
+/** Calls a server action; redirect() on success throws NEXT_REDIRECT, which counts as success. */
+async function call(action: Action, fields: Record<string, string>): Promise<Result> {
+  try {
+    return await action({ ok: true }, formData(fields));
+  } catch (error) {
+    const digest = (error as { digest?: unknown })?.digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { ok: true, redirectedTo: digest.split(";")[2] };
+    throw error;
+  }
+}
+
+async function signInAs(world: World, actor: ActorName) {
+  const user = world.users[actor];
+  session.user = user ? await currentUserFor(user.id) : null;
+  return user?.id ?? null;
+}
+
+/** Every row an action could write, in full: a refusal must leave all of it unchanged. */
+async function snapshot() {
+  const [comments, threads, users, reports, moderationLog, wordFilters, rateLimits] = await Promise.all([
+    db.comment.findMany({ orderBy: { id: "asc" } }),
+    db.thread.findMany({ orderBy: { id: "asc" } }),
+    db.user.findMany({ orderBy: { id: "asc" } }),
+    db.report.findMany({ orderBy: { id: "asc" } }),
+    db.moderationLog.findMany({ orderBy: { id: "asc" } }),
+    db.wordFilter.findMany({ orderBy: { id: "asc" } }),
+    db.rateLimiterFlexible.findMany({ orderBy: { key: "asc" } }),
+  ]);
+  const rows = { comments, threads, users, reports, moderationLog, wordFilters, rateLimits };
+  const counts = Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.length]));
+  return { counts, rows };
+}
+
+async function expectUnchanged(before: Awaited<ReturnType<typeof snapshot>>) {
+  const after = await snapshot();
+  expect(after.counts).toEqual(before.counts);
+  expect(after.rows).toEqual(before.rows);
+}
+
+function expectRefused(result: Result, message: string | RegExp) {
+  expect(result.ok).toBe(false);
+  expect(result.redirectedTo).toBeUndefined();
+  if (typeof message === "string") expect(result.message).toBe(message);
+  else expect(result.message).toMatch(message);
+}
+
+async function expectOneLog(ctx: Ctx, action: string, targetId: string) {
+  const rows = await db.moderationLog.findMany({ where: { moderatorId: ctx.actorId!, targetId } });
+  expect(rows.map((row) => row.action)).toEqual([action]);
+}
+
+const comment = (id: string) => db.comment.findUniqueOrThrow({ where: { id } });
+const thread = (id: string) => db.thread.findUniqueOrThrow({ where: { id } });
+const user = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Every action: its guard, a valid form, and what success must have done
+
+type Case = {
+  name: string;
+  guard: Guard;
+  action: Action;
+  form: (ctx: Ctx) => Record<string, string>;
+  verify: (ctx: Ctx, result: Result) => Promise<void>;
+};
+
+const CASES: Case[] = [
+  {
+    name: "moderateCommentAction hide",
+    guard: "moderator",
+    action: moderateCommentAction,
+    form: (w) => ({ commentId: w.comments.toHide, kind: "hide", reason: "Rude" }),
+    verify: async (w, result) => {
+      expect(result.message).toBe("Comment hidden.");
+      expect(await comment(w.comments.toHide)).toMatchObject({ status: "hidden", moderationReason: "Rude", moderatedById: w.actorId });
+      await expectOneLog(w, "hide_comment", w.comments.toHide);
+    },
+  },
+  {
+    name: "moderateCommentAction remove",
+    guard: "moderator",
+    action: moderateCommentAction,
+    form: (w) => ({ commentId: w.comments.toRemove, kind: "remove", reason: "Spam" }),
+    verify: async (w) => {
+      expect(await comment(w.comments.toRemove)).toMatchObject({ status: "removed", moderatedById: w.actorId });
+      await expectOneLog(w, "remove_comment", w.comments.toRemove);
+    },
+  },
+  {
+    name: "moderateCommentAction restore",
+    guard: "moderator",
+    action: moderateCommentAction,
+    form: (w) => ({ commentId: w.comments.hidden, kind: "restore" }),
+    verify: async (w) => {
+      expect(await comment(w.comments.hidden)).toMatchObject({ status: "visible", moderatedById: w.actorId });
+      await expectOneLog(w, "restore_comment", w.comments.hidden);
+    },
+  },
+  {
+    name: "moderateCommentAction approve",
+    guard: "moderator",
+    action: moderateCommentAction,
+    form: (w) => ({ commentId: w.comments.toApprove, kind: "approve" }),
+    verify: async (w) => {
+      expect(await comment(w.comments.toApprove)).toMatchObject({ status: "visible" });
+      await expectOneLog(w, "approve_comment", w.comments.toApprove);
+    },
+  },
+  {
+    name: "moderateCommentAction remove (reject a pending comment)",
+    guard: "moderator",
+    action: moderateCommentAction,
+    form: (w) => ({ commentId: w.comments.toReject, kind: "remove", reason: "Not on topic" }),
+    verify: async (w) => {
+      expect(await comment(w.comments.toReject)).toMatchObject({ status: "removed" });
+      await expectOneLog(w, "remove_comment", w.comments.toReject);
+    },
+  },
+  {
+    name: "dismissReportsAction",
+    guard: "moderator",
+    action: dismissReportsAction,
+    form: (w) => ({ threadId: w.threads.main, commentId: w.comments.reported, reason: "Fine" }),
+    verify: async (w) => {
+      expect(await db.report.findUniqueOrThrow({ where: { id: w.reportId } })).toMatchObject({
+        status: "resolved",
+        resolution: "dismissed",
+        resolvedById: w.actorId,
+      });
+      expect(await comment(w.comments.reported)).toMatchObject({ status: "visible" });
+      await expectOneLog(w, "dismiss_reports", w.comments.reported);
+    },
+  },
+  {
+    name: "moderateThreadAction lock",
+    guard: "moderator",
+    action: moderateThreadAction,
+    form: (w) => ({ threadId: w.threads.main, kind: "lock", reason: "Heated" }),
+    verify: async (w) => {
+      expect(await thread(w.threads.main)).toMatchObject({ locked: true, lockReason: "Heated" });
+      await expectOneLog(w, "lock_thread", w.threads.main);
+    },
+  },
+  {
+    name: "moderateThreadAction unlock",
+    guard: "moderator",
+    action: moderateThreadAction,
+    form: (w) => ({ threadId: w.threads.locked, kind: "unlock" }),
+    verify: async (w) => {
+      expect(await thread(w.threads.locked)).toMatchObject({ locked: false, lockReason: null });
+      await expectOneLog(w, "unlock_thread", w.threads.locked);
+    },
+  },
+  {
+    name: "moderateThreadAction pin",
+    guard: "moderator",
+    action: moderateThreadAction,
+    form: (w) => ({ threadId: w.threads.main, kind: "pin" }),
+    verify: async (w) => {
+      expect(await thread(w.threads.main)).toMatchObject({ pinned: true });
+      await expectOneLog(w, "pin_thread", w.threads.main);
+    },
+  },
+  {
+    name: "moderateThreadAction unpin",
+    guard: "moderator",
+    action: moderateThreadAction,
+    form: (w) => ({ threadId: w.threads.pinned, kind: "unpin" }),
+    verify: async (w) => {
+      expect(await thread(w.threads.pinned)).toMatchObject({ pinned: false });
+      await expectOneLog(w, "unpin_thread", w.threads.pinned);
+    },
+  },
+  {
+    name: "suspendUserAction",
+    guard: "moderator",
+    action: suspendUserAction,
+    form: (w) => ({ userId: w.carol.id, duration: "7d", reason: "Repeated abuse" }),
+    verify: async (w) => {
+      const carol = await user(w.carol.id);
+      expect(carol.suspendedUntil!.getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 60 * 60 * 1000);
+      expect(carol).toMatchObject({ suspendedPermanently: false, suspensionReason: "Repeated abuse" });
+      await expectOneLog(w, "suspend_user", w.carol.id);
+    },
+  },
+  {
+    name: "liftSuspensionAction",
+    guard: "moderator",
+    action: liftSuspensionAction,
+    form: (w) => ({ userId: w.dave.id, reason: "Served" }),
+    verify: async (w) => {
+      expect(await user(w.dave.id)).toMatchObject({ suspendedPermanently: false, suspendedUntil: null, suspensionReason: null });
+      await expectOneLog(w, "lift_suspension", w.dave.id);
+    },
+  },
+  {
+    name: "setRoleAction",
+    guard: "admin",
+    action: setRoleAction,
+    form: (w) => ({ userId: w.carol.id, role: "moderator" }),
+    verify: async (w, result) => {
+      expect(result.message).toBe("Role changed to moderator.");
+      expect((await user(w.carol.id)).role).toBe("moderator");
+      await expectOneLog(w, "set_role", w.carol.id);
+    },
+  },
+  {
+    name: "addWordFilterAction",
+    guard: "admin",
+    action: addWordFilterAction,
+    form: () => ({ phrase: "  BrandNew Phrase ", action: "block" }),
+    verify: async (w) => {
+      const filter = await db.wordFilter.findUniqueOrThrow({ where: { phrase: "brandnew phrase" } });
+      expect(filter).toMatchObject({ action: "block", createdById: w.actorId });
+      await expectOneLog(w, "add_word_filter", filter.id);
+    },
+  },
+  {
+    name: "removeWordFilterAction",
+    guard: "admin",
+    action: removeWordFilterAction,
+    form: (w) => ({ id: w.filterId }),
+    verify: async (w) => {
+      expect(await db.wordFilter.findUnique({ where: { id: w.filterId } })).toBeNull();
+      await expectOneLog(w, "remove_word_filter", w.filterId);
+    },
+  },
+  {
+    name: "createCommentAction",
+    guard: "participant",
+    action: createCommentAction,
+    form: (w) => ({ threadId: w.threads.main, parentId: "", body: "A brand-new comment" }),
+    verify: async (w, result) => {
+      const created = await db.comment.findFirstOrThrow({ where: { authorId: w.actorId!, body: "A brand-new comment" } });
+      expect(created).toMatchObject({ threadId: w.threads.main, status: "visible", depth: 0 });
+      expect(result.redirectedTo).toBe(`/t/${w.threads.main}#c-${created.id}`);
+    },
+  },
+  {
+    name: "editCommentAction (own comment)",
+    guard: "participant",
+    action: editCommentAction,
+    form: (w) => ({ commentId: actorsComment(w), body: "Edited by its author" }),
+    verify: async (w, result) => {
+      const edited = await comment(actorsComment(w));
+      expect(edited.body).toBe("Edited by its author");
+      expect(edited.editedAt).toBeInstanceOf(Date);
+      expect(result.redirectedTo).toContain(edited.id);
+    },
+  },
+  {
+    name: "deleteCommentAction (own comment)",
+    guard: "participant",
+    action: deleteCommentAction,
+    form: (w) => ({ commentId: actorsComment(w) }),
+    verify: async (w) => {
+      expect(await comment(actorsComment(w))).toMatchObject({ body: "" });
+      expect((await comment(actorsComment(w))).deletedAt).toBeInstanceOf(Date);
+    },
+  },
+  {
+    name: "reportAction",
+    guard: "participant",
+    action: reportAction,
+    form: (w) => ({ threadId: w.threads.main, commentId: w.comments.toReport, reason: "spam", note: "Looks like spam" }),
+    verify: async (w, result) => {
+      expect(result.message).toBe("Thanks. A moderator will review your report.");
+      expect(await db.report.findFirstOrThrow({ where: { reporterId: w.actorId!, commentId: w.comments.toReport } })).toMatchObject({
+        status: "open",
+        reason: "spam",
+        note: "Looks like spam",
+      });
+    },
+  },
+];
+
+/** The comment the caller would edit or delete: their own (for the anonymous caller, somebody's). */
+function actorsComment(ctx: Ctx): string {
+  const name = (Object.entries(ctx.users) as [ActorName, { id: string } | null][]).find(([, u]) => u?.id === ctx.actorId)?.[0] ?? "anonymous";
+  return ctx.ownComment[name];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+let world: World;
+const RATE_ENV = ["RATE_LIMIT_COMMENT_USER", "RATE_LIMIT_COMMENT_IP", "RATE_LIMIT_REPORT_USER", "RATE_LIMIT_REPORT_IP", "PREMODERATION_FIRST_COMMENTS"];
+let savedEnv: Record<string, string | undefined>;
+
+beforeAll(() => {
+  // Every test posts from 127.0.0.1: the per-IP limits must not be what refuses a caller here (one test sets them low).
+  savedEnv = Object.fromEntries(RATE_ENV.map((key) => [key, process.env[key]]));
+});
+
+function resetEnv() {
+  for (const key of RATE_ENV) delete process.env[key];
+  process.env.RATE_LIMIT_COMMENT_USER = "1000/60";
+  process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
+  process.env.RATE_LIMIT_REPORT_USER = "1000/60";
+  process.env.RATE_LIMIT_REPORT_IP = "100000/60";
+}
+
+afterAll(() => {
+  for (const key of RATE_ENV) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+});
+
+beforeEach(async () => {
+  resetEnv();
+  session.user = null;
+  vi.mocked(revalidatePath).mockClear();
+  // Filters are global (a phrase is unique): start each test with only the world's own.
+  await db.wordFilter.deleteMany({});
+  world = await buildWorld();
+});
+
+const describeOutcome = (outcome: Outcome) => (outcome === ALLOWED ? "allowed" : `refused (${outcome instanceof RegExp ? "suspended" : outcome})`);
+
+const MATRIX = CASES.flatMap((c) => ACTORS.map((actor) => [c.name, actor, describeOutcome(EXPECTED[c.guard][actor]), c, EXPECTED[c.guard][actor]] as const));
+
+describe("authorization matrix", () => {
+  it("covers every action for every caller", () => {
+    expect(MATRIX).toHaveLength(CASES.length * ACTORS.length);
+    expect(new Set(CASES.map((c) => c.action))).toEqual(
+      new Set([
+        moderateCommentAction,
+        dismissReportsAction,
+        moderateThreadAction,
+        suspendUserAction,
+        liftSuspensionAction,
+        setRoleAction,
+        addWordFilterAction,
+        removeWordFilterAction,
+        createCommentAction,
+        editCommentAction,
+        deleteCommentAction,
+        reportAction,
+      ]),
+    );
+  });
+
+  it.each(MATRIX)("%s, as %s → %s", async (_name, actor, _outcome, c, expected) => {
+    const actorId = await signInAs(world, actor);
+    const ctx: Ctx = { ...world, actorId };
+    const before = await snapshot();
+
+    const result = await call(c.action, c.form(ctx));
+
+    if (expected === ALLOWED) {
+      expect(result.ok, result.message).toBe(true);
+      await c.verify(ctx, result);
+      expect(revalidatePath).toHaveBeenCalled();
+    } else {
+      expectRefused(result, expected);
+      await expectUnchanged(before);
+      expect(revalidatePath).not.toHaveBeenCalled();
+    }
+  });
+});
+
+describe("refusals past the guard change nothing either", () => {
+  it.each<[string, ActorName, Action, (w: World) => Record<string, string>, string | RegExp]>([
+    ["hide without a reason", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.toHide, kind: "hide", reason: "  " }), "Give a reason: members see it."],
+    ["an unknown moderation kind", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.toHide, kind: "delete" }), /./],
+    ["restore a visible comment", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.toHide, kind: "restore" }), "That comment is visible; it cannot be changed that way."],
+    ["approve a comment that does not exist", "admin", moderateCommentAction, () => ({ commentId: "nosuchcomment", kind: "approve" }), "That comment does not exist."],
+    ["dismiss reports on an unreported comment", "moderator", dismissReportsAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.toHide }), "There are no open reports on that item."],
+    ["lock a locked thread", "moderator", moderateThreadAction, (w) => ({ threadId: w.threads.locked, kind: "lock", reason: "Again" }), "That thread is already locked."],
+    ["lock with an empty reason", "moderator", moderateThreadAction, (w) => ({ threadId: w.threads.main, kind: "lock", reason: "" }), "Give a reason: members see it."],
+    ["lock with no reason field at all", "moderator", moderateThreadAction, (w) => ({ threadId: w.threads.main, kind: "lock" }), /./],
+    ["a suspension without a reason", "moderator", suspendUserAction, (w) => ({ userId: w.carol.id, duration: "1d", reason: " " }), "Give a reason: members see it."],
+    ["a moderator suspending an admin", "moderator", suspendUserAction, (w) => ({ userId: w.users.admin!.id, duration: "permanent", reason: "Coup" }), "You cannot suspend that account."],
+    ["a moderator suspending a moderator", "moderator", suspendUserAction, (w) => ({ userId: w.users["suspended moderator"]!.id, duration: "1d", reason: "r" }), "You cannot suspend that account."],
+    ["a moderator suspending themselves", "moderator", suspendUserAction, (w) => ({ userId: w.users.moderator!.id, duration: "1d", reason: "r" }), "You cannot suspend that account."],
+    ["an admin suspending an admin", "admin", suspendUserAction, (w) => ({ userId: w.users["suspended admin"]!.id, duration: "1d", reason: "r" }), "You cannot suspend that account."],
+    ["a suspension of unknown length", "moderator", suspendUserAction, (w) => ({ userId: w.carol.id, duration: "forever", reason: "r" }), "Choose how long the suspension lasts."],
+    ["lifting a suspension that is not there", "moderator", liftSuspensionAction, (w) => ({ userId: w.carol.id }), "That member is not suspended."],
+    ["a moderator lifting a moderator's suspension", "moderator", liftSuspensionAction, (w) => ({ userId: w.users["suspended moderator"]!.id }), "You cannot change that account."],
+    ["an admin changing their own role", "admin", setRoleAction, (w) => ({ userId: w.users.admin!.id, role: "member" }), "You cannot change your own role."],
+    ["an unknown role", "admin", setRoleAction, (w) => ({ userId: w.carol.id, role: "superadmin" }), "Choose a role."],
+    ["a duplicate filter phrase", "admin", addWordFilterAction, () => ({ phrase: "ExistingPhrase", action: "block" }), "That phrase is already in the filter."],
+    ["a one-letter filter phrase", "admin", addWordFilterAction, () => ({ phrase: "x", action: "block" }), "Filter phrases are at least 2 characters."],
+    ["removing a filter that does not exist", "admin", removeWordFilterAction, () => ({ id: "nosuchfilter" }), "That filter does not exist."],
+    ["an empty comment", "member", createCommentAction, (w) => ({ threadId: w.threads.main, body: "   " }), "Write a comment first."],
+    ["a comment in a locked thread", "member", createCommentAction, (w) => ({ threadId: w.threads.locked, body: "Let me in" }), "This thread is locked: no new comments or edits."],
+    ["a report without a reason", "member", reportAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.toReport }), "Choose a reason for the report."],
+  ])("%s (as %s)", async (_name, actor, action, form, message) => {
+    await signInAs(world, actor);
+    const before = await snapshot();
+    expectRefused(await call(action, form(world)), message);
+    // Comment and report refusals come after the rate limit has spent its point; everything else is untouched.
+    const after = await snapshot();
+    expect({ ...after.rows, rateLimits: [] }).toEqual({ ...before.rows, rateLimits: [] });
+    expect(revalidatePath).not.toHaveBeenCalled();
+  });
+
+  it("a member reporting their own comment is refused, storing no report", async () => {
+    await signInAs(world, "member");
+    const before = await db.report.count();
+    expectRefused(await call(reportAction, { threadId: world.threads.main, commentId: world.ownComment.member, reason: "spam" }), "You cannot report your own comment.");
+    expect(await db.report.count()).toBe(before);
+  });
+
+  it("a second report on the same item is refused as a duplicate", async () => {
+    await signInAs(world, "member");
+    const form = { threadId: world.threads.main, commentId: world.comments.toReport, reason: "spam" };
+    expect((await call(reportAction, form)).ok).toBe(true);
+    expectRefused(await call(reportAction, form), "You have already reported this; a moderator will look at it.");
+    expect(await db.report.count({ where: { commentId: world.comments.toReport } })).toBe(1);
+  });
+
+  it("a rate-limited member is refused with the wait, and nothing is posted", async () => {
+    process.env.RATE_LIMIT_COMMENT_USER = "1/60";
+    await signInAs(world, "member");
+    const form = { threadId: world.threads.main, body: "Quick fire" };
+    expect((await call(createCommentAction, form)).ok).toBe(true);
+    const result = await call(createCommentAction, form);
+    expectRefused(result, /^You're doing that too often\. Try again in (\d+ seconds?|1 minute)\.$/);
+    expect(result.values).toEqual({ body: "Quick fire" });
+    expect(await db.comment.count({ where: { authorId: world.users.member!.id, body: "Quick fire" } })).toBe(1);
+  });
+});
+
+describe("extra form fields are ignored (mass assignment)", () => {
+  it("createCommentAction: authorId, status, depth, id, createdAt and commentCount from the form are ignored", async () => {
+    process.env.PREMODERATION_FIRST_COMMENTS = "0";
+    await signInAs(world, "member");
+    const result = await call(createCommentAction, {
+      threadId: world.threads.main,
+      body: "Mass assignment attempt",
+      authorId: world.carol.id,
+      status: "hidden",
+      depth: "9",
+      id: "chosenid",
+      createdAt: "2000-01-01T00:00:00.000Z",
+      moderatedById: world.users.admin!.id,
+      commentCount: "999",
+      role: "admin",
+    });
+    expect(result.ok).toBe(true);
+    const created = await db.comment.findFirstOrThrow({ where: { body: "Mass assignment attempt" } });
+    expect(created).toMatchObject({ authorId: world.users.member!.id, status: "visible", depth: 0, moderatedById: null });
+    expect(created.id).not.toBe("chosenid");
+    expect(created.createdAt.getFullYear()).toBeGreaterThan(2000);
+    expect((await user(world.users.member!.id)).role).toBe("member");
+  });
+
+  it("createCommentAction: a member's status field cannot skip pre-moderation", async () => {
+    process.env.PREMODERATION_FIRST_COMMENTS = "5";
+    const newcomer = await createTestUser("Newcomer");
+    session.user = await currentUserFor(newcomer.id);
+    await call(createCommentAction, { threadId: world.threads.main, body: "Let me skip the queue", status: "visible" });
+    expect((await db.comment.findFirstOrThrow({ where: { authorId: newcomer.id } })).status).toBe("pending");
+  });
+
+  it("editCommentAction: threadId, authorId, status and deletedAt from the form are ignored", async () => {
+    await signInAs(world, "member");
+    const pending = await createTestComment({ threadId: world.threads.main, authorId: world.users.member!.id, status: "pending", body: "Held" });
+    const result = await call(editCommentAction, {
+      commentId: pending.id,
+      body: "Held, edited",
+      threadId: world.threads.other,
+      authorId: world.carol.id,
+      status: "visible",
+      deletedAt: "2030-01-01",
+      parentId: world.comments.toReport,
+    });
+    expect(result.ok).toBe(true);
+    expect(await comment(pending.id)).toMatchObject({
+      body: "Held, edited",
+      threadId: world.threads.main,
+      authorId: world.users.member!.id,
+      status: "pending",
+      deletedAt: null,
+      parentId: null,
+    });
+  });
+
+  it("reportAction: reporterId, status, openKey and resolution from the form are ignored", async () => {
+    await signInAs(world, "member");
+    await call(reportAction, {
+      threadId: world.threads.main,
+      commentId: world.comments.toReport,
+      reason: "spam",
+      reporterId: world.carol.id,
+      status: "resolved",
+      openKey: "forged",
+      resolution: "dismissed",
+      resolvedById: world.users.admin!.id,
+    });
+    const report = await db.report.findFirstOrThrow({ where: { commentId: world.comments.toReport } });
+    expect(report).toMatchObject({
+      reporterId: world.users.member!.id,
+      status: "open",
+      openKey: `${world.users.member!.id}:c:${world.comments.toReport}`,
+      resolution: null,
+      resolvedById: null,
+    });
+  });
+
+  it("moderateCommentAction: status, authorId, body and moderatedById from the form are ignored", async () => {
+    const actorId = await signInAs(world, "moderator");
+    await call(moderateCommentAction, {
+      commentId: world.comments.toHide,
+      kind: "hide",
+      reason: "Rude",
+      status: "removed",
+      authorId: actorId!,
+      body: "Rewritten by a moderator",
+      moderatedById: world.users.admin!.id,
+    });
+    expect(await comment(world.comments.toHide)).toMatchObject({
+      status: "hidden",
+      authorId: world.carol.id,
+      body: "To hide",
+      moderatedById: actorId,
+    });
+  });
+
+  it("moderateThreadAction: pinned, title and commentCount from the form are ignored when locking", async () => {
+    await signInAs(world, "moderator");
+    const before = await thread(world.threads.main);
+    await call(moderateThreadAction, { threadId: world.threads.main, kind: "lock", reason: "Heated", pinned: "true", title: "Hijacked", commentCount: "0" });
+    expect(await thread(world.threads.main)).toEqual({ ...before, locked: true, lockReason: "Heated" });
+  });
+
+  it("suspendUserAction: role, suspendedPermanently and suspendedUntil from the form are ignored", async () => {
+    await signInAs(world, "moderator");
+    await call(suspendUserAction, {
+      userId: world.carol.id,
+      duration: "1d",
+      reason: "Cool off",
+      role: "admin",
+      suspendedPermanently: "true",
+      suspendedUntil: "2099-01-01",
+    });
+    const carol = await user(world.carol.id);
+    expect(carol).toMatchObject({ role: "member", suspendedPermanently: false, suspensionReason: "Cool off" });
+    expect(carol.suspendedUntil!.getTime()).toBeLessThan(Date.now() + 2 * 24 * 60 * 60 * 1000);
+  });
+
+  it("setRoleAction: suspension and profile fields from the form are ignored", async () => {
+    await signInAs(world, "admin");
+    const before = await user(world.dave.id);
+    await call(setRoleAction, { userId: world.dave.id, role: "moderator", suspendedPermanently: "false", name: "Renamed", email: "x@example.test" });
+    const after = await user(world.dave.id);
+    expect(after).toEqual({ ...before, role: "moderator", updatedAt: after.updatedAt });
+  });
+
+  it("addWordFilterAction: createdById from the form is ignored", async () => {
+    const actorId = await signInAs(world, "admin");
+    await call(addWordFilterAction, { phrase: "sneaky", action: "queue", createdById: world.carol.id, id: "chosenid" });
+    const filter = await db.wordFilter.findUniqueOrThrow({ where: { phrase: "sneaky" } });
+    expect(filter.createdById).toBe(actorId);
+    expect(filter.id).not.toBe("chosenid");
+  });
+});
+
+describe("acting on someone else's comment by id (IDOR)", () => {
+  it.each<[string, ActorName, Action, (w: World) => Record<string, string>]>([
+    ["a member editing another member's comment", "member", editCommentAction, (w) => ({ commentId: w.comments.toReport, body: "Hijacked" })],
+    ["a member deleting another member's comment", "member", deleteCommentAction, (w) => ({ commentId: w.comments.toReport })],
+    ["a member deleting it, claiming to be its author", "member", deleteCommentAction, (w) => ({ commentId: w.comments.toReport, authorId: w.carol.id })],
+    ["a member editing it, claiming to be its author", "member", editCommentAction, (w) => ({ commentId: w.comments.toReport, authorId: w.carol.id, body: "Hijacked" })],
+    ["a member editing a comment awaiting review", "member", editCommentAction, (w) => ({ commentId: w.comments.toApprove, body: "Hijacked" })],
+    ["a moderator editing a member's comment", "moderator", editCommentAction, (w) => ({ commentId: w.comments.toReport, body: "Moderated words" })],
+    ["an admin deleting a member's comment", "admin", deleteCommentAction, (w) => ({ commentId: w.comments.toReport })],
+    ["a member editing an admin's comment", "member", editCommentAction, (w) => ({ commentId: w.ownComment.admin, body: "Hijacked" })],
+    ["a member deleting a comment that does not exist", "member", deleteCommentAction, () => ({ commentId: "nosuchcomment" })],
+  ])("%s is refused and changes nothing", async (_name, actor, action, form) => {
+    await signInAs(world, actor);
+    const before = await snapshot();
+    expectRefused(await call(action, form(world)), "You can only change your own comments.");
+    await expectUnchanged(before);
+    expect(revalidatePath).not.toHaveBeenCalled();
+  });
+
+  it("an author cannot edit their own comment once a moderator has hidden it", async () => {
+    await signInAs(world, "member");
+    const own = await createTestComment({ threadId: world.threads.main, authorId: world.users.member!.id, status: "hidden", body: "Hidden words" });
+    const before = await snapshot();
+    expectRefused(await call(editCommentAction, { commentId: own.id, body: "Sneaky fix" }), "You can only change your own comments.");
+    await expectUnchanged(before);
+  });
+
+  it("a reply cannot be attached to a comment from another thread", async () => {
+    await signInAs(world, "member");
+    const before = await snapshot();
+    expectRefused(
+      await call(createCommentAction, { threadId: world.threads.other, parentId: world.comments.toReport, body: "Cross-thread reply" }),
+      "The comment you are replying to is not in this thread.",
+    );
+    const after = await snapshot();
+    expect({ ...after.rows, rateLimits: [] }).toEqual({ ...before.rows, rateLimits: [] });
+  });
+
+  it("a report naming a comment with another thread's id is refused", async () => {
+    await signInAs(world, "member");
+    const before = await db.report.count();
+    expectRefused(await call(reportAction, { threadId: world.threads.other, commentId: world.comments.toReport, reason: "spam" }), "That comment does not exist.");
+    expect(await db.report.count()).toBe(before);
+  });
+});

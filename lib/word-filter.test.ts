@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { findWordFilterMatch, type WordFilterRule } from "./word-filter";
+
+const block = (phrase: string): WordFilterRule => ({ phrase, action: "block" });
+const queue = (phrase: string): WordFilterRule => ({ phrase, action: "queue" });
+
+describe("findWordFilterMatch", () => {
+  it("returns nothing when there are no rules or nothing matches", () => {
+    expect(findWordFilterMatch("anything at all", [])).toBeUndefined();
+    expect(findWordFilterMatch("a perfectly nice comment", [block("spam"), queue("scam")])).toBeUndefined();
+  });
+
+  it.each([
+    ["the word alone", "spam", true],
+    ["at the start", "spam is bad", true],
+    ["at the end", "this is spam", true],
+    ["between punctuation", "this (spam!) here", true],
+    ["followed by a full stop", "no more spam.", true],
+    ["across a line break", "line one\nspam\nline three", true],
+    ["upper case", "SPAM", true],
+    ["mixed case", "SpAm", true],
+    ["inside a longer word", "spammer", false],
+    ["as a suffix", "antispam", false],
+    ["glued to a digit", "spam1", false],
+    ["glued to an accented letter", "spamé", false],
+  ] as const)("whole-word and case-insensitive: %s (%j) → %s", (_name, text, matches) => {
+    expect(findWordFilterMatch(text, [block("spam")]) !== undefined).toBe(matches);
+  });
+
+  it('does not match "ass" inside "class", "bass" or "assume", but does match the word', () => {
+    const rules = [block("ass")];
+    for (const text of ["a class act", "bass guitar", "I assume so", "Massachusetts"]) {
+      expect(findWordFilterMatch(text, rules), text).toBeUndefined();
+    }
+    expect(findWordFilterMatch("what an ass.", rules)).toEqual(block("ass"));
+  });
+
+  it("matches a rule written in capitals against lower-case text", () => {
+    expect(findWordFilterMatch("buy now", [block("BUY NOW")])).toEqual(block("BUY NOW"));
+  });
+
+  it("matches multi-word phrases as a whole, not their words alone", () => {
+    const rules = [queue("buy now")];
+    expect(findWordFilterMatch("Click here and BUY NOW!", rules)).toEqual(queue("buy now"));
+    expect(findWordFilterMatch("buy it now", rules)).toBeUndefined();
+    expect(findWordFilterMatch("buy nowhere", rules)).toBeUndefined();
+    expect(findWordFilterMatch("rebuy now", rules)).toBeUndefined();
+  });
+
+  it("treats regular-expression characters in a phrase literally", () => {
+    expect(findWordFilterMatch("c++ rocks", [block("c++")])).toEqual(block("c++"));
+    expect(findWordFilterMatch("cxx rocks", [block("c.x")])).toBeUndefined();
+    expect(findWordFilterMatch("f(o)o", [block("f(o)o")])).toEqual(block("f(o)o"));
+  });
+
+  it("lets a blocking rule win over a queueing one, whatever the order of the rules", () => {
+    const text = "spam and scam";
+    expect(findWordFilterMatch(text, [queue("scam"), block("spam")])).toEqual(block("spam"));
+    expect(findWordFilterMatch(text, [block("spam"), queue("scam")])).toEqual(block("spam"));
+  });
+
+  it("returns the first queueing rule when only queueing rules match", () => {
+    expect(findWordFilterMatch("scam and fraud", [queue("fraud"), queue("scam")])).toEqual(queue("fraud"));
+  });
+
+  describe("Unicode tricks still match", () => {
+    it.each([
+      ["full-width letters", "ｓｐａｍ"],
+      ["full-width capitals", "ＳＰＡＭ"],
+      ["a zero-width space inside", "sp\u200bam"],
+      ["a zero-width non-joiner inside", "sp\u200cam"],
+      ["a zero-width joiner inside", "sp\u200dam"],
+      ["a word joiner inside", "s\u2060pam"],
+      ["a byte-order mark inside", "spa\ufeffm"],
+      ["a soft hyphen inside", "spa\u00adm"],
+      ["several invisible characters", "s\u200bp\u00ada\u200dm"],
+      ["a mix of full-width and zero-width", "ｓ\u200dｐａｍ"],
+      ["a non-breaking space in a phrase", "buy\u00a0now"],
+    ])("%s", (_name, text) => {
+      expect(findWordFilterMatch(`well ${text} here`, [block("spam"), block("buy now")])).toBeDefined();
+    });
+
+    it("matches a rule whose own phrase is written in full-width letters", () => {
+      expect(findWordFilterMatch("spam", [block("ｓｐａｍ")])).toBeDefined();
+    });
+
+    it("still respects word boundaries after folding", () => {
+      expect(findWordFilterMatch("ｃｌａｓｓ", [block("ass")])).toBeUndefined();
+      expect(findWordFilterMatch("cl\u200bass", [block("ass")])).toBeUndefined();
+    });
+  });
+});
