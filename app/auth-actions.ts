@@ -24,7 +24,12 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
     throw error;
   }
   // signIn redirects (by throwing) on success.
-  await signIn("credentials", { email, password, redirectTo: callbackUrl });
+  try {
+    await signIn("credentials", { email, password, redirectTo: callbackUrl });
+  } catch (error) {
+    if (error instanceof AuthError) return failed(`Your account was created. ${signInFailure(error)}`, values);
+    throw error;
+  }
   return failed(BAD_CREDENTIALS, values);
 }
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import {
+  expect,
   expectSignedInAs,
   expectSignedOut,
   fillSignIn,
@@ -11,6 +11,7 @@ import {
   signIn,
   signOut,
   signUp,
+  test,
 } from "./helpers";
 
 const BAD_CREDENTIALS = "Email or password is incorrect.";

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { openThread, threadCards } from "./helpers";
+import { expect, openThread, test, threadCards } from "./helpers";
 
 test.describe("browsing the article", () => {
   test("home page shows the article title and at least five thread cards with title, summary and comment count", async ({ page }) => {

@@ -1,4 +1,26 @@
-import { expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+
+/**
+ * A made-up client address. The app's per-IP rate limits (sign-in 30/15 min, comments 30/min by default) key on
+ * X-Forwarded-For, which `next start` passes through when the request carries one; every test gets its own
+ * address so the suite, run from one machine, looks like many visitors instead of tripping the limits.
+ */
+export function visitorIp(): string {
+  const byte = () => 1 + Math.floor(Math.random() * 254);
+  return `10.${byte()}.${byte()}.${byte()}`;
+}
+
+/** Use this `test` in every spec: each test's browser contexts come from their own visitor address. */
+export const test = base.extend<{ visitorAddress: string }>({
+  visitorAddress: async ({}, use) => {
+    await use(visitorIp());
+  },
+  extraHTTPHeaders: async ({ extraHTTPHeaders, visitorAddress }, use) => {
+    await use({ ...extraHTTPHeaders, "x-forwarded-for": visitorAddress });
+  },
+});
+
+export { expect };
 
 /** Every e2e account uses this password (it passes the 8-character minimum). */
 export const PASSWORD = "correct horse battery";
@@ -64,6 +86,14 @@ export async function fillSignIn(page: Page, credentials: { email: string; passw
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
+/** Submits the /signin form and waits until the server has answered and the form is ready again. */
+export async function attemptSignIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
+  const answered = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/signin");
+  await fillSignIn(page, credentials);
+  await answered;
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+}
+
 export async function signIn(page: Page, account: Account): Promise<void> {
   await page.goto("/signin");
   await fillSignIn(page, account);
@@ -76,9 +106,9 @@ export async function signOut(page: Page): Promise<void> {
   await expectSignedOut(page);
 }
 
-/** A new browser context (its own cookies) on the suite's base URL. */
+/** A new browser context (its own cookies, its own visitor address) on the suite's base URL. */
 export async function newContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  return browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": visitorIp() } });
 }
 
 export type ThreadRef = { id: string; title: string; path: string };
@@ -122,14 +152,26 @@ export function comment(page: Page, id: string): Locator {
   return page.locator(`article#c-${id}`);
 }
 
-/** The Reply / Edit / Delete controls that belong to this comment itself (not to its nested replies). */
-export function ownActions(commentArticle: Locator): Locator {
-  return commentArticle.locator(":scope > .comment-actions");
-}
-
-/** The body of this comment itself, not of its replies. */
-export function ownBody(commentArticle: Locator): Locator {
-  return commentArticle.locator(":scope > .comment-body");
+/**
+ * The parts of one comment that belong to it and not to its nested replies: elements whose nearest
+ * enclosing <article> is this comment. Independent of how the markup inside the article is arranged.
+ */
+export function commentParts(page: Page, id: string) {
+  const article = comment(page, id);
+  const mine = (locator: Locator) => locator.and(page.locator(`xpath=//*[ancestor::article[1][@id="c-${id}"]]`));
+  return {
+    article,
+    /** The rendered body (or the [deleted] tombstone). */
+    body: mine(article.locator(".comment-body")),
+    button: (name: string) => mine(article.getByRole("button", { name, exact: true })),
+    /** Reply / Edit / Delete, whichever are shown. */
+    actionButtons: mine(article.getByRole("button", { name: /^(Reply|Edit|Delete)$/ })),
+    textbox: (name?: string | RegExp) => mine(article.getByRole("textbox", name === undefined ? {} : { name })),
+    alert: mine(article.getByRole("alert")),
+    editedMark: mine(article.getByText("edited", { exact: true })),
+    /** The time link in the comment's header, pointing at its permalink page. */
+    permalink: mine(article.getByTitle("Permalink to this comment")),
+  };
 }
 
 /** Runs `submit` and waits for the redirect to a comment anchor (#c-<id>); returns that comment's id. */
@@ -154,8 +196,8 @@ export async function postComment(page: Page, body: string): Promise<string> {
 
 /** Replies to a comment visible on the current page; returns the reply's id. */
 export async function replyTo(page: Page, parentId: string, body: string): Promise<string> {
-  const actions = ownActions(comment(page, parentId));
-  await actions.getByRole("button", { name: "Reply" }).click();
-  await actions.getByRole("textbox", { name: /^Reply to / }).fill(body);
-  return submitAndGetCommentId(page, () => actions.getByRole("button", { name: "Post reply" }).click());
+  const parent = commentParts(page, parentId);
+  await parent.button("Reply").click();
+  await parent.textbox(/^Reply to /).fill(body);
+  return submitAndGetCommentId(page, () => parent.button("Post reply").click());
 }

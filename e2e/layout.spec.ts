@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { accountNav, comment, openThread, postComment, replyTo, signUp, unique } from "./helpers";
+import type { Page } from "@playwright/test";
+import { accountNav, comment, expect, openThread, postComment, replyTo, signUp, test, unique } from "./helpers";
 
 const DIR = "test-results/screenshots";
 
@@ -45,10 +45,8 @@ test.describe("phone layout (375px wide)", () => {
     expect(await sidewaysOverflow(page)).toBe(0);
   });
 
-  // BUG (header layout): .account-nav has no wrapping/truncation rule, so at 375px a long display name squeezes
-  // the flex row and the "Sign out" button breaks onto two lines ("Sign / out"), the name onto three.
-  // Fix idea: white-space: nowrap on the button plus min-width: 0 / text-overflow: ellipsis on the name link.
-  test.fixme("with a long display name, the header's Sign out button stays on one line", async ({ page }) => {
+  // Regression: a long display name used to squeeze the header until "Sign out" broke onto two lines.
+  test("with a long display name, the header's Sign out button stays on one line", async ({ page }) => {
     await signUp(page, { name: "Maximilian Alexander Montgomery-Fitzgerald III" });
     const signOut = accountNav(page).getByRole("button", { name: "Sign out" });
     const lineHeight = await signOut.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));

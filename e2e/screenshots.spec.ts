@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { test } from "@playwright/test";
-import { comment, openThread, postComment, replyTo, signOut, signUp } from "./helpers";
+import { comment, openThread, postComment, replyTo, signOut, signUp, test } from "./helpers";
 
 const DIR = "test-results/screenshots";
 

@@ -16,7 +16,7 @@ const schema = z.object({
   RATE_LIMIT_REPORT_USER: rate.prefault("20/3600"),
   RATE_LIMIT_REPORT_IP: rate.prefault("60/3600"),
   RATE_LIMIT_SIGNIN_ACCOUNT: rate.prefault("5/900"),
-  RATE_LIMIT_SIGNIN_IP: rate.prefault("30/900"),
+  RATE_LIMIT_SIGNIN_IP: rate.prefault("100/900"),
   ADMIN_EMAILS: z
     .string()
     .default("")

@@ -33,7 +33,12 @@ export default async function ThreadPage({ params }: Props) {
       {canModerate(user) ? (
         <ThreadModeration thread={thread} />
       ) : (
-        user && canReport(user, {}) && <ReportForm threadId={thread.id} label="Report this thread" />
+        user &&
+        canReport(user, {}) && (
+          <div className="thread-tools">
+            <ReportForm threadId={thread.id} label="Report this thread" />
+          </div>
+        )
       )}
       <section aria-labelledby="discussion-heading" className="discussion">
         <h2 id="discussion-heading">

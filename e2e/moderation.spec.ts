@@ -1,0 +1,148 @@
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { E2E_ADMIN } from "./accounts";
+import { comment, commentParts, newCommentBox, openThread, postComment, signUp, test, type ThreadRef } from "./helpers";
+
+/** Signs in as the suite's admin (made admin by ADMIN_EMAILS), creating the account on first use. */
+async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Email", { exact: true }).fill(E2E_ADMIN.email);
+  await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  const outcome = await Promise.race([
+    page.waitForURL((url) => url.pathname === "/").then(() => "in" as const),
+    page.getByText("Email or password is incorrect.").waitFor().then(() => "unknown" as const),
+  ]);
+  if (outcome === "unknown") {
+    await page.goto("/signup");
+    await page.getByLabel("Display name", { exact: true }).fill(E2E_ADMIN.name);
+    await page.getByLabel("Email", { exact: true }).fill(E2E_ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+  }
+  await expect(page.getByRole("link", { name: /Moderation queue/ })).toBeVisible();
+}
+
+async function newPage(browser: Browser, testInfo: TestInfo, extraHTTPHeaders: Record<string, string>): Promise<Page> {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders });
+  return context.newPage();
+}
+
+async function moderate(page: Page, commentId: string, kind: "Hide" | "Remove" | "Restore", reason?: string): Promise<void> {
+  const parts = commentParts(page, commentId);
+  await parts.button("Moderate").click();
+  if (reason) await parts.article.getByLabel(/^Reason/).first().fill(reason);
+  await parts.button(kind).click();
+  await expect(parts.article.getByRole("status").first()).toContainText(/Comment (hidden|removed|restored)\./);
+}
+
+test("a report travels to the queue; a hidden comment shows its notice to members until restored", async ({ page, browser, extraHTTPHeaders }, testInfo) => {
+  const author = page;
+  await signUp(author);
+  const thread: ThreadRef = await openThread(author, 2);
+  const body = `Everyone knows the stories are staged ${Date.now()}`;
+  const commentId = await postComment(author, body);
+
+  const reporter = await newPage(browser, testInfo, extraHTTPHeaders ?? {});
+  await signUp(reporter);
+  await reporter.goto(thread.path);
+  const reported = commentParts(reporter, commentId);
+  await reported.button("Report").click();
+  await reporter.getByLabel("Misinformation").check();
+  await reporter.getByLabel(/Note for the moderators/).fill("No evidence offered");
+  await reporter.getByRole("button", { name: "Send report" }).click();
+  await expect(reporter.getByText("Thanks. A moderator will review your report.")).toBeVisible();
+
+  const moderator = await newPage(browser, testInfo, extraHTTPHeaders ?? {});
+  await signInAsAdmin(moderator);
+  await moderator.goto("/mod");
+  const item = moderator.getByRole("article", { name: "Reported comment" }).filter({ hasText: body });
+  await expect(item).toContainText("Misinformation × 1");
+  await expect(item).toContainText("No evidence offered");
+  await item.getByRole("button", { name: "Moderate" }).click();
+  await item.getByLabel(/^Reason/).fill("Unsupported claim");
+  await item.getByRole("button", { name: "Hide" }).click();
+  // Hiding resolves every report on the comment, so it leaves the queue.
+  await expect(moderator.getByRole("article", { name: "Reported comment" }).filter({ hasText: body })).toHaveCount(0);
+
+  await reporter.reload();
+  await expect(comment(reporter, commentId)).toContainText("Hidden by a moderator: Unsupported claim");
+  await expect(comment(reporter, commentId)).not.toContainText(body);
+
+  await moderator.goto(thread.path);
+  await expect(comment(moderator, commentId)).toContainText(body);
+  await moderate(moderator, commentId, "Restore");
+  await reporter.reload();
+  await expect(comment(reporter, commentId)).toContainText(body);
+  await expect(comment(reporter, commentId)).not.toContainText("Hidden by a moderator");
+
+  await moderator.goto("/mod/log");
+  const rows = moderator.getByRole("row");
+  await expect(rows.filter({ hasText: "hide comment" }).filter({ hasText: "Unsupported claim" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "restore comment" }).first()).toBeVisible();
+});
+
+test("a locked thread loses its comment box and refuses a post sent anyway", async ({ page, browser, extraHTTPHeaders }, testInfo) => {
+  await signUp(page);
+  const thread = await openThread(page, 5);
+  // The member's form is on screen before the lock: submitting it afterwards must still be refused.
+  await newCommentBox(page).fill("Sent after the lock");
+
+  const moderator = await newPage(browser, testInfo, extraHTTPHeaders ?? {});
+  await signInAsAdmin(moderator);
+  await moderator.goto(thread.path);
+  await moderator.getByRole("button", { name: "Lock thread" }).click();
+  await moderator.getByLabel(/Why/).fill("Cooling off");
+  await moderator.getByRole("button", { name: "Lock", exact: true }).click();
+  await expect(moderator.getByText("This thread is locked: no new comments or edits. Reason: Cooling off")).toBeVisible();
+
+  try {
+    await page.getByRole("button", { name: "Post comment" }).click();
+    await expect(page.getByRole("alert")).toHaveText("This thread is locked: no new comments or edits.");
+    await page.reload();
+    await expect(page.getByText("This thread is locked: no new comments or edits. Reason: Cooling off")).toBeVisible();
+    await expect(newCommentBox(page)).toHaveCount(0);
+    await expect(page.getByText("Sent after the lock")).toHaveCount(0);
+  } finally {
+    await moderator.reload();
+    await moderator.getByRole("button", { name: "Unlock thread" }).click();
+    await expect(moderator.getByText(/This thread is locked/)).toHaveCount(0);
+  }
+  await moderator.goto("/mod/log?action=lock_thread");
+  await expect(moderator.getByRole("row").filter({ hasText: "Cooling off" })).toHaveCount(1);
+});
+
+test("a suspended member can read but not comment, and sees why", async ({ page, browser, extraHTTPHeaders }, testInfo) => {
+  await signUp(page);
+  const thread = await openThread(page, 3);
+  const commentId = await postComment(page, `Before the suspension ${Date.now()}`);
+
+  const moderator = await newPage(browser, testInfo, extraHTTPHeaders ?? {});
+  await signInAsAdmin(moderator);
+  await moderator.goto(thread.path);
+  const parts = commentParts(moderator, commentId);
+  await parts.button("Suspend author").click();
+  await parts.article.getByLabel("For").selectOption("7d");
+  await parts.article.getByLabel(/Reason \(shown to the member\)/).fill("Repeated personal attacks");
+  await parts.button("Suspend").click();
+  await expect(parts.article.getByRole("status")).toHaveText("Member suspended.");
+
+  await page.reload();
+  await expect(page.getByText(/Your account is suspended until .*Reason: Repeated personal attacks/)).toBeVisible();
+  await expect(newCommentBox(page)).toHaveCount(0);
+  await expect(commentParts(page, commentId).button("Edit")).toHaveCount(0);
+  await expect(comment(page, commentId)).toBeVisible();
+
+  await moderator.goto("/mod/log?action=suspend_user");
+  await expect(moderator.getByRole("row").filter({ hasText: "Repeated personal attacks" })).toHaveCount(1);
+});
+
+test("members see no moderation controls and cannot open the queue", async ({ page }) => {
+  await signUp(page);
+  await openThread(page, 1);
+  await expect(page.getByRole("button", { name: "Moderate" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Lock thread" })).toHaveCount(0);
+  const response = await page.goto("/mod");
+  expect(response?.status()).toBe(404);
+  expect((await page.goto("/admin"))?.status()).toBe(404);
+});
