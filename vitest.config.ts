@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["{lib,seeds,app,scripts}/**/*.test.ts"],
     setupFiles: ["./lib/testing/setup-test-db.ts"],
+    // TEST_DATABASE=postgres: names this run's databases and drops any left behind.
+    globalSetup: ["./lib/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 20_000,
   },

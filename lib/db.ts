@@ -1,34 +1,66 @@
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client";
+import { isPostgresUrl } from "./database-url";
 import { env } from "./env";
+import { createPostgresAdapter } from "./postgres-adapter";
 import { createSqliteAdapter } from "./sqlite-adapter";
 
-let executedQueries = 0;
+// Shared by every copy of this module in the process (Next bundles server code in several layers), so one
+// counter and one client serve them all.
+const shared = globalThis as unknown as { agoraDb?: Db; agoraExecutedQueries?: number };
 
 /** SQL statements this process has sent, for tests and benchmarks that prove a page's query count. */
 export function executedQueryCount(): number {
-  return executedQueries;
+  return shared.agoraExecutedQueries ?? 0;
 }
 
-export function createPrismaClient(url: string = env.DATABASE_URL) {
-  const client = new PrismaClient({
+// The two constructors take the same options (written out in each, so both infer the same client type):
+// the password hash is never read unless a query asks for it by name; every query emits an event (counted).
+function createSqliteClient(url: string) {
+  return new PrismaClient({
     adapter: createSqliteAdapter(url),
-    // The password hash is never read unless a query asks for it by name.
     omit: { user: { passwordHash: true } },
     log: [{ emit: "event", level: "query" }],
   });
+}
+
+function createPostgresClient(url: string) {
+  return new PostgresPrismaClient({
+    adapter: createPostgresAdapter(url, { poolSize: env.DATABASE_POOL_SIZE }),
+    omit: { user: { passwordHash: true } },
+    log: [{ emit: "event", level: "query" }],
+  });
+}
+
+type Client = ReturnType<typeof createSqliteClient>;
+
+/**
+ * A Prisma client for `url`: file: URLs use SQLite (better-sqlite3), postgres:// and postgresql:// URLs use
+ * PostgreSQL (node-postgres, a pool of DATABASE_POOL_SIZE connections). Both clients are generated from the
+ * same models (prisma/postgres/schema.prisma is generated from prisma/schema.prisma), so their model APIs are
+ * identical and the PostgreSQL client is typed as the SQLite one: the rest of the code sees one `Db` type.
+ */
+export function createPrismaClient(url: string = env.DATABASE_URL): Client {
+  const client = isPostgresUrl(url) ? (createPostgresClient(url) as unknown as Client) : createSqliteClient(url);
   client.$on("query", () => {
-    executedQueries += 1;
+    shared.agoraExecutedQueries = (shared.agoraExecutedQueries ?? 0) + 1;
   });
   return client;
 }
 
-export type Db = ReturnType<typeof createPrismaClient>;
+export type Db = Client;
 
-const globalForDb = globalThis as unknown as { agoraDb?: Db };
-
-/** The one Prisma client of this process (cached on globalThis so dev reloads reuse it). */
-export const db: Db = globalForDb.agoraDb ?? createPrismaClient();
-if (env.NODE_ENV !== "production") globalForDb.agoraDb = db;
+/** The one Prisma client of this process (cached on globalThis: dev reloads and every bundle layer reuse it). */
+export const db: Db = shared.agoraDb ?? createPrismaClient();
+shared.agoraDb = db;
 
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Closes this process's database connections (the PostgreSQL pool; the SQLite file handle), if any were
+ * opened. For shutdown: instrumentation.ts calls it once the server has finished its in-flight requests.
+ */
+export async function disconnectDb(): Promise<void> {
+  await shared.agoraDb?.$disconnect();
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./database-url";
+import { DEFAULT_DATABASE_URL, DEFAULT_POOL_SIZE, isPostgresUrl } from "./database-url";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -7,9 +7,19 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => url.startsWith("file:"), {
-      message: "must be a SQLite URL such as file:./prisma/agora.db",
+    .refine((url) => url.startsWith("file:") || isPostgresUrl(url), {
+      message: "must be a SQLite URL such as file:./prisma/agora.db or a PostgreSQL URL such as postgresql://user:password@host:5432/agora",
     }),
+  /** PostgreSQL only: the most connections one app process opens (pg pool size). */
+  DATABASE_POOL_SIZE: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be at least 1" })
+      .max(1000, { error: "must be at most 1000" })
+      .default(DEFAULT_POOL_SIZE),
+  ),
   AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
   AUTH_GITHUB_ID: z.preprocess(emptyToUndefined, z.string().optional()),
   AUTH_GITHUB_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
@@ -18,8 +28,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-function readEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+/** Validates an environment (process.env by default); throws naming every bad variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)

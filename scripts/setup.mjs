@@ -1,4 +1,9 @@
-// Prepares a checkout to run: a local secret, the database schema, the article's threads. Safe to run again.
+// Prepares a checkout to run: a local secret, both generated Prisma clients, the database schema, the
+// article's threads. Safe to run again. The database is DATABASE_URL's (environment, .env.local or .env):
+// a SQLite file (default file:./prisma/agora.db) or a PostgreSQL database (postgres:// or postgresql://),
+// which must exist; prisma.config.ts picks the matching migrations (prisma/migrations or
+// prisma/postgres/migrations). SQLite: stop servers using the file first (migrate deploy locks it).
+// Flags: --no-migrate (secret and clients only), --no-seed.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, appendFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -18,6 +23,10 @@ function run(command, args) {
 }
 
 ensureAuthSecret();
-if (!existsSync("lib/generated/prisma/client.ts")) run("npx", ["prisma", "generate"]);
-run("npx", ["prisma", "migrate", "deploy"]);
-if (!process.argv.includes("--no-seed")) run("npx", ["tsx", "scripts/seed.ts"]);
+if (!existsSync("lib/generated/prisma/client.ts") || !existsSync("lib/generated/postgres/client.ts")) {
+  run("node", ["scripts/generate-clients.mjs"]);
+}
+if (!process.argv.includes("--no-migrate")) {
+  run("npx", ["prisma", "migrate", "deploy"]);
+  if (!process.argv.includes("--no-seed")) run("npx", ["tsx", "scripts/seed.ts"]);
+}
