@@ -1,7 +1,18 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN } from "./e2e/accounts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+
+// E2E_DATABASE=postgres: the server (scripts/e2e-server.mjs) creates this uniquely named PostgreSQL database and
+// drops it when it stops. Set here, in the runner, so the workers inherit the same URL: specs that start
+// more servers on the same database (e2e/multi-instance.spec.ts) read it from E2E_DATABASE_URL.
+if (process.env.E2E_DATABASE === "postgres" && !process.env.E2E_DATABASE_URL) {
+  const server = new URL(process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
+  server.pathname = `/agora_e2e_${process.pid}_${randomBytes(4).toString("hex")}`;
+  process.env.E2E_DATABASE_URL = server.toString();
+}
 
 export default defineConfig({
   testDir: "./e2e",
@@ -29,5 +40,9 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
+    // The suite's admin (e2e/moderation.spec.ts) becomes one by signing in.
+    env: { ADMIN_EMAILS: E2E_ADMIN.email },
+    // SIGTERM, not SIGKILL: the server drains and the e2e script then drops its PostgreSQL database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
   },
 });

@@ -1,17 +1,72 @@
-// Serves the production build on a throwaway SQLite database for the end-to-end tests.
+// Serves the production build on a throwaway database for the end-to-end tests:
+//   SQLite (default): prisma/e2e.db, recreated on every start.
+//   E2E_DATABASE=postgres: the PostgreSQL database E2E_DATABASE_URL names (playwright.config.ts picks a unique
+//   agora_e2e_<pid>_<random>), created here and dropped once the server has stopped (SIGTERM / SIGINT).
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
 
 const port = process.argv[2] ?? "3100";
-const file = "prisma/e2e.db";
-const url = process.env.E2E_DATABASE_URL ?? `file:./${file}`;
-if (!url.startsWith("file:./prisma/")) throw new Error(`e2e refuses a database outside prisma/: ${url}`);
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const postgres = process.env.E2E_DATABASE === "postgres";
 
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+let url;
+let dropDatabase = async () => {};
+if (postgres) {
+  url = process.env.E2E_DATABASE_URL;
+  const name = url ? decodeURIComponent(new URL(url).pathname.slice(1)) : "";
+  if (!url || !/^postgres(ql)?:\/\//.test(url) || !/^agora_e2e_[a-z0-9_]+$/.test(name)) {
+    throw new Error(`E2E_DATABASE=postgres needs E2E_DATABASE_URL naming a database agora_e2e_*; got ${url}`);
+  }
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const onServer = async (sql) => {
+    const client = new pg.Client({ connectionString: admin.toString(), application_name: "agora-e2e-server" });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  // A unique name: an existing database of that name is not ours, so creating it fails loudly instead.
+  await onServer(`CREATE DATABASE "${name}"`);
+  console.log(`e2e: created PostgreSQL database ${name}`);
+  dropDatabase = async () => {
+    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    console.log(`e2e: dropped PostgreSQL database ${name}`);
+  };
+} else {
+  const file = "prisma/e2e.db";
+  url = process.env.E2E_DATABASE_URL ?? `file:./${file}`;
+  if (!url.startsWith("file:./prisma/")) throw new Error(`e2e refuses a database outside prisma/: ${url}`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+}
+
 const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };
-execFileSync("node", ["scripts/setup.mjs"], { stdio: "inherit", env });
-if (!existsSync(".next/BUILD_ID")) execFileSync("npx", ["next", "build"], { stdio: "inherit", env });
+try {
+  execFileSync("node", ["scripts/setup.mjs"], { stdio: "inherit", env });
+  if (!existsSync(path.join(distDir, "BUILD_ID"))) execFileSync("npx", ["next", "build"], { stdio: "inherit", env });
+} catch (error) {
+  await dropDatabase();
+  throw error;
+}
 
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// `next` itself (not npx): a signal reaches the server directly, and it drains its requests before exiting.
+const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env,
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (server.exitCode === null) server.kill(signal);
+  });
+}
+server.on("exit", async (code, signal) => {
+  try {
+    await dropDatabase();
+  } finally {
+    process.exit(code ?? (signal ? 0 : 1));
+  }
+});

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+
+/** Which database this e2e run uses (see scripts/e2e-server.mjs and playwright.config.ts). */
+export const E2E_DATABASE: "sqlite" | "postgres" = process.env.E2E_DATABASE === "postgres" ? "postgres" : "sqlite";
+
+/** The database the suite's main server uses; extra servers started here share it. */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
+
+/** A made-up client address for X-Forwarded-For, so this spec's sign-ups do not spend the shared per-IP limits. */
+export function randomVisitorIp(): string {
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${(c! % 254) + 1}`;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export type AppServer = {
+  url: string;
+  process: ChildProcess;
+  /** Everything the server has printed so far. */
+  output(): string;
+  /** Sends `signal` and resolves with the exit code once the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+};
+
+/**
+ * Starts another `next start` of the suite's build on a free port, on the suite's database (plus `env`), and
+ * waits until it serves the home page. The process is `next` itself, so signals reach the server directly.
+ */
+export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  const server: AppServer = {
+    url,
+    process: child,
+    output: () => output,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(10_000) });
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await server.stop("SIGKILL");
+      throw new Error(`next start on ${url} did not serve / within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
