@@ -15,7 +15,7 @@ const onPostgres = testDatabaseKind() === "postgres";
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const PRISMA = path.join(process.cwd(), "node_modules", ".bin", "prisma");
 
-const dir = mkdtempSync(path.join(tmpdir(), "agora-copy-"));
+let dir = "";
 const created: string[] = [];
 
 /** A database migrated the way `npm run setup` does it (with _prisma_migrations). */
@@ -107,9 +107,11 @@ async function readAll(client: SqliteClient | PostgresClient) {
 describe.skipIf(!onPostgres)(
   `npm run db:copy-to-postgres${onPostgres ? "" : " [skipped: copies into PostgreSQL; runs in the PostgreSQL pass (TEST_DATABASE=postgres)]"}`,
   () => {
-    const source = path.join(dir, "forum.db");
+    let source = "";
 
     beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), "agora-copy-"));
+      source = path.join(dir, "forum.db");
       await buildForum(source);
     }, 60_000);
 

@@ -1,13 +1,13 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { applyMigrations } from "./migrate-sqlite";
 import { applyPostgresMigrations, createDatabase, dropDatabase, testDatabaseKind, uniqueDatabaseName } from "./postgres";
 
-// Each test file gets its own freshly migrated database, before any module reads DATABASE_URL:
-// a SQLite file by default; with TEST_DATABASE=postgres, a uniquely named PostgreSQL database
-// (agora_test_<run>_<pid>_<random>) that is dropped when the file finishes.
+// Each test file gets its own freshly migrated database, before any module reads DATABASE_URL, removed when
+// the file finishes: a SQLite file by default; with TEST_DATABASE=postgres, a uniquely named PostgreSQL database
+// (agora_test_<run>_<pid>_<random>).
 const shared = globalThis as { agoraDb?: { $disconnect(): Promise<void> } };
 delete shared.agoraDb;
 
@@ -28,4 +28,9 @@ if (testDatabaseKind() === "postgres") {
   const file = path.join(dir, "test.db");
   applyMigrations(file);
   process.env.DATABASE_URL = `file:${file}`;
+  afterAll(async () => {
+    await shared.agoraDb?.$disconnect();
+    delete shared.agoraDb;
+    rmSync(dir, { recursive: true, force: true });
+  });
 }
