@@ -98,7 +98,7 @@ test("a locked thread loses its comment box and refuses a post sent anyway", asy
 
   try {
     await page.getByRole("button", { name: "Post comment" }).click();
-    await expect(page.getByRole("alert")).toHaveText("This thread is locked: no new comments or edits.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("This thread is locked: no new comments or edits.");
     await page.reload();
     await expect(page.getByText("This thread is locked: no new comments or edits. Reason: Cooling off")).toBeVisible();
     await expect(newCommentBox(page)).toHaveCount(0);
