@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { signInAction, signInWithGitHubAction } from "@/app/auth-actions";
 import { AuthForm } from "@/components/auth-form";
-import { getCurrentUser } from "@/lib/current-user";
+import { resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
 import { isGitHubSignInEnabled } from "@/lib/env";
-import { callbackPath } from "@/lib/validations/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const raw = (await searchParams).callbackUrl;
-  const callbackUrl = callbackPath.parse(typeof raw === "string" ? raw : undefined);
-  if (await getCurrentUser()) redirect(callbackUrl);
+export default async function SignInPage({ searchParams }: { searchParams: AuthPageSearchParams }) {
+  const callbackUrl = await resolveAuthPageCallback(searchParams);
 
   return (
     <main className="narrow">

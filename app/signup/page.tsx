@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { signUpAction } from "@/app/auth-actions";
 import { AuthForm } from "@/components/auth-form";
-import { getCurrentUser } from "@/lib/current-user";
-import { PASSWORD_MIN_LENGTH, callbackPath } from "@/lib/validations/auth";
+import { resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const raw = (await searchParams).callbackUrl;
-  const callbackUrl = callbackPath.parse(typeof raw === "string" ? raw : undefined);
-  if (await getCurrentUser()) redirect(callbackUrl);
+export default async function SignUpPage({ searchParams }: { searchParams: AuthPageSearchParams }) {
+  const callbackUrl = await resolveAuthPageCallback(searchParams);
 
   return (
     <main className="narrow">
