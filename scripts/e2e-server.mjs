@@ -38,9 +38,10 @@ if (postgres) {
     console.log(`e2e: dropped PostgreSQL database ${name}`);
   };
 } else {
-  const file = "prisma/e2e.db";
-  url = process.env.E2E_DATABASE_URL ?? `file:./${file}`;
-  if (!url.startsWith("file:./prisma/")) throw new Error(`e2e refuses a database outside prisma/: ${url}`);
+  // E2E_DATABASE_URL=file:./prisma/<name>.db gives a parallel run its own file (with its own E2E_PORT and NEXT_DIST_DIR).
+  url = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
+  if (!/^file:\.\/prisma\/[\w.-]+\.db$/.test(url)) throw new Error(`e2e refuses a database outside prisma/: ${url}`);
+  const file = url.slice("file:./".length);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
 }
 
