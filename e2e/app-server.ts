@@ -39,7 +39,12 @@ export type AppServer = {
  * Starts another `next start` of the suite's build on a free port, on the suite's database (plus `env`), and
  * waits until it serves the home page. The process is `next` itself, so signals reach the server directly.
  */
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(
+  env: Record<string, string> = {},
+  // When the server counts as up: by default once it serves the home page. A server started on a broken
+  // database never does; such a test waits for any answer from /api/health instead.
+  { readyPath = "/", isReady = (response: Response) => response.ok }: { readyPath?: string; isReady?: (response: Response) => boolean } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -65,14 +70,14 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     try {
-      const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(10_000) });
-      if (response.ok) return server;
+      const response = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(10_000) });
+      if (isReady(response)) return server;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       await server.stop("SIGKILL");
-      throw new Error(`next start on ${url} did not serve / within 60 s:\n${output}`);
+      throw new Error(`next start on ${url} did not serve ${readyPath} within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
