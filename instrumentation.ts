@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next.js calls register() once per server process at start-up.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -7,3 +9,19 @@ export async function register() {
     await disconnectDb();
   });
 }
+
+// Every error a page, action or route throws: one JSON line with the request id proxy.ts gave the request.
+// The user sees app/error.tsx (a reference number, no internals); the details are here.
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log, serializeError } = await import("./lib/logger");
+  const { requestIdFromHeaders } = await import("./lib/request-id");
+  log("error", "request failed", {
+    requestId: requestIdFromHeaders(request.headers),
+    method: request.method,
+    path: request.path,
+    route: context.routePath,
+    routeType: context.routeType,
+    error: serializeError(error),
+  });
+};

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/content-security-policy";
 import { isAllowedOrigin } from "@/lib/request-origin";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
 // Runs before every page, action and route. Authorization does not live here: every action and page
 // checks the caller itself, so a request that skips this layer still reaches nothing it should not.
@@ -16,11 +17,16 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
+  // One id per request, in the logs (instrumentation.ts) and on the response, so a user's report can be matched.
+  // Always ours: a client-sent id is replaced, so nobody can write into the logs or borrow another's id.
+  const requestId = crypto.randomUUID();
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 
