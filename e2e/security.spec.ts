@@ -67,6 +67,26 @@ test.describe("forged requests", () => {
     expect(cookie?.sameSite).toBe("Lax");
   });
 
+  test("behind HTTPS the session cookie is Secure as well, with the __Secure- prefix", async ({ page, request, baseURL }) => {
+    const account = await signUp(page);
+    // A TLS-terminating proxy in front of `next start` says so with X-Forwarded-Proto (AUTH_TRUST_HOST).
+    const https = { "x-forwarded-proto": "https" };
+    const csrf = await request.get("/api/auth/csrf", { headers: https });
+    const csrfCookie = csrf.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Host-authjs.csrf-token="));
+    expect(csrfCookie?.value).toMatch(/; Secure/i);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await request.post("/api/auth/callback/credentials", {
+      headers: { ...https, origin: baseURL!, cookie: csrfCookie!.value.split(";")[0]! },
+      form: { email: account.email, password: account.password, csrfToken },
+      maxRedirects: 0,
+    });
+    const session = response.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Secure-authjs.session-token="));
+    expect(session, "a session cookie is set").toBeTruthy();
+    expect(session!.value).toMatch(/; Secure/i);
+    expect(session!.value).toMatch(/; HttpOnly/i);
+    expect(session!.value).toMatch(/; SameSite=Lax/i);
+  });
+
   test("signing out ends the session on the server, not just in this browser", async ({ page, context, browser }) => {
     await signUp(page);
     const cookies = await context.cookies();
