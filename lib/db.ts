@@ -3,7 +3,7 @@ import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/clien
 import { isPostgresUrl } from "./database-url";
 import { env } from "./env";
 import { createPostgresAdapter } from "./postgres-adapter";
-import { createSqliteAdapter } from "./sqlite-adapter";
+import { createSqliteAdapter, SQLITE_LOCK_WAIT_MS } from "./sqlite-adapter";
 
 // Shared by every copy of this module in the process (Next bundles server code in several layers), so one
 // counter and one client serve them all.
@@ -19,6 +19,8 @@ export function executedQueryCount(): number {
 function createSqliteClient(url: string) {
   return new PrismaClient({
     adapter: createSqliteAdapter(url),
+    // A transaction may wait its turn for the one connection, then for another process's write lock.
+    transactionOptions: { maxWait: SQLITE_LOCK_WAIT_MS + 2_000 },
     omit: { user: { passwordHash: true } },
     log: [{ emit: "event", level: "query" }],
   });

@@ -1,25 +1,224 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { setTimeout as sleep } from "node:timers/promises";
 
-// busy_timeout makes concurrent writers (another process, a seed run) wait for the lock instead of failing.
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
+type SqlQuery = Parameters<SqlDriverAdapter["queryRaw"]>[0];
+
+/**
+ * How long a statement waits for another process's lock (a seed run, a CLI command) before it fails.
+ * The PrismaClient's transaction maxWait must allow as much (lib/db.ts).
+ */
+export const SQLITE_LOCK_WAIT_MS = 10_000;
+
+export type SqliteAdapterOptions = {
+  /** Longest wait for another connection's lock, per statement. */
+  lockWaitMs?: number;
+  /** WAL everywhere it works; tests use DELETE (rollback journal) to make a COMMIT meet a reader's lock. */
+  journalMode?: "WAL" | "DELETE";
+};
+
+const query = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+// SQLite's own busy handler sleeps inside the (synchronous) driver call and would freeze the whole server while
+// another process holds the lock, so the driver never waits (timeout 0) and the waiting is done here, with
+// timers. The steps are the ones SQLite's default busy handler uses.
+const RETRY_DELAYS_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+
+function isBusy(error: unknown): boolean {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { originalCode?: unknown } };
+  return [code, cause?.originalCode].some((value) => typeof value === "string" && value.startsWith("SQLITE_BUSY"));
+}
+
+/** Runs `attempt` again while it fails with SQLITE_BUSY, for at most `lockWaitMs`. */
+async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + lockWaitMs;
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+    }
+    const delay = RETRY_DELAYS_MS[Math.min(tries, RETRY_DELAYS_MS.length - 1)]!;
+    await sleep(Math.min(delay, Math.max(deadline - Date.now(), 0)));
+  }
+}
+
+/** First come, first served ownership of the one connection. */
+class ConnectionLock {
+  #tail: Promise<void> = Promise.resolve();
+
+  /** Resolves, once the connection is free, with the function that frees it again (safe to call twice). */
+  acquire(): Promise<() => void> {
+    let free!: () => void;
+    const freed = new Promise<void>((resolve) => (free = resolve));
+    const acquired = this.#tail.then(() => {
+      let released = false;
+      return () => {
+        if (!released) (released = true), free();
+      };
+    });
+    this.#tail = this.#tail.then(() => freed);
+    return acquired;
+  }
+}
+
+/**
+ * A transaction that owns the connection from BEGIN IMMEDIATE until COMMIT or ROLLBACK, whatever their outcome.
+ * Prisma runs COMMIT as a statement and only then calls commit(); when that statement fails it calls neither
+ * commit() nor rollback() — and SQLite keeps the transaction open after a failed COMMIT. Left alone, the
+ * connection would stay inside it: every later write would join a transaction nobody commits (silently lost) and
+ * every later transaction would wait for the connection forever. So a failed COMMIT is rolled back here, the
+ * connection freed, and the error passed on.
+ */
+class ImmediateTransaction implements Transaction {
+  readonly options = { usePhantomQuery: false };
+  readonly provider: Transaction["provider"];
+  readonly adapterName: string;
+
+  constructor(
+    private readonly connection: SqlDriverAdapter,
+    private readonly release: () => void,
+    private readonly lockWaitMs: number,
+  ) {
+    this.provider = connection.provider;
+    this.adapterName = connection.adapterName;
+  }
+
+  queryRaw(sql: SqlQuery) {
+    return retryWhileBusy(this.lockWaitMs, () => this.connection.queryRaw(sql));
+  }
+
+  async executeRaw(sql: SqlQuery) {
+    const statement = sql.sql.trim().toUpperCase();
+    if (statement === "COMMIT") return this.#commit(sql);
+    if (statement === "ROLLBACK") {
+      try {
+        return await this.connection.executeRaw(sql);
+      } finally {
+        this.release();
+      }
+    }
+    return retryWhileBusy(this.lockWaitMs, () => this.connection.executeRaw(sql));
+  }
+
+  async #commit(sql: SqlQuery) {
+    try {
+      // A COMMIT refused because a reader still holds the file (rollback journal) may be retried: the
+      // transaction stays intact meanwhile.
+      return await retryWhileBusy(this.lockWaitMs, () => this.connection.executeRaw(sql));
+    } catch (error) {
+      // "no transaction is active" if SQLite already rolled back on its own: either way nothing is left open.
+      await this.connection.executeRaw(query("ROLLBACK")).catch(() => undefined);
+      throw error;
+    } finally {
+      this.release();
+    }
+  }
+
+  async commit() {
+    this.release();
+  }
+
+  async rollback() {
+    this.release();
+  }
+}
+
+/**
+ * Prisma's better-sqlite3 adapter with three changes to its write path:
+ * - transactions begin with BEGIN IMMEDIATE, taking the write lock up front: a deferred transaction that reads
+ *   and then writes gets SQLITE_BUSY at once (SQLite cannot wait without risking a deadlock) when another
+ *   process wrote in between, whatever the busy timeout;
+ * - while a transaction is open, nothing else runs on the connection (Prisma's adapter lets any other query of
+ *   the process run inside it: a write that then rolls back with it, after being acknowledged to its user);
+ * - lock waits are asynchronous (see RETRY_DELAYS_MS), and a failed COMMIT is rolled back (ImmediateTransaction).
+ */
+class SerializedSqliteAdapter implements SqlDriverAdapter {
+  readonly provider: SqlDriverAdapter["provider"];
+  readonly adapterName: string;
+  readonly #lock = new ConnectionLock();
+
+  constructor(
+    private readonly connection: SqlDriverAdapter,
+    private readonly lockWaitMs: number,
+  ) {
+    this.provider = connection.provider;
+    this.adapterName = connection.adapterName;
+  }
+
+  /** Runs one statement on its own; the connection is free for others while it waits for a lock. */
+  async #alone<T>(run: () => Promise<T>): Promise<T> {
+    return retryWhileBusy(this.lockWaitMs, async () => {
+      const release = await this.#lock.acquire();
+      try {
+        return await run();
+      } finally {
+        release();
+      }
+    });
+  }
+
+  queryRaw(sql: SqlQuery) {
+    return this.#alone(() => this.connection.queryRaw(sql));
+  }
+
+  executeRaw(sql: SqlQuery) {
+    return this.#alone(() => this.connection.executeRaw(sql));
+  }
+
+  executeScript(script: string) {
+    return this.#alone(() => this.connection.executeScript(script));
+  }
+
+  async startTransaction(isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0]): Promise<Transaction> {
+    // SQLite transactions are serializable; Prisma's adapter refuses any other level, so does this one.
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
+      throw new Error(`SQLite supports only SERIALIZABLE transactions, not ${isolationLevel}`);
+    }
+    return retryWhileBusy(this.lockWaitMs, async () => {
+      const release = await this.#lock.acquire();
+      try {
+        await this.connection.executeRaw(query("BEGIN IMMEDIATE"));
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return new ImmediateTransaction(this.connection, release, this.lockWaitMs);
+    });
+  }
+
+  dispose() {
+    return this.connection.dispose();
+  }
+}
 
 // WAL lets readers proceed while a writer commits; synchronous=FULL makes every acknowledged commit durable
 // across power loss, not only across a process crash.
-const CONNECTION_PRAGMAS = `
-  PRAGMA journal_mode = WAL;
+const connectionPragmas = (journalMode: string) => `
+  PRAGMA journal_mode = ${journalMode};
   PRAGMA synchronous = FULL;
   PRAGMA foreign_keys = ON;
 `;
 
-/** The better-sqlite3 driver adapter with Agora's connection settings applied on every connect. */
-class ConfiguredSqliteAdapterFactory extends PrismaBetterSQLite3 {
-  override async connect() {
-    const adapter = await super.connect();
-    await adapter.executeScript(CONNECTION_PRAGMAS);
+/** The better-sqlite3 driver adapter with Agora's connection settings and write path (SerializedSqliteAdapter). */
+class AgoraSqliteAdapterFactory extends PrismaBetterSQLite3 {
+  readonly #lockWaitMs: number;
+  readonly #journalMode: string;
+
+  constructor(url: string, { lockWaitMs = SQLITE_LOCK_WAIT_MS, journalMode = "WAL" }: SqliteAdapterOptions) {
+    super({ url, timeout: 0 });
+    this.#lockWaitMs = lockWaitMs;
+    this.#journalMode = journalMode;
+  }
+
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = new SerializedSqliteAdapter(await super.connect(), this.#lockWaitMs);
+    await adapter.executeScript(connectionPragmas(this.#journalMode));
     return adapter;
   }
 }
 
-export function createSqliteAdapter(url: string) {
-  return new ConfiguredSqliteAdapterFactory({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+export function createSqliteAdapter(url: string, options: SqliteAdapterOptions = {}) {
+  return new AgoraSqliteAdapterFactory(url, options);
 }
