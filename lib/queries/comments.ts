@@ -2,6 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findWordFilterMatch } from "@/lib/word-filter";
+import { adjustAncestorReplyCounts, MAX_COMMENT_DEPTH, replyWeight, takeCommentPath } from "./comment-paths";
 import { isCounted } from "./moderation";
 import { loadWordFilterRules } from "./word-filters";
 
@@ -40,38 +41,50 @@ async function statusForBody(tx: Tx, author: Author, body: string, isNew: boolea
   return "visible";
 }
 
-/** Posts a comment or a reply; the thread's count and activity move in the same transaction. */
+/**
+ * Posts a comment or a reply. In the same transaction the thread hands out the comment's path (its place in
+ * the tree, lib/queries/comment-paths.ts), its count and activity move, and its ancestors' reply counts go up.
+ */
 export async function createComment(input: { threadId: string; parentId?: string; author: Author; body: string }) {
   return db.$transaction(async (tx) => {
     const thread = await tx.thread.findUnique({ where: { id: input.threadId }, select: { id: true, locked: true } });
     if (!thread) throw THREAD_NOT_FOUND();
     if (thread.locked) throw THREAD_LOCKED();
 
-    let depth = 0;
+    let parent: { depth: number; path: string } | null = null;
     if (input.parentId) {
-      const parent = await tx.comment.findUnique({
+      const found = await tx.comment.findUnique({
         where: { id: input.parentId },
-        select: { threadId: true, depth: true, deletedAt: true, status: true },
+        select: { threadId: true, depth: true, path: true, deletedAt: true, status: true },
       });
-      if (!parent || parent.threadId !== thread.id) {
+      if (!found || found.threadId !== thread.id) {
         throw new CommentError("The comment you are replying to is not in this thread.", "invalid_parent");
       }
-      if (parent.deletedAt) throw new CommentError("The comment you are replying to was deleted.", "invalid_parent");
-      if (parent.status !== "visible") throw new CommentError("That comment cannot be replied to.", "invalid_parent");
-      depth = parent.depth + 1;
+      if (found.deletedAt) throw new CommentError("The comment you are replying to was deleted.", "invalid_parent");
+      if (found.status !== "visible") throw new CommentError("That comment cannot be replied to.", "invalid_parent");
+      if (found.depth >= MAX_COMMENT_DEPTH) {
+        throw new CommentError("This conversation is nested too deeply to continue here: reply to an earlier comment.", "invalid_parent");
+      }
+      parent = found;
     }
 
     const status = await statusForBody(tx, input.author, input.body, true);
+    const createdAt = new Date();
+    const path = await takeCommentPath(tx, thread.id, parent, isCounted(status, null) ? { commentCount: { increment: 1 }, lastActivityAt: createdAt } : {});
     const comment = await tx.comment.create({
-      data: { threadId: thread.id, parentId: input.parentId ?? null, authorId: input.author.id, body: input.body, depth, status },
-      select: { id: true, threadId: true, depth: true, status: true, createdAt: true },
+      data: {
+        threadId: thread.id,
+        parentId: input.parentId ?? null,
+        authorId: input.author.id,
+        body: input.body,
+        depth: parent ? parent.depth + 1 : 0,
+        status,
+        path,
+        createdAt,
+      },
+      select: { id: true, threadId: true, depth: true, path: true, status: true, createdAt: true },
     });
-    if (isCounted(status, null)) {
-      await tx.thread.update({
-        where: { id: thread.id },
-        data: { commentCount: { increment: 1 }, lastActivityAt: comment.createdAt },
-      });
-    }
+    await adjustAncestorReplyCounts(tx, comment, replyWeight(status));
     return comment;
   });
 }
@@ -82,7 +95,7 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
   // a comment a moderator hid or removed is out of its author's hands.
   const comment = await tx.comment.findFirst({
     where: { id: commentId, authorId, deletedAt: null, status: { in: ["visible", "pending"] } },
-    select: { id: true, threadId: true, depth: true, status: true, thread: { select: { locked: true } } },
+    select: { id: true, threadId: true, depth: true, path: true, status: true, thread: { select: { locked: true } } },
   });
   if (!comment) throw new CommentError("You can only change your own comments.", "forbidden");
   if (comment.thread.locked) throw THREAD_LOCKED();
@@ -98,6 +111,8 @@ export async function editComment(input: { commentId: string; author: Author; bo
     if (isCounted(comment.status, null) && !isCounted(status, null)) {
       await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } });
     }
+    // Back to review: no longer one of its ancestors' replies.
+    await adjustAncestorReplyCounts(tx, comment, replyWeight(status) - replyWeight(comment.status));
     return tx.comment.update({
       where: { id: comment.id },
       data: { body: input.body, editedAt: new Date(), status },

@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
+import { adjustAncestorReplyCounts, replyWeight } from "./comment-paths";
 import { appendLog, type ModerationAction } from "./moderation-log";
 
 export class ModerationError extends Error {
@@ -46,7 +47,7 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id: input.commentId },
-      select: { id: true, threadId: true, authorId: true, status: true, deletedAt: true, depth: true },
+      select: { id: true, threadId: true, authorId: true, status: true, deletedAt: true, depth: true, path: true },
     });
     if (!comment) throw new ModerationError("That comment does not exist.", "not_found");
     if (comment.deletedAt) throw new ModerationError("Its author deleted that comment.", "conflict");
@@ -68,6 +69,8 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
     if (delta !== 0) {
       await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { increment: delta } } });
     }
+    // Out of review: one more of its ancestors' replies.
+    await adjustAncestorReplyCounts(tx, comment, replyWeight(transition.to) - replyWeight(comment.status));
     await resolveOpenReports(tx, { commentId: comment.id }, input.moderatorId, transition.action);
     await appendLog(tx, {
       moderatorId: input.moderatorId,

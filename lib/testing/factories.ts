@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CurrentUser } from "@/lib/current-user";
 import { db } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
+import { adjustAncestorReplyCounts, replyWeight, takeCommentPath } from "@/lib/queries/comment-paths";
 import { isCounted } from "@/lib/queries/moderation";
 
 export type TestUserOptions = {
@@ -72,14 +73,14 @@ export async function createTestComment(input: {
 }) {
   const { threadId, authorId, body = "A test comment", status = "visible", parentId, deletedAt } = input;
   return db.$transaction(async (tx) => {
-    const parent = parentId ? await tx.comment.findUniqueOrThrow({ where: { id: parentId }, select: { depth: true } }) : null;
+    const parent = parentId ? await tx.comment.findUniqueOrThrow({ where: { id: parentId }, select: { depth: true, path: true } }) : null;
+    const counted = isCounted(status, deletedAt ?? null);
+    const path = await takeCommentPath(tx, threadId, parent, counted ? { commentCount: { increment: 1 } } : {});
     const comment = await tx.comment.create({
-      data: { threadId, authorId, body, status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, deletedAt: deletedAt ?? null },
-      select: { id: true, threadId: true, authorId: true, depth: true, status: true, createdAt: true },
+      data: { threadId, authorId, body, status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, path, deletedAt: deletedAt ?? null },
+      select: { id: true, threadId: true, authorId: true, depth: true, path: true, status: true, createdAt: true },
     });
-    if (isCounted(status, deletedAt ?? null)) {
-      await tx.thread.update({ where: { id: threadId }, data: { commentCount: { increment: 1 } } });
-    }
+    await adjustAncestorReplyCounts(tx, comment, replyWeight(status));
     return comment;
   });
 }
