@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/auth-actions";
 import { getCurrentUser } from "@/lib/current-user";
+import { SITE_NAME } from "@/lib/page-metadata";
 import { canAdminister, canModerate } from "@/lib/permissions";
 import { countOpenModerationItems } from "@/lib/queries/reports";
+import { siteOrigin } from "@/lib/site-url";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Agora", template: "%s · Agora" },
-  description: "Discuss an article point by point.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    // Absolute URLs in link previews and feeds: the configured public URL, else the host asked for.
+    metadataBase: new URL(siteOrigin(await headers())),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: "Discuss an article point by point.",
+    openGraph: { siteName: SITE_NAME, type: "website" },
+  };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();

@@ -22,6 +22,11 @@ export function ArticleOverview({ article }: { article: Article }) {
           )}
         </p>
         <p className="lede">{article.summary}</p>
+        <p className="feed-link">
+          <a href={`/a/${article.slug}/feed.xml`} type="application/atom+xml">
+            Follow new comments (Atom feed)
+          </a>
+        </p>
       </section>
       <section aria-labelledby="points-heading">
         <h2 id="points-heading">The points it makes — {article.threads.length} discussions</h2>

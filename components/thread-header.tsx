@@ -37,6 +37,11 @@ export function ThreadHeader({ thread }: Props) {
           )}
         </figcaption>
       </figure>
+      <p className="feed-link">
+        <a href={`/t/${thread.id}/feed.xml`} type="application/atom+xml">
+          Follow this point&apos;s comments (Atom feed)
+        </a>
+      </p>
       {thread.locked && (
         <p className="banner" role="status">
           This thread is locked: no new comments or edits.{thread.lockReason ? ` Reason: ${thread.lockReason}` : ""}

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ArticleOverview } from "@/components/article-overview";
+import { articleMetadata } from "@/lib/page-metadata";
 import { getArticleWithThreads } from "@/lib/queries/articles";
 
 type Props = { params: Promise<{ slug: string }> };
 
+const loadArticle = cache((slug: string) => getArticleWithThreads(slug));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getArticleWithThreads((await params).slug);
-  return { title: article?.title ?? "Article not found" };
+  const article = await loadArticle((await params).slug);
+  return article ? articleMetadata(article, `/a/${article.slug}`) : { title: "Article not found" };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await getArticleWithThreads((await params).slug);
+  const article = await loadArticle((await params).slug);
   if (!article) notFound();
   return <ArticleOverview article={article} />;
 }

@@ -8,6 +8,7 @@ import { ReportForm } from "@/components/report-form";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
+import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport } from "@/lib/permissions";
 import { getThreadWithComments } from "@/lib/queries/comments";
 
@@ -17,7 +18,7 @@ const loadThread = cache(async (threadId: string) => getThreadWithComments(threa
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await loadThread((await params).threadId);
-  return data ? { title: data.thread.title, description: data.thread.summary } : { title: "Thread not found" };
+  return data ? threadMetadata(data.thread) : { title: "Thread not found" };
 }
 
 export default async function ThreadPage({ params }: Props) {

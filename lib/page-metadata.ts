@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+
+export const SITE_NAME = "Agora";
+const ATOM = "application/atom+xml";
+
+// Shared-link previews (Open Graph, and Twitter's card that reads them) and feed discovery for the pages
+// people share: an article with its points, and a thread about one point.
+
+export function articleMetadata(article: { slug: string; title: string; summary: string }, path: string): Metadata {
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: { canonical: path, types: { [ATOM]: [{ url: `/a/${article.slug}/feed.xml`, title: `${article.title} — comments` }] } },
+    openGraph: { type: "website", siteName: SITE_NAME, title: article.title, description: article.summary, url: path },
+    twitter: { card: "summary", title: article.title, description: article.summary },
+  };
+}
+
+export function threadMetadata(thread: { id: string; title: string; summary: string; article: { title: string } }): Metadata {
+  const path = `/t/${thread.id}`;
+  return {
+    title: thread.title,
+    description: thread.summary,
+    alternates: { canonical: path, types: { [ATOM]: [{ url: `${path}/feed.xml`, title: `${thread.title} — comments` }] } },
+    openGraph: {
+      type: "article",
+      siteName: SITE_NAME,
+      title: thread.title,
+      description: thread.summary,
+      url: path,
+      section: thread.article.title,
+    },
+    twitter: { card: "summary", title: thread.title, description: thread.summary },
+  };
+}

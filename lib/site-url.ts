@@ -1,0 +1,18 @@
+/**
+ * The forum's public origin, for links that leave the page (feeds, Open Graph): AUTH_URL when the operator
+ * set it, otherwise the host the request came to (X-Forwarded-Host/-Proto from a proxy, as Auth.js trusts).
+ */
+export function siteOrigin(headers: Headers): string {
+  const configured = process.env.AUTH_URL;
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // A malformed AUTH_URL fails Auth.js loudly; here the request's own host is a fine fallback.
+    }
+  }
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
+  const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : "http";
+  return `${proto}://${host}`;
+}
