@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { failed, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
+import { failed, formFields, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
 import { signIn, signOut } from "@/lib/auth";
 import { formatWait } from "@/lib/rate-limit";
 import { hashPassword } from "@/lib/password";
@@ -54,7 +54,7 @@ function signInFailure(error: AuthError): string {
 }
 
 export async function signInWithGitHubAction(formData: FormData): Promise<void> {
-  await signIn("github", { redirectTo: callbackPath.parse(formData.get("callbackUrl") ?? undefined) });
+  await signIn("github", { redirectTo: callbackPath.parse(formFields(formData).callbackUrl) });
 }
 
 export async function signOutAction(): Promise<void> {

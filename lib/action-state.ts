@@ -10,9 +10,17 @@ export type ActionState = {
 
 export const initialActionState: ActionState = { ok: true };
 
+/**
+ * A submitted form's fields. An action is a public endpoint: a hand-made request can pass any serializable value
+ * where the FormData belongs, and that is a form with no fields (refused by the schema), not a crash.
+ */
+export function formFields(formData: FormData): Record<string, FormDataEntryValue> {
+  return formData instanceof FormData ? Object.fromEntries(formData) : {};
+}
+
 /** Parses FormData with a zod schema; unknown fields are dropped by the schema. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData) {
-  return schema.safeParse(Object.fromEntries(formData));
+  return schema.safeParse(formFields(formData));
 }
 
 export function invalid(error: z.ZodError, values?: Record<string, string>): ActionState {
@@ -28,6 +36,7 @@ export function failed(message: string, values?: Record<string, string>): Action
 /** The text fields of a submitted form, echoed back so a refused form keeps what the user typed. */
 export function textValues(formData: FormData, names: string[]): Record<string, string> {
   const values: Record<string, string> = {};
+  if (!(formData instanceof FormData)) return values;
   for (const name of names) {
     const value = formData.get(name);
     if (typeof value === "string") values[name] = value;

@@ -41,8 +41,22 @@ describe("callbackPath", () => {
     ["//evil.example/", "/"],
     ["/\\evil.example", "/"],
     ["javascript:alert(1)", "/"],
-  ])("%s returns to %s", (input, expected) => {
+    ["/t/a\u0000b", "/"],
+    ["/t/a\r\nSet-Cookie: x=1", "/"],
+    ["/t/ünïcode", "/"],
+  ])("%j returns to %s", (input, expected) => {
     expect(callbackPath.parse(input)).toBe(expected);
+  });
+});
+
+describe("callbackPath refuses, by falling back to the home page,", () => {
+  it.each<[string, unknown]>([
+    ["a path longer than any page's", `/${"a".repeat(5000)}`],
+    ["a file", new File(["/t/abc"], "x.txt")],
+    ["a repeated parameter", ["/t/a", "/t/b"]],
+    ["a number", 42],
+  ])("%s", (_name, input) => {
+    expect(callbackPath.parse(input)).toBe("/");
   });
 });
 

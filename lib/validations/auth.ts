@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wellFormedText } from "./text";
 
 export const PASSWORD_MIN_LENGTH = 8;
 // argon2 accepts long inputs, but hashing megabytes on request is a cheap denial of service.
@@ -11,19 +12,29 @@ const email = z
   .max(254, { error: "That email address is too long." })
   .pipe(z.email({ error: "Enter a valid email address." }));
 
+// Longer than any page's path; a megabyte "path" would otherwise travel on into a redirect header.
+export const CALLBACK_PATH_MAX_LENGTH = 2048;
+
 /** A relative path inside Agora to return to after signing in; anything else falls back to the home page. */
 export const callbackPath = z
   .string()
   .optional()
-  .transform((value) => (value && /^\/(?![/\\])/.test(value) ? value : "/"));
+  // Printable ASCII only: the path ends up in a Location header and a cookie, where a control character or an
+  // unencoded non-Latin-1 one makes Node throw. Agora's own links are percent-encoded, so nothing real is lost.
+  .transform((value) => (value && value.length <= CALLBACK_PATH_MAX_LENGTH && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : "/"))
+  // A file or any other non-text value is no path either; never a reason to refuse the form.
+  .catch("/");
 
 export const signUpSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "Choose a display name." })
-    .max(50, { error: "Display names are at most 50 characters." })
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "Display names cannot contain control characters." }),
+  name: z.preprocess(
+    wellFormedText,
+    z
+      .string({ error: "Choose a display name." })
+      .trim()
+      .min(1, { error: "Choose a display name." })
+      .max(50, { error: "Display names are at most 50 characters." })
+      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "Display names cannot contain control characters." }),
+  ),
   email,
   password: z
     .string({ error: "Choose a password." })
@@ -34,7 +45,7 @@ export const signUpSchema = z.object({
 
 export const signInSchema = z.object({
   email,
-  password: z.string().min(1, { error: "Enter your password." }).max(PASSWORD_MAX_LENGTH),
+  password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(PASSWORD_MAX_LENGTH),
   callbackUrl: callbackPath,
 });
 

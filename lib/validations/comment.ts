@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "./text";
 
 export const COMMENT_MAX_LENGTH = 10_000;
 
@@ -9,14 +10,17 @@ const id = z
   .max(64, { error: "Invalid id." })
   .regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
 
-export const commentBody = z
-  .string({ error: "Write a comment first." })
-  .trim()
-  .min(1, { error: "Write a comment first." })
-  .max(COMMENT_MAX_LENGTH, {
-    error: (issue) =>
-      `Comments are at most ${COMMENT_MAX_LENGTH.toLocaleString("en-US")} characters (this one has ${String(issue.input).length.toLocaleString("en-US")}).`,
-  });
+export const commentBody = z.preprocess(
+  storableText,
+  z
+    .string({ error: "Write a comment first." })
+    .trim()
+    .min(1, { error: "Write a comment first." })
+    .max(COMMENT_MAX_LENGTH, {
+      error: (issue) =>
+        `Comments are at most ${COMMENT_MAX_LENGTH.toLocaleString("en-US")} characters (this one has ${String(issue.input).length.toLocaleString("en-US")}).`,
+    }),
+);
 
 export const createCommentSchema = z.object({
   threadId: id,

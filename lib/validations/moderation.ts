@@ -1,16 +1,24 @@
 import { z } from "zod";
 import { MODERATION_ACTIONS } from "@/lib/queries/moderation-log";
+import { storableText } from "./text";
 
-const id = z.string().trim().min(1, { error: "Missing id." }).max(64).regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
+// Every field names its refusal: a missing field or a file sent in its place gets a sentence, not zod's default.
+const id = z.string({ error: "Missing id." }).trim().min(1, { error: "Missing id." }).max(64, { error: "Invalid id." }).regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), id.optional());
-const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const emptyToUndefined = (value: unknown) => {
+  const text = storableText(value);
+  return typeof text === "string" && text.trim() === "" ? undefined : text;
+};
 
 export const REASON_MAX_LENGTH = 500;
-const reason = z
-  .string()
-  .trim()
-  .min(1, { error: "Give a reason: members see it." })
-  .max(REASON_MAX_LENGTH, { error: `Reasons are at most ${REASON_MAX_LENGTH} characters.` });
+const reason = z.preprocess(
+  storableText,
+  z
+    .string({ error: "Give a reason: members see it." })
+    .trim()
+    .min(1, { error: "Give a reason: members see it." })
+    .max(REASON_MAX_LENGTH, { error: `Reasons are at most ${REASON_MAX_LENGTH} characters.` }),
+);
 const optionalReason = z.preprocess(emptyToUndefined, reason.optional());
 
 export const REPORT_REASONS = ["spam", "harassment", "misinformation", "off_topic", "other"] as const;
@@ -28,7 +36,7 @@ export const reportSchema = z.object({
   reason: z.enum(REPORT_REASONS, { error: "Choose a reason for the report." }),
   note: z.preprocess(
     emptyToUndefined,
-    z.string().trim().max(REASON_MAX_LENGTH, { error: `Notes are at most ${REASON_MAX_LENGTH} characters.` }).optional(),
+    z.string({ error: "Notes are plain text." }).trim().max(REASON_MAX_LENGTH, { error: `Notes are at most ${REASON_MAX_LENGTH} characters.` }).optional(),
   ),
 });
 
@@ -37,7 +45,7 @@ export const moderateCommentSchema = z.discriminatedUnion("kind", [
   z.object({ commentId: id, kind: z.literal("remove"), reason }),
   z.object({ commentId: id, kind: z.literal("restore"), reason: optionalReason }),
   z.object({ commentId: id, kind: z.literal("approve"), reason: optionalReason }),
-]);
+], { error: "Choose what to do with the comment." });
 
 export const dismissReportsSchema = z.object({ threadId: id, commentId: optionalId, reason: optionalReason });
 
@@ -46,7 +54,7 @@ export const moderateThreadSchema = z.discriminatedUnion("kind", [
   z.object({ threadId: id, kind: z.literal("unlock"), reason: optionalReason }),
   z.object({ threadId: id, kind: z.literal("pin"), reason: optionalReason }),
   z.object({ threadId: id, kind: z.literal("unpin"), reason: optionalReason }),
-]);
+], { error: "Choose what to do with the thread." });
 
 export const suspendUserSchema = z.object({
   userId: id,
@@ -63,12 +71,15 @@ export const setRoleSchema = z.object({
 });
 
 export const wordFilterSchema = z.object({
-  phrase: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(2, { error: "Filter phrases are at least 2 characters." })
-    .max(100, { error: "Filter phrases are at most 100 characters." }),
+  phrase: z.preprocess(
+    storableText,
+    z
+      .string({ error: "Enter a phrase to filter." })
+      .trim()
+      .toLowerCase()
+      .min(2, { error: "Filter phrases are at least 2 characters." })
+      .max(100, { error: "Filter phrases are at most 100 characters." }),
+  ),
   action: z.enum(["block", "queue"], { error: "Choose what the filter does." }),
 });
 

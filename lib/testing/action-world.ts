@@ -1,0 +1,88 @@
+// A small forum with an item in every state an action can be pointed at: the world the fuzz, mass-assignment
+// and IDOR tests aim their (guessed, foreign, stale or missing) ids at.
+import type { CurrentUser } from "@/lib/current-user";
+import { db } from "@/lib/db";
+import { createReport } from "@/lib/queries/reports";
+import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "./factories";
+
+export const ACTORS = ["anonymous", "member", "suspended member", "moderator", "suspended moderator", "admin"] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+export type ActionWorld = Awaited<ReturnType<typeof buildActionWorld>>;
+
+export async function buildActionWorld() {
+  const [main, locked, pinned, other] = (await createTestThreads(4)) as [string, string, string, string];
+  await db.thread.update({ where: { id: locked }, data: { locked: true, lockReason: "Cooling off" } });
+  await db.thread.update({ where: { id: pinned }, data: { pinned: true } });
+
+  const soon = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
+  const users = {
+    member: await createTestUser("Member"),
+    "suspended member": await createTestUser("Suspended member", { suspended: soon, suspensionReason: "Spamming" }),
+    moderator: await createTestUser("Moderator", { role: "moderator" }),
+    "suspended moderator": await createTestUser("Suspended moderator", { role: "moderator", suspended: "permanent" }),
+    admin: await createTestUser("Admin", { role: "admin" }),
+  };
+  // Others the actors may try to reach.
+  const carol = await createTestUser("Carol"); // another member, author of most comments below
+  const dave = await createTestUser("Dave", { suspended: "permanent", suspensionReason: "Old offence" });
+  const erin = await createTestUser("Erin"); // files the reports
+  const otherModerator = await createTestUser("Other moderator", { role: "moderator" });
+  const otherAdmin = await createTestUser("Other admin", { role: "admin" });
+
+  const by = (authorId: string, threadId: string, status: "visible" | "hidden" | "removed" | "pending" = "visible", extra: { parentId?: string; deletedAt?: Date } = {}) =>
+    createTestComment({ threadId, authorId, status, body: `${status} comment`, ...extra }).then((c) => c.id);
+
+  const carolVisible = await by(carol.id, main);
+  const comments = {
+    carolVisible,
+    carolReply: await by(carol.id, main, "visible", { parentId: carolVisible }),
+    carolHidden: await by(carol.id, main, "hidden"),
+    carolRemoved: await by(carol.id, main, "removed"),
+    carolPending: await by(carol.id, main, "pending"),
+    carolDeleted: await by(carol.id, main, "visible", { deletedAt: new Date() }),
+    carolInLocked: await by(carol.id, locked),
+    carolInOther: await by(carol.id, other),
+    carolReported: await by(carol.id, main),
+    moderatorComment: await by(otherModerator.id, main),
+    adminComment: await by(otherAdmin.id, main),
+    ownVisible: await by(users.member.id, main),
+    ownPending: await by(users.member.id, main, "pending"),
+    ownHidden: await by(users.member.id, main, "hidden"),
+    ownRemoved: await by(users.member.id, main, "removed"),
+    ownDeleted: await by(users.member.id, main, "visible", { deletedAt: new Date() }),
+    ownInLocked: await by(users.member.id, locked),
+    suspendedOwn: await by(users["suspended member"].id, main),
+  };
+  const reports = {
+    onComment: (await createReport({ reporterId: erin.id, threadId: main, commentId: comments.carolReported, reason: "spam" })).id,
+    onThread: (await createReport({ reporterId: erin.id, threadId: other, reason: "off_topic" })).id,
+  };
+  const filter = await db.wordFilter.create({ data: { phrase: "existingphrase", action: "queue", createdById: otherAdmin.id }, select: { id: true } });
+
+  return {
+    threads: { main, locked, pinned, other },
+    users,
+    others: { carol, dave, erin, otherModerator, otherAdmin },
+    comments,
+    reports,
+    filterId: filter.id,
+  };
+}
+
+/** The session getCurrentUser() would return for this actor right now (null when signed out). */
+export async function sessionFor(world: ActionWorld, actor: ActorName): Promise<CurrentUser | null> {
+  return actor === "anonymous" ? null : currentUserFor(world.users[actor].id);
+}
+
+/** Every id in the world, of every kind: what a guessing client would send. */
+export function everyId(world: ActionWorld): string[] {
+  return [
+    ...Object.values(world.threads),
+    ...Object.values(world.users).map((u) => u.id),
+    ...Object.values(world.others).map((u) => u.id),
+    ...Object.values(world.comments),
+    ...Object.values(world.reports),
+    world.filterId,
+  ];
+}
