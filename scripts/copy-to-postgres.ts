@@ -44,6 +44,7 @@ export const TABLES = [
   { model: "article", table: "Article", key: "id" },
   { model: "thread", table: "Thread", key: "id" },
   { model: "comment", table: "Comment", key: "id" },
+  { model: "notification", table: "Notification", key: "id" },
   { model: "report", table: "Report", key: "id" },
   { model: "moderationLog", table: "ModerationLog", key: "id" },
   { model: "wordFilter", table: "WordFilter", key: "id" },
