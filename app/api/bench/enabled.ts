@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+
+/** The benchmark's routes answer only when the server was started with BENCH_METRICS=1 (bench/run.ts does). */
+export function benchRoutesEnabled(): boolean {
+  return process.env.BENCH_METRICS === "1";
+}
+
+export function benchRoutesDisabled() {
+  return NextResponse.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 });
+}

@@ -1,0 +1,41 @@
+/** What a page costs the browser: the JavaScript files it loads and the page itself, gzip-compressed. */
+import { gzipSync } from "node:zlib";
+
+export type PageWeight = {
+  path: string;
+  htmlBytes: number;
+  htmlGzipBytes: number;
+  scripts: { src: string; bytes: number; gzipBytes: number }[];
+  /** The JavaScript files (<script src>), each compressed on its own as a server would send it. */
+  scriptGzipBytes: number;
+  /** Inline scripts (mostly the React Server Components payload that hydrates the page), compressed together. */
+  inlineScriptGzipBytes: number;
+};
+
+const gzipSize = (data: Buffer | string) => gzipSync(data, { level: 6 }).length;
+
+export async function measurePageWeight(baseUrl: string, path: string, cookie?: string): Promise<PageWeight> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
+  const html = await response.text();
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  const sources = new Set<string>();
+  let inline = "";
+  for (const tag of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const src = tag[1]!.match(/\bsrc="([^"]+)"/)?.[1];
+    if (src) sources.add(src.replace(/&amp;/g, "&"));
+    else inline += tag[2];
+  }
+  const scripts = [];
+  for (const src of sources) {
+    const file = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
+    scripts.push({ src, bytes: file.length, gzipBytes: gzipSize(file) });
+  }
+  return {
+    path,
+    htmlBytes: Buffer.byteLength(html),
+    htmlGzipBytes: gzipSize(html),
+    scripts,
+    scriptGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+    inlineScriptGzipBytes: gzipSize(inline),
+  };
+}

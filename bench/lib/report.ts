@@ -1,0 +1,165 @@
+/** The benchmark's results: the console table, bench/results/<date>-<db>.{md,json} and bench/results/latest.md. */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ScenarioResult } from "./load";
+import type { PageWeight } from "./page-weight";
+
+export const RESULTS_DIR = "bench/results";
+
+export type Scenario = ScenarioResult & {
+  key: string;
+  /** SQL statements per request, one entry per sequential sample; null where not sampled. */
+  queries: number[] | null;
+  /** This scenario's requests/s over the trivial route's. */
+  ratioToCeiling: number | null;
+};
+
+export type Target = { name: string; measured: string; goal: string; pass: boolean | null };
+
+export type RunResult = {
+  database: "sqlite" | "postgres";
+  date: string;
+  label: string | null;
+  commit: string;
+  dirty: boolean;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; loadAverageBefore: number[] };
+  config: { connections: number; durationS: number; postDurationS: number; timeoutS: number };
+  dataset: {
+    users: number;
+    threads: number;
+    comments: number;
+    hotThreadComments: number;
+    ordinaryThreadComments: number;
+    maxDepth: number;
+    backfilledPaths: boolean;
+    generateMs: number;
+    insertMs: number;
+    backfillMs: number;
+  };
+  buildMs: number | null;
+  scenarios: Scenario[];
+  posting: { acknowledged: number; stored: number; lost: number; threadCountMatches: boolean };
+  peakRssMb: number;
+  pageWeight: { anonymous: PageWeight; signedIn: PageWeight };
+  targets: Target[];
+};
+
+const DB_NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" } as const;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const mark = (pass: boolean | null) => (pass === null ? "info" : pass ? "PASS" : "FAIL");
+
+function queriesCell(queries: number[] | null): string {
+  if (!queries || queries.length === 0) return "–";
+  const min = Math.min(...queries);
+  const max = Math.max(...queries);
+  return min === max ? String(min) : `${min}–${max}`;
+}
+
+export function scenarioTable(run: RunResult): string {
+  const rows = run.scenarios.map((s) =>
+    [
+      s.name,
+      s.rps.toFixed(1),
+      String(Math.round(s.p50Ms)),
+      String(Math.round(s.p99Ms)),
+      String(s.errors),
+      queriesCell(s.queries),
+      String(s.peakRssMb),
+      s.ratioToCeiling === null ? "–" : `${Math.round(s.ratioToCeiling * 100)}%`,
+      kb(s.bytesPerResponse),
+      `${s.cpu.serverCores.toFixed(2)} / ${s.cpu.loadGeneratorCores.toFixed(2)} / ${s.cpu.otherCores.toFixed(2)}`,
+    ].join(" | "),
+  );
+  return [
+    "| Scenario | req/s | p50 ms | p99 ms | errors | SQL/request | peak RSS MB | vs trivial route | response size | CPU cores: server / autocannon / other |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((row) => `| ${row} |`),
+  ].join("\n");
+}
+
+export function targetTable(targets: Target[]): string {
+  return [
+    "| Target | Goal | Measured | Result |",
+    "| --- | --- | --- | --- |",
+    ...targets.map((t) => `| ${t.name} | ${t.goal} | ${t.measured} | ${mark(t.pass)} |`),
+  ].join("\n");
+}
+
+function header(run: RunResult): string {
+  const m = run.machine;
+  return [
+    `Commit \`${run.commit.slice(0, 10)}\`${run.dirty ? " (with uncommitted changes)" : ""}, ${run.date}.`,
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.os}; load average before the run ${m.loadAverageBefore.map((n) => n.toFixed(2)).join(" ")}.`,
+    `Load: autocannon, ${run.config.connections} connections, ${run.config.durationS} s per page, ${run.config.postDurationS} s per posting run, on the same machine as the server.`,
+    `Dataset: ${run.dataset.users.toLocaleString("en-US")} users, ${run.dataset.threads} threads, ${run.dataset.comments.toLocaleString("en-US")} comments; hot thread ${run.dataset.hotThreadComments.toLocaleString("en-US")} comments, ordinary thread ${run.dataset.ordinaryThreadComments.toLocaleString("en-US")}, deepest chain ${run.dataset.maxDepth} (generated in ${((run.dataset.generateMs + run.dataset.insertMs + run.dataset.backfillMs) / 1000).toFixed(1)} s${run.dataset.backfilledPaths ? ", comment paths backfilled" : ""}).`,
+  ].join("\n");
+}
+
+export function runMarkdown(run: RunResult): string {
+  const w = run.pageWeight;
+  const scripts = w.signedIn.scripts.map((s) => `\`${s.src}\` ${kb(s.gzipBytes)}`).join(", ");
+  return [
+    `# Agora benchmark: ${DB_NAMES[run.database]}${run.label ? ` (${run.label})` : ""}`,
+    "",
+    header(run),
+    "",
+    scenarioTable(run),
+    "",
+    `Peak server RSS (VmHWM) over the whole run: ${run.peakRssMb} MB. SQL/request: sequential requests counted by the server (lib/db.ts).`,
+    `Posting: ${run.posting.acknowledged} comments acknowledged, ${run.posting.stored} stored, ${run.posting.lost} lost; the hot thread's comment count ${run.posting.threadCountMatches ? "matches" : "does NOT match"} its rows.`,
+    "",
+    "## Targets",
+    "",
+    targetTable(run.targets),
+    "",
+    "## Thread page weight",
+    "",
+    `Signed-in hot thread page: JavaScript files ${kb(w.signedIn.scriptGzipBytes)} gzip (${w.signedIn.scripts.length} files: ${scripts}); ` +
+      `inline scripts (RSC payload) ${kb(w.signedIn.inlineScriptGzipBytes)} gzip; HTML ${kb(w.signedIn.htmlBytes)} (${kb(w.signedIn.htmlGzipBytes)} gzip).`,
+    `Anonymous: JavaScript files ${kb(w.anonymous.scriptGzipBytes)} gzip; inline ${kb(w.anonymous.inlineScriptGzipBytes)} gzip; HTML ${kb(w.anonymous.htmlBytes)} (${kb(w.anonymous.htmlGzipBytes)} gzip).`,
+    "",
+  ].join("\n");
+}
+
+export function printRun(run: RunResult): void {
+  console.log(`\n${DB_NAMES[run.database]}\n${scenarioTable(run)}\n\n${targetTable(run.targets)}\n`);
+}
+
+export function writeRun(run: RunResult): string {
+  const base = `${run.date.slice(0, 10)}${run.label ? `-${run.label.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}` : ""}-${run.database}`;
+  writeFileSync(path.join(RESULTS_DIR, `${base}.json`), `${JSON.stringify(run, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS_DIR, `${base}.md`), runMarkdown(run));
+  return base;
+}
+
+/** The newest result of each database in bench/results. */
+export function latestRuns(): RunResult[] {
+  const runs = readdirSync(RESULTS_DIR)
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => JSON.parse(readFileSync(path.join(RESULTS_DIR, file), "utf8")) as RunResult);
+  const newest = new Map<string, RunResult>();
+  for (const run of runs) {
+    const current = newest.get(run.database);
+    if (!current || run.date > current.date) newest.set(run.database, run);
+  }
+  return (["sqlite", "postgres"] as const).flatMap((db) => newest.get(db) ?? []);
+}
+
+/** bench/results/latest.md: the newest run of each database, one table each, and the targets side by side. */
+export function writeLatest(): void {
+  const runs = latestRuns();
+  const parts = ["# Agora benchmark: latest results", "", "Run with `npm run bench` (see bench/README.md).", ""];
+  for (const run of runs) parts.push(`## ${DB_NAMES[run.database]}`, "", header(run), "", scenarioTable(run), "", `Peak server RSS: ${run.peakRssMb} MB.`, "");
+  parts.push("## Targets", "", "| Target | Goal | " + runs.map((r) => DB_NAMES[r.database]).join(" | ") + " |", "| --- | --- |" + runs.map(() => " --- |").join(""));
+  const names = [...new Set(runs.flatMap((run) => run.targets.map((t) => t.name)))];
+  for (const name of names) {
+    const goal = runs.flatMap((run) => run.targets.filter((t) => t.name === name))[0]!.goal;
+    const cells = runs.map((run) => {
+      const target = run.targets.find((t) => t.name === name);
+      return target ? `${target.measured} ${mark(target.pass)}` : "–";
+    });
+    parts.push(`| ${name} | ${goal} | ${cells.join(" | ")} |`);
+  }
+  parts.push("");
+  writeFileSync(path.join(RESULTS_DIR, "latest.md"), parts.join("\n"));
+}
