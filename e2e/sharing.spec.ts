@@ -35,12 +35,12 @@ test.describe("sharing and feeds", () => {
     await page.goto("/");
     const heading = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
     await expect(page).toHaveTitle(`${heading} · Agora`);
-    expect(await meta(page, "description")).toMatch(/\S{20,}/);
+    expect(await meta(page, "description")).toMatch(/\w.{20,}/);
     expect(await meta(page, "og:title")).toBe(heading);
     expect(await meta(page, "og:description")).toBe(await meta(page, "description"));
     expect(await meta(page, "og:site_name")).toBe("Agora");
     expect(await meta(page, "og:type")).toBe("website");
-    expect(await meta(page, "og:url")).toBe(`${baseURL}/`);
+    expect(await meta(page, "og:url")).toMatch(new RegExp(`^${baseURL}/?$`));
     const feed = page.locator('link[rel="alternate"][type="application/atom+xml"]');
     await expect(feed).toHaveAttribute("href", /^http:\/\/[^/]+\/a\/[\w-]+\/feed\.xml$/);
     await expect(page.getByRole("link", { name: "Follow new comments (Atom feed)" })).toBeVisible();
@@ -52,7 +52,7 @@ test.describe("sharing and feeds", () => {
     expect(await meta(page, "og:title")).toBe(thread.title);
     expect(await meta(page, "og:type")).toBe("article");
     expect(await meta(page, "og:url")).toBe(`${baseURL}${thread.path}`);
-    expect(await meta(page, "og:description")).toMatch(/\S{20,}/);
+    expect(await meta(page, "og:description")).toMatch(/\w.{20,}/);
 
     const body = `${unique("feed")} says **this** <script>window.__fed = 1</script>`;
     const commentId = await postComment(page, body);
