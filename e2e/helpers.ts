@@ -1,3 +1,4 @@
+import { E2E_ADMIN } from "./accounts";
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 
 /**
@@ -200,4 +201,25 @@ export async function replyTo(page: Page, parentId: string, body: string): Promi
   await parent.button("Reply").click();
   await parent.textbox(/^Reply to /).fill(body);
   return submitAndGetCommentId(page, () => parent.button("Post reply").click());
+}
+
+/** Signs in as the suite's admin (made admin by ADMIN_EMAILS), creating the account on first use. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Email", { exact: true }).fill(E2E_ADMIN.email);
+  await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  const outcome = await Promise.race([
+    page.waitForURL((url) => url.pathname === "/").then(() => "in" as const),
+    page.getByText("Email or password is incorrect.").waitFor().then(() => "unknown" as const),
+  ]);
+  if (outcome === "unknown") {
+    await page.goto("/signup");
+    await page.getByLabel("Display name", { exact: true }).fill(E2E_ADMIN.name);
+    await page.getByLabel("Email", { exact: true }).fill(E2E_ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+  }
+  await expect(page.getByRole("link", { name: /Moderation queue/ })).toBeVisible();
 }

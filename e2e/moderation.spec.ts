@@ -1,27 +1,5 @@
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { E2E_ADMIN } from "./accounts";
-import { comment, commentParts, newCommentBox, openThread, postComment, signUp, test, type ThreadRef } from "./helpers";
-
-/** Signs in as the suite's admin (made admin by ADMIN_EMAILS), creating the account on first use. */
-async function signInAsAdmin(page: Page): Promise<void> {
-  await page.goto("/signin");
-  await page.getByLabel("Email", { exact: true }).fill(E2E_ADMIN.email);
-  await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  const outcome = await Promise.race([
-    page.waitForURL((url) => url.pathname === "/").then(() => "in" as const),
-    page.getByText("Email or password is incorrect.").waitFor().then(() => "unknown" as const),
-  ]);
-  if (outcome === "unknown") {
-    await page.goto("/signup");
-    await page.getByLabel("Display name", { exact: true }).fill(E2E_ADMIN.name);
-    await page.getByLabel("Email", { exact: true }).fill(E2E_ADMIN.email);
-    await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-  }
-  await expect(page.getByRole("link", { name: /Moderation queue/ })).toBeVisible();
-}
+import { comment, commentParts, newCommentBox, openThread, postComment, signInAsAdmin, signUp, test, type ThreadRef } from "./helpers";
 
 async function newPage(browser: Browser, testInfo: TestInfo, extraHTTPHeaders: Record<string, string>): Promise<Page> {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders });
