@@ -3,12 +3,16 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/auth-actions";
+import { NotificationBell } from "@/components/notification-bell";
+import { SearchForm } from "@/components/search-form";
 import { getCurrentUser } from "@/lib/current-user";
 import { SITE_NAME } from "@/lib/page-metadata";
 import { canAdminister, canModerate } from "@/lib/permissions";
+import { countUnreadNotifications } from "@/lib/queries/notifications";
 import { countOpenModerationItems } from "@/lib/queries/reports";
 import { siteOrigin } from "@/lib/site-url";
 import "./globals.css";
+import "./search-and-notifications.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return {
@@ -22,7 +26,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const openItems = canModerate(user) ? await countOpenModerationItems() : 0;
+  const [openItems, unreadNotifications] = await Promise.all([
+    canModerate(user) ? countOpenModerationItems() : 0,
+    user ? countUnreadNotifications(user.id) : 0,
+  ]);
   return (
     <html lang="en">
       <body>
@@ -34,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="brand">
               Agora
             </Link>
+            <SearchForm id="header-search" className="header-search" />
             <nav aria-label="Account" className="account-nav">
               {canModerate(user) && (
                 <>
@@ -46,6 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {canAdminister(user) && <Link href="/admin">Admin</Link>}
               {user ? (
                 <>
+                  <NotificationBell unread={unreadNotifications} />
                   <Link href={`/u/${user.id}`}>{user.name ?? "Your profile"}</Link>
                   <form action={signOutAction}>
                     <button type="submit" className="link-button">

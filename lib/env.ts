@@ -24,6 +24,21 @@ const envSchema = z.object({
   AUTH_GITHUB_ID: z.preprocess(emptyToUndefined, z.string().optional()),
   AUTH_GITHUB_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Reply and mention emails go through this SMTP server (smtp:// or smtps://, credentials in the URL); unset: no email. */
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^smtps?$/, error: "must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465" })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** The public URL (Auth.js reads it too); the links in emails are built on it. */
+  AUTH_URL: z.preprocess(emptyToUndefined, z.string().optional()),
+}).superRefine((values, context) => {
+  // An email's links cannot come from a request's Host header, which whoever posts the comment controls.
+  if (values.SMTP_URL && !URL.canParse(values.AUTH_URL ?? "")) {
+    context.addIssue({ code: "custom", path: ["AUTH_URL"], message: "must be the forum's public URL (e.g. https://agora.example.org) when SMTP_URL is set: emails link to it" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -44,3 +59,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export const env = readEnv();
 
 export const isGitHubSignInEnabled = Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
+
+/** Whether reply and mention emails are sent (SMTP_URL is set). */
+export const isEmailEnabled = Boolean(env.SMTP_URL);

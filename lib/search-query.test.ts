@@ -26,6 +26,7 @@ describe("parseSearchQuery", () => {
     ["Privacy privacy PRIVACY", ["Privacy"]],
     ["  spaced    out  ", ["spaced", "out"]],
     ["café 東京 123", ["café", "東京", "123"]],
+    ["nul\u0000byte lone\ud800surrogate", ["nul", "byte", "lone", "surrogate"]],
   ])("%j has the terms %j", (query, terms) => {
     expect(parseSearchQuery(query)).toEqual({ kind: "terms", terms });
   });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { invalid, parseForm, type ActionState } from "@/lib/action-state";
 import { refusalFrom, requireAdmin, requireModerator } from "@/lib/action-guards";
+import { notifyAfterComment } from "@/lib/notify";
 import { dismissReports, liftSuspension, moderateComment, moderateThread, ModerationError, setUserRole, suspendUser } from "@/lib/queries/moderation";
 import { addWordFilter, removeWordFilter } from "@/lib/queries/word-filters";
 import {
@@ -35,6 +36,8 @@ export async function moderateCommentAction(_previous: ActionState, formData: Fo
   } catch (error) {
     return refusalFrom(error, [ModerationError]);
   }
+  // An approved (or restored) comment is visible now: its replies and mentions notify, once.
+  if (parsed.data.kind === "approve" || parsed.data.kind === "restore") await notifyAfterComment(parsed.data.commentId);
   return done(COMMENT_DONE[parsed.data.kind]);
 }
 

@@ -6,6 +6,7 @@ import { invalid, parseForm, textValues, type ActionState } from "@/lib/action-s
 import { refusalFrom, requireParticipant } from "@/lib/action-guards";
 import { getClientIp } from "@/lib/client-ip";
 import { commentHref } from "@/lib/comment-tree";
+import { notifyAfterComment } from "@/lib/notify";
 import { CommentError, createComment, deleteComment, editComment } from "@/lib/queries/comments";
 import { createReport, ReportError } from "@/lib/queries/reports";
 import { enforceRateLimits } from "@/lib/rate-limit";
@@ -34,6 +35,8 @@ export async function createCommentAction(_previous: ActionState, formData: Form
   } catch (error) {
     return refusalFrom(error, [CommentError], values);
   }
+  // Replies and mentions (a held comment notifies once approved); never fails the post.
+  await notifyAfterComment(comment.id);
   afterChange(comment);
 }
 
@@ -50,6 +53,8 @@ export async function editCommentAction(_previous: ActionState, formData: FormDa
   } catch (error) {
     return refusalFrom(error, [CommentError], values);
   }
+  // A mention added by the edit; whoever was notified already is not notified again.
+  await notifyAfterComment(comment.id);
   afterChange(comment);
 }
 

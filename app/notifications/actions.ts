@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { failed, invalid, parseForm, type ActionState } from "@/lib/action-state";
+import { commentHref } from "@/lib/comment-tree";
+import { getCurrentUser } from "@/lib/current-user";
+import { markAllNotificationsRead, openNotification, setEmailNotifications } from "@/lib/queries/notifications";
+import { emailNotificationsSchema, openNotificationSchema } from "@/lib/validations/notification";
+
+// Reading one's notifications needs a session, not good standing: a suspended member can still read them.
+const SIGN_IN = "/signin?callbackUrl=%2Fnotifications";
+
+/** Marks a notification read and goes to the comment it is about (or back to the list if that is gone). */
+export async function openNotificationAction(formData: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) redirect(SIGN_IN);
+  const parsed = parseForm(openNotificationSchema, formData);
+  const comment = parsed.success ? await openNotification(user.id, parsed.data.notificationId) : null;
+  revalidatePath("/", "layout");
+  redirect(comment ? commentHref(comment.threadId, comment) : "/notifications");
+}
+
+export async function markAllNotificationsReadAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) redirect(SIGN_IN);
+  await markAllNotificationsRead(user.id);
+  revalidatePath("/", "layout");
+}
+
+export async function emailNotificationsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return failed("Your session has ended. Sign in again to continue.");
+  const parsed = parseForm(emailNotificationsSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const enabled = parsed.data.emailNotifications === "on";
+  await setEmailNotifications(user.id, enabled);
+  revalidatePath("/notifications");
+  return { ok: true, message: enabled ? "You will get an email for replies and mentions." : "No more emails: replies and mentions show here only." };
+}

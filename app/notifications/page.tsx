@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ActionForm } from "@/components/action-form";
+import { RelativeTime } from "@/components/relative-time";
+import { getCurrentUser } from "@/lib/current-user";
+import { isEmailEnabled } from "@/lib/env";
+import {
+  countUnreadNotifications,
+  getEmailNotificationSetting,
+  getNotifications,
+  type NotificationItem,
+} from "@/lib/queries/notifications";
+import { emailNotificationsAction, markAllNotificationsReadAction, openNotificationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Notifications", robots: { index: false } };
+
+type Props = { searchParams: Promise<{ before?: string | string[] }> };
+
+const EXCERPT_LENGTH = 160;
+
+function excerpt(body: string): string {
+  const text = body.replace(/\s+/g, " ").trim();
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
+}
+
+export default async function NotificationsPage({ searchParams }: Props) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
+  const rawBefore = (await searchParams).before;
+  const before = typeof rawBefore === "string" ? rawBefore : undefined;
+  const [{ notifications, nextCursor }, unread, emailOn] = await Promise.all([
+    getNotifications(user.id, before),
+    countUnreadNotifications(user.id),
+    isEmailEnabled ? getEmailNotificationSetting(user.id) : Promise.resolve(false),
+  ]);
+
+  return (
+    <main className="notifications-page">
+      <div className="notifications-head">
+        <h1>Notifications</h1>
+        {unread > 0 && (
+          <form action={markAllNotificationsReadAction}>
+            <button type="submit" className="button-secondary">
+              Mark all as read
+            </button>
+          </form>
+        )}
+      </div>
+      <p className="hint">
+        Replies to your comments, and comments that mention you. To mention someone who has commented in a thread, write @ and
+        their display name without spaces: <strong>@AdaLovelace</strong> for Ada Lovelace.
+      </p>
+      {notifications.length === 0 ? (
+        <p className="empty">{before ? "No older notifications." : "Nothing yet. Replies and mentions will show up here."}</p>
+      ) : (
+        <ol className="notification-list">
+          {notifications.map((notification) => (
+            <NotificationEntry key={notification.id} notification={notification} />
+          ))}
+        </ol>
+      )}
+      {nextCursor && (
+        <p>
+          <Link href={`/notifications?before=${nextCursor}`}>Older notifications →</Link>
+        </p>
+      )}
+      {isEmailEnabled && (
+        <section aria-labelledby="email-settings" className="notification-settings">
+          <h2 id="email-settings">Email</h2>
+          <ActionForm action={emailNotificationsAction} submit="Save" label="Email settings">
+            <label className="checkbox-label">
+              <input type="checkbox" name="emailNotifications" defaultChecked={emailOn} /> Email me when someone replies to or
+              mentions me
+            </label>
+          </ActionForm>
+        </section>
+      )}
+    </main>
+  );
+}
+
+function NotificationEntry({ notification }: { notification: NotificationItem }) {
+  const { comment } = notification;
+  const unread = notification.readAt === null;
+  const author = comment.author.name ?? "Someone";
+  const what = notification.kind === "reply" ? "replied to your comment" : "mentioned you";
+  return (
+    <li className={unread ? "notification notification-unread" : "notification"}>
+      <form action={openNotificationAction}>
+        <input type="hidden" name="notificationId" value={notification.id} />
+        <button type="submit" className="notification-open">
+          <span className="notification-summary">
+            {unread && <span className="notification-new">New: </span>}
+            <strong>{author}</strong> {what} on <em>{comment.thread.title}</em>
+          </span>
+          <span className="notification-excerpt">{excerpt(comment.body)}</span>
+        </button>
+      </form>
+      <p className="comment-meta">
+        <RelativeTime date={notification.createdAt} />
+      </p>
+    </li>
+  );
+}

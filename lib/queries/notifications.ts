@@ -1,0 +1,144 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { extractMentions, mentionHandle } from "@/lib/mentions";
+
+// Notifications: a reply to one of your comments, or an @mention of you (lib/mentions.ts), in a comment that
+// readers can see. One row per comment per recipient (a unique key), so approving, restoring or editing a comment
+// again never notifies twice; a reply that also mentions its parent's author is one "reply". What a member is
+// shown is filtered at read time by the comment's state: a comment hidden, removed or deleted after it notified
+// someone disappears from their list and their unread count.
+
+const LIVE_COMMENT = { status: "visible", deletedAt: null } as const;
+
+/**
+ * Creates the notifications a comment owes, if it is visible now: its parent's author (a reply) and the thread's
+ * participants it mentions; never its own author. Safe to call again for the same comment (after an approval, a
+ * restore or an edit that adds a mention). Returns the ids of the notifications created by this call.
+ */
+export async function notifyAboutComment(commentId: string): Promise<string[]> {
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: {
+      id: true,
+      threadId: true,
+      authorId: true,
+      body: true,
+      status: true,
+      deletedAt: true,
+      parent: { select: { authorId: true, deletedAt: true } },
+    },
+  });
+  if (!comment || comment.status !== "visible" || comment.deletedAt) return [];
+
+  const recipients = new Map<string, NotificationKind>();
+  if (comment.parent && !comment.parent.deletedAt) recipients.set(comment.parent.authorId, "reply");
+  for (const userId of await mentionedParticipants(comment.threadId, comment.body)) {
+    if (!recipients.has(userId)) recipients.set(userId, "mention");
+  }
+  recipients.delete(comment.authorId);
+  if (recipients.size === 0) return [];
+
+  const already = await db.notification.findMany({ where: { commentId: comment.id }, select: { recipientId: true } });
+  for (const { recipientId } of already) recipients.delete(recipientId);
+
+  const created: string[] = [];
+  for (const [recipientId, kind] of recipients) {
+    try {
+      const row = await db.notification.create({ data: { recipientId, commentId: comment.id, kind }, select: { id: true } });
+      created.push(row.id);
+    } catch (error) {
+      // A concurrent call for the same comment (two moderators approving at once) created it first.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  }
+  return created;
+}
+
+/** The members with a visible comment in the thread whose handle the body mentions. */
+async function mentionedParticipants(threadId: string, body: string): Promise<string[]> {
+  const handles = extractMentions(body);
+  if (handles.length === 0) return [];
+  const authors = await db.comment.groupBy({ by: ["authorId"], where: { threadId, ...LIVE_COMMENT } });
+  const people = await db.user.findMany({ where: { id: { in: authors.map((row) => row.authorId) } }, select: { id: true, name: true } });
+  return people.filter((person) => handles.includes(mentionHandle(person.name))).map((person) => person.id);
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 30;
+
+/** A member's notifications on comments still visible, newest first; `before` is the cursor of the next page. */
+export async function getNotifications(recipientId: string, before?: string) {
+  const rows = await db.notification.findMany({
+    where: { recipientId, comment: LIVE_COMMENT },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: NOTIFICATIONS_PAGE_SIZE + 1,
+    // A cursor that is not one of this member's notifications starts from the top instead of failing.
+    ...(before && (await db.notification.count({ where: { id: before, recipientId } })) ? { cursor: { id: before }, skip: 1 } : {}),
+    select: {
+      id: true,
+      kind: true,
+      readAt: true,
+      createdAt: true,
+      comment: {
+        select: { id: true, threadId: true, depth: true, body: true, author: { select: { id: true, name: true } }, thread: { select: { title: true } } },
+      },
+    },
+  });
+  const hasMore = rows.length > NOTIFICATIONS_PAGE_SIZE;
+  const notifications = rows.slice(0, NOTIFICATIONS_PAGE_SIZE);
+  return { notifications, nextCursor: hasMore ? notifications.at(-1)?.id : undefined };
+}
+
+export type NotificationItem = Awaited<ReturnType<typeof getNotifications>>["notifications"][number];
+
+/** The number on the header's bell. */
+export function countUnreadNotifications(recipientId: string): Promise<number> {
+  return db.notification.count({ where: { recipientId, readAt: null, comment: LIVE_COMMENT } });
+}
+
+/**
+ * Marks one of the member's notifications read and returns the comment it points to, or null when it is not
+ * theirs (ownership is in the where clause) or its comment is no longer visible.
+ */
+export async function openNotification(recipientId: string, notificationId: string) {
+  const notification = await db.notification.findFirst({
+    where: { id: notificationId, recipientId },
+    select: { id: true, readAt: true, comment: { select: { id: true, threadId: true, depth: true, status: true, deletedAt: true } } },
+  });
+  if (!notification) return null;
+  if (!notification.readAt) await db.notification.update({ where: { id: notification.id }, data: { readAt: new Date() } });
+  const { comment } = notification;
+  return comment.status === "visible" && !comment.deletedAt ? comment : null;
+}
+
+export async function markAllNotificationsRead(recipientId: string): Promise<number> {
+  const { count } = await db.notification.updateMany({ where: { recipientId, readAt: null }, data: { readAt: new Date() } });
+  return count;
+}
+
+export async function getEmailNotificationSetting(userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { emailNotifications: true } });
+  return user?.emailNotifications ?? false;
+}
+
+export async function setEmailNotifications(userId: string, enabled: boolean): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { emailNotifications: enabled } });
+}
+
+/** What the emails for these notifications need: recipients who have an address and want email, and the comment. */
+export function getNotificationsToEmail(ids: string[]) {
+  return db.notification.findMany({
+    where: { id: { in: ids }, comment: LIVE_COMMENT, recipient: { emailNotifications: true, email: { not: null } } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      recipient: { select: { email: true, name: true } },
+      comment: {
+        select: { id: true, threadId: true, depth: true, body: true, author: { select: { name: true } }, thread: { select: { title: true } } },
+      },
+    },
+  });
+}
+
+export type NotificationToEmail = Awaited<ReturnType<typeof getNotificationsToEmail>>[number];
