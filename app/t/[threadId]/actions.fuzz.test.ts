@@ -10,7 +10,7 @@ vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 
-import { callAction, callActionWith, databaseChanges, type DatabaseState, databaseState, expectClearRefusal, expectDatabaseUnchanged, formDataFrom, type Action, type Fields } from "@/lib/testing/action-harness";
+import { callAction, callActionWith, databaseChanges, type DatabaseState, DatabaseTracker, expectClearRefusal, formDataFrom, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema } from "@/lib/validations/comment";
@@ -23,6 +23,7 @@ const NUM_RUNS = 80;
 const TIMEOUT_MS = 120_000;
 
 let world: ActionWorld;
+const database = new DatabaseTracker();
 
 beforeAll(async () => {
   // Limits high enough that a run is refused for what it sent, not for how often (rate limits have their own tests).
@@ -149,7 +150,7 @@ const outcomes = { accepted: 0, refused: 0 };
 
 async function checkOneCall(c: Case, who: ActorName, fields: Fields) {
   session.user = await sessionFor(world, who);
-  const before = await databaseState();
+  const before = await database.before();
   const formData = formDataFrom(fields);
   // A form the schema refuses must not even spend a rate-limit point; one it accepts may, before a later refusal.
   const passesSchema = c.schema.safeParse(Object.fromEntries(formData)).success;
@@ -159,13 +160,13 @@ async function checkOneCall(c: Case, who: ActorName, fields: Fields) {
   if (answer.ok) {
     expect(session.user, "a signed-out caller was let through").not.toBeNull();
     expect(passesSchema).toBe(true);
-    c.onSuccess(world, session.user!.id, databaseChanges(before, await databaseState()), before);
+    c.onSuccess(world, session.user!.id, databaseChanges(before, await database.after()), before);
     outcomes.accepted++;
     return;
   }
   outcomes.refused++;
   expectClearRefusal(answer);
-  await expectDatabaseUnchanged(before, { except: passesSchema ? ["rateLimiterFlexible"] : [] });
+  await database.expectUnchanged({ except: passesSchema ? ["rateLimiterFlexible"] : [] });
 }
 
 describe("member actions under fuzzing", () => {
@@ -193,9 +194,9 @@ describe("member actions under fuzzing", () => {
     await fc.assert(
       fc.asyncProperty(actor, notAForm, async (who, value) => {
         session.user = await sessionFor(world, who);
-        const before = await databaseState();
+        await database.before();
         expectClearRefusal(await callActionWith(c.action, value));
-        await expectDatabaseUnchanged(before);
+        await database.expectUnchanged();
       }),
       { numRuns: 25 },
     );
