@@ -9,6 +9,8 @@ export default defineConfig({
     // TEST_DATABASE=postgres: names this run's databases and drops any left behind.
     globalSetup: ["./lib/testing/global-setup.ts"],
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's own loader refuses; Vite resolves it.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
   },
 });
