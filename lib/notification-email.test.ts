@@ -42,12 +42,13 @@ describe("composeNotificationEmail", () => {
 
 describe("email configuration", () => {
   it("is off without SMTP_URL, and refuses SMTP_URL without a public AUTH_URL for the links", () => {
-    expect(readEnv({}).SMTP_URL).toBeUndefined();
-    expect(readEnv({ SMTP_URL: "", AUTH_URL: "" }).SMTP_URL).toBeUndefined();
-    expect(() => readEnv({ SMTP_URL: "smtp://mail.example.test:25" })).toThrow(/AUTH_URL: must be the forum's public URL/);
-    expect(readEnv({ SMTP_URL: "smtps://u:p@mail.example.test:465", AUTH_URL: "https://agora.example.test" }).SMTP_URL).toBe(
+    const base = { NODE_ENV: "test" } as const;
+    expect(readEnv({ ...base }).SMTP_URL).toBeUndefined();
+    expect(readEnv({ ...base, SMTP_URL: "", AUTH_URL: "" }).SMTP_URL).toBeUndefined();
+    expect(() => readEnv({ ...base, SMTP_URL: "smtp://mail.example.test:25" })).toThrow(/AUTH_URL: must be the forum's public URL/);
+    expect(readEnv({ ...base, SMTP_URL: "smtps://u:p@mail.example.test:465", AUTH_URL: "https://agora.example.test" }).SMTP_URL).toBe(
       "smtps://u:p@mail.example.test:465",
     );
-    expect(() => readEnv({ SMTP_URL: "http://mail.example.test", AUTH_URL: "https://agora.example.test" })).toThrow(/SMTP_URL: must be an SMTP URL/);
+    expect(() => readEnv({ ...base, SMTP_URL: "http://mail.example.test", AUTH_URL: "https://agora.example.test" })).toThrow(/SMTP_URL: must be an SMTP URL/);
   });
 });
