@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
-import { COMMENT_MAX_LENGTH } from "@/lib/validations/comment";
+import { COMMENT_MAX_LENGTH } from "@/lib/validations/comment-limits";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;

@@ -8,6 +8,8 @@ export type PageWeight = {
   scripts: { src: string; bytes: number; gzipBytes: number }[];
   /** The JavaScript files (<script src>), each compressed on its own as a server would send it. */
   scriptGzipBytes: number;
+  /** Legacy polyfills (<script noModule>): only browsers without ES modules fetch them, so not in scriptGzipBytes. */
+  noModuleGzipBytes: number;
   /** Inline scripts (mostly the React Server Components payload that hydrates the page), compressed together. */
   inlineScriptGzipBytes: number;
 };
@@ -18,17 +20,19 @@ export async function measurePageWeight(baseUrl: string, path: string, cookie?: 
   const response = await fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
   const html = await response.text();
   if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-  const sources = new Set<string>();
+  const sources = new Map<string, boolean>();
   let inline = "";
   for (const tag of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     const src = tag[1]!.match(/\bsrc="([^"]+)"/)?.[1];
-    if (src) sources.add(src.replace(/&amp;/g, "&"));
+    if (src) sources.set(src.replace(/&amp;/g, "&"), /\bnoModule\b/i.test(tag[1]!));
     else inline += tag[2];
   }
   const scripts = [];
-  for (const src of sources) {
+  let noModuleGzipBytes = 0;
+  for (const [src, noModule] of sources) {
     const file = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
-    scripts.push({ src, bytes: file.length, gzipBytes: gzipSize(file) });
+    if (noModule) noModuleGzipBytes += gzipSize(file);
+    else scripts.push({ src, bytes: file.length, gzipBytes: gzipSize(file) });
   }
   return {
     path,
@@ -36,6 +40,7 @@ export async function measurePageWeight(baseUrl: string, path: string, cookie?: 
     htmlGzipBytes: gzipSize(html),
     scripts,
     scriptGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+    noModuleGzipBytes,
     inlineScriptGzipBytes: gzipSize(inline),
   };
 }

@@ -114,7 +114,8 @@ export function runMarkdown(run: RunResult): string {
     "",
     "## Thread page weight",
     "",
-    `Signed-in hot thread page: JavaScript files ${kb(w.signedIn.scriptGzipBytes)} gzip (${w.signedIn.scripts.length} files: ${scripts}); ` +
+    `Signed-in hot thread page: JavaScript files ${kb(w.signedIn.scriptGzipBytes)} gzip (${w.signedIn.scripts.length} files: ${scripts}; ` +
+      `not counted: ${kb(w.signedIn.noModuleGzipBytes)} of polyfills only browsers without ES modules load); ` +
       `inline scripts (RSC payload) ${kb(w.signedIn.inlineScriptGzipBytes)} gzip; HTML ${kb(w.signedIn.htmlBytes)} (${kb(w.signedIn.htmlGzipBytes)} gzip).`,
     `Anonymous: JavaScript files ${kb(w.anonymous.scriptGzipBytes)} gzip; inline ${kb(w.anonymous.inlineScriptGzipBytes)} gzip; HTML ${kb(w.anonymous.htmlBytes)} (${kb(w.anonymous.htmlGzipBytes)} gzip).`,
     "",

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { COMMENT_MAX_LENGTH } from "./comment-limits";
 import { storableText } from "./text";
 
-export const COMMENT_MAX_LENGTH = 10_000;
+export { COMMENT_MAX_LENGTH };
 
 const id = z
   .string({ error: "Missing id." })
