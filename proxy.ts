@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/content-security-policy";
+import { dropUnusableCallbackCookies, isUsableCallbackUrl } from "@/lib/auth-callback-url";
 import { isAllowedOrigin } from "@/lib/request-origin";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
+import { bodyLimitFor, describeLimit, isBodyTooLarge } from "@/lib/request-size";
 
 // Runs before every page, action and route. Authorization does not live here: every action and page
 // checks the caller itself, so a request that skips this layer still reaches nothing it should not.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // The header behind the 2025 middleware bypass (CVE-2025-29927) has no business coming from outside.
   if (request.headers.has("x-middleware-subrequest")) {
     return NextResponse.json({ error: { code: "bad_request", message: "Request refused." } }, { status: 400 });
@@ -13,10 +15,23 @@ export function proxy(request: NextRequest) {
   if (!isAllowedOrigin(request)) {
     return NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused." } }, { status: 403 });
   }
+  // Next.js answers an oversized server action with a bare 500, and buffers a route's body before anything looks.
+  const limit = bodyLimitFor(request.nextUrl.pathname);
+  if (await isBodyTooLarge(request, limit)) {
+    const message = `The request is too large: at most ${describeLimit(limit)}.`;
+    return NextResponse.json({ error: { code: "payload_too_large", message } }, { status: 413 });
+  }
+  // Auth.js answers a callback URL it cannot parse with a 500: refuse it here instead, or drop the cookie holding it.
+  const { origin, pathname, searchParams } = request.nextUrl;
+  if (pathname.startsWith("/api/auth/") && searchParams.getAll("callbackUrl").some((url) => !isUsableCallbackUrl(url, origin))) {
+    return NextResponse.json({ error: { code: "bad_request", message: "Invalid callback URL." } }, { status: 400 });
+  }
+  const cookies = dropUnusableCallbackCookies(request.headers.get("cookie"), origin);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
+  if (cookies.dropped.length) requestHeaders.set("cookie", cookies.header ?? "");
   // One id per request, in the logs (instrumentation.ts) and on the response, so a user's report can be matched.
   // Always ours: a client-sent id is replaced, so nobody can write into the logs or borrow another's id.
   const requestId = crypto.randomUUID();
@@ -27,6 +42,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  for (const name of cookies.dropped) response.cookies.delete(name);
   return response;
 }
 

@@ -79,8 +79,14 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
   trustHost: true,
   // Credentials sign-in requires the JWT strategy; the JWT only carries a database session id (see callbacks).
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/signin" },
+  // Auth.js's own error page answers "Configuration" with a 500 for anyone who asks for it; ours is the sign-in page.
+  pages: { signIn: "/signin", error: "/signin" },
   callbacks: {
+    // Auth.js's default throws (a 500) on a callbackUrl that is not a URL; this one sends it home instead.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/")) return `${baseUrl}${url}`;
+      return URL.canParse(url) && new URL(url).origin === baseUrl ? url : baseUrl;
+    },
     async jwt({ token, user }) {
       if (user?.id) {
         // The first admins come from configuration, applied at every sign-in (sign-up signs in too).

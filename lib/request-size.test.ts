@@ -1,0 +1,60 @@
+import type { NextConfig } from "next";
+import { describe, expect, it } from "vitest";
+import { ACTION_BODY_LIMIT_BYTES, API_BODY_LIMIT_BYTES, bodyLimitFor, isBodyTooLarge } from "./request-size";
+
+const request = (method: string, headers: Record<string, string>, body?: ReadableStream<Uint8Array>) => ({ method, headers: new Headers(headers), body: body ?? null });
+
+/** A chunked body: `chunks` pieces of `size` bytes, with no Content-Length. */
+function chunked(chunks: number, size: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent++ === chunks) controller.close();
+      else controller.enqueue(new Uint8Array(size));
+    },
+  });
+}
+
+describe("request size limits", () => {
+  it("server actions get the action limit, routes under /api the smaller one", () => {
+    expect(bodyLimitFor("/t/abc")).toBe(ACTION_BODY_LIMIT_BYTES);
+    expect(bodyLimitFor("/")).toBe(ACTION_BODY_LIMIT_BYTES);
+    expect(bodyLimitFor("/api/auth/callback/credentials")).toBe(API_BODY_LIMIT_BYTES);
+    expect(bodyLimitFor("/apiary")).toBe(ACTION_BODY_LIMIT_BYTES);
+  });
+
+  it("sits above the largest legitimate form: a 20,000-character comment of 3-byte characters, sent twice", () => {
+    expect(ACTION_BODY_LIMIT_BYTES).toBeGreaterThan(2 * 20_000 * 3 + 8 * 1024);
+    expect(ACTION_BODY_LIMIT_BYTES).toBeLessThan(1024 * 1024);
+  });
+
+  it("next.config.js agrees: Next.js's own action limit, and a proxy buffer that can see past every limit", async () => {
+    // A plain JavaScript module (Next.js loads it without compiling): imported by a path TypeScript does not check.
+    const configPath: string = "../next.config.js";
+    const nextConfig = (await import(configPath)).default as NextConfig;
+    expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(ACTION_BODY_LIMIT_BYTES);
+    expect(Number(nextConfig.experimental?.proxyClientMaxBodySize)).toBeGreaterThan(ACTION_BODY_LIMIT_BYTES + 64 * 1024);
+  });
+
+  it.each([
+    ["a declared length at the limit", "POST", { "content-length": String(API_BODY_LIMIT_BYTES) }, false],
+    ["a declared length one byte over", "POST", { "content-length": String(API_BODY_LIMIT_BYTES + 1) }, true],
+    ["a declared length that is not a number", "POST", { "content-length": "lots" }, true],
+    ["a GET, whatever it declares", "GET", { "content-length": "999999999" }, false],
+  ])("%s → too large: %s", async (_name, method, headers, expected) => {
+    expect(await isBodyTooLarge(request(method, headers), API_BODY_LIMIT_BYTES)).toBe(expected);
+  });
+
+  it("counts a chunked body without a Content-Length, and stops reading at the first byte past the limit", async () => {
+    expect(await isBodyTooLarge(request("POST", {}, chunked(4, 4096)), API_BODY_LIMIT_BYTES)).toBe(false);
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(4096));
+      },
+    });
+    expect(await isBodyTooLarge(request("PUT", {}, endless), API_BODY_LIMIT_BYTES)).toBe(true);
+    expect(pulled).toBeLessThan(10);
+  });
+});
