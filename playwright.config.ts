@@ -41,7 +41,8 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // The suite's admin (e2e/moderation.spec.ts) becomes one by signing in.
-    env: { ADMIN_EMAILS: E2E_ADMIN.email },
+    // Open threads ask for new comments every second instead of every 15 (e2e/live-updates.spec.ts).
+    env: { ADMIN_EMAILS: E2E_ADMIN.email, LIVE_UPDATES_POLL_SECONDS: "1" },
     // SIGTERM, not SIGKILL: the server drains and the e2e script then drops its PostgreSQL database.
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
   },
