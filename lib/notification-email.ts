@@ -3,6 +3,7 @@ import { commentHref } from "@/lib/comment-tree";
 import { env } from "@/lib/env";
 import { log, serializeError } from "@/lib/logger";
 import { getNotificationsToEmail, type NotificationToEmail } from "@/lib/queries/notifications";
+import { tidySnippet } from "@/lib/search-highlight";
 
 // Reply and mention emails, through the SMTP server of SMTP_URL (off when unset). Plain text only: nothing a
 // commenter wrote is ever interpreted as HTML by a mail client. Sending happens after the comment's transaction
@@ -33,7 +34,7 @@ export function mailFrom(): string {
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 function excerpt(body: string): string {
-  const text = oneLine(body);
+  const text = tidySnippet(body);
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
 }
 

@@ -35,7 +35,16 @@ export function splitSnippet(snippet: string): SnippetPart[] {
   return parts;
 }
 
-/** Whitespace (newlines of a Markdown source included) collapsed, so a snippet reads as one line of text. */
+/**
+ * A Markdown source made to read as one line of plain text, for snippets and excerpts: links show their text,
+ * emphasis and code lose their markers, quote markers go, whitespace collapses. Markers (above) are kept.
+ */
 export function tidySnippet(snippet: string): string {
-  return snippet.replace(/\s+/g, " ").trim();
+  return snippet
+    .replace(/^\s*>\s?/gm, "")
+    .replace(/!?\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, "$1")
+    .replace(/(?<![\p{L}\p{N}])(\*{1,2}|_{1,2})(?=\S)([^*_\n]*?\S)\1(?![\p{L}\p{N}])/gu, "$2")
+    .replace(/`+([^`\n]+?)`+/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -94,7 +94,7 @@ describe("posting a reply", () => {
     expect(mail!.to).toEqual([adaEmail]);
     expect(mail!.from).toBe("notifications@agora.example.test");
     expect(mail!.subject).toBe("Grace Hopper replied to your comment on “Point 1”");
-    expect(mail!.text).toContain("> I disagree: the *shops* are real. Ask them.");
+    expect(mail!.text).toContain("> I disagree: the shops are real. Ask them.");
     // The permalink the poster was sent to, on the public URL.
     expect(result.redirectedTo).toContain(`/t/${threadId}`);
     expect(mail!.text).toContain(`Read it and reply: https://agora.example.test${result.redirectedTo}\n`);

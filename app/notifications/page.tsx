@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
 import { getCurrentUser } from "@/lib/current-user";
 import { isEmailEnabled } from "@/lib/env";
+import { tidySnippet } from "@/lib/search-highlight";
 import {
   countUnreadNotifications,
   getEmailNotificationSetting,
@@ -20,7 +21,7 @@ type Props = { searchParams: Promise<{ before?: string | string[] }> };
 const EXCERPT_LENGTH = 160;
 
 function excerpt(body: string): string {
-  const text = body.replace(/\s+/g, " ").trim();
+  const text = tidySnippet(body);
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
 }
 
@@ -54,7 +55,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
       {notifications.length === 0 ? (
         <p className="empty">{before ? "No older notifications." : "Nothing yet. Replies and mentions will show up here."}</p>
       ) : (
-        <ol className="notification-list">
+        <ol className="notification-list" aria-label="Your notifications">
           {notifications.map((notification) => (
             <NotificationEntry key={notification.id} notification={notification} />
           ))}

@@ -70,7 +70,7 @@ function Outcome({ q, results }: { q: string; results: SearchResults }) {
                 <p className="search-snippet">
                   <HighlightedText text={thread.context} />
                 </p>
-                <p className="comment-meta">
+                <p className="search-hit-meta">
                   Point {thread.position} of {thread.articleTitle} · {thread.commentCount} {thread.commentCount === 1 ? "comment" : "comments"}
                 </p>
               </li>
@@ -86,16 +86,12 @@ function Outcome({ q, results }: { q: string; results: SearchResults }) {
               const href = commentHref(comment.threadId, comment);
               return (
                 <li key={comment.id} className="search-hit">
-                  <p className="comment-meta">
+                  <p className="search-hit-meta">
                     <Link href={`/u/${comment.author.id}`} className="author">
                       {comment.author.name ?? "Member"}
-                    </Link>
-                    <span>
-                      on <Link href={`/t/${comment.threadId}`}>{comment.threadTitle}</Link>
-                    </span>
-                    <span aria-hidden="true">·</span>
-                    <RelativeTime date={comment.createdAt} />
-                    {comment.editedAt && <span className="edited">edited</span>}
+                    </Link>{" "}
+                    on <Link href={`/t/${comment.threadId}`}>{comment.threadTitle}</Link> · <RelativeTime date={comment.createdAt} />
+                    {comment.editedAt && <span className="edited"> · edited</span>}
                   </p>
                   <p className="search-snippet">
                     <Link href={href} className="search-snippet-link">
