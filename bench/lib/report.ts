@@ -35,6 +35,7 @@ export type RunResult = {
     generateMs: number;
     insertMs: number;
     backfillMs: number;
+    cpuMs: number;
   };
   buildMs: number | null;
   scenarios: Scenario[];
@@ -91,7 +92,7 @@ function header(run: RunResult): string {
     `Commit \`${run.commit.slice(0, 10)}\`${run.dirty ? " (with uncommitted changes)" : ""}, ${run.date}.`,
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.os}; load average before the run ${m.loadAverageBefore.map((n) => n.toFixed(2)).join(" ")}.`,
     `Load: autocannon, ${run.config.connections} connections, ${run.config.durationS} s per page, ${run.config.postDurationS} s per posting run, on the same machine as the server.`,
-    `Dataset: ${run.dataset.users.toLocaleString("en-US")} users, ${run.dataset.threads} threads, ${run.dataset.comments.toLocaleString("en-US")} comments; hot thread ${run.dataset.hotThreadComments.toLocaleString("en-US")} comments, ordinary thread ${run.dataset.ordinaryThreadComments.toLocaleString("en-US")}, deepest chain ${run.dataset.maxDepth} (generated in ${((run.dataset.generateMs + run.dataset.insertMs + run.dataset.backfillMs) / 1000).toFixed(1)} s${run.dataset.backfilledPaths ? ", comment paths backfilled" : ""}).`,
+    `Dataset: ${run.dataset.users.toLocaleString("en-US")} users, ${run.dataset.threads} threads, ${run.dataset.comments.toLocaleString("en-US")} comments; hot thread ${run.dataset.hotThreadComments.toLocaleString("en-US")} comments, ordinary thread ${run.dataset.ordinaryThreadComments.toLocaleString("en-US")}, deepest chain ${run.dataset.maxDepth} (generated in ${((run.dataset.generateMs + run.dataset.insertMs + run.dataset.backfillMs) / 1000).toFixed(1)} s, ${(run.dataset.cpuMs / 1000).toFixed(1)} s of CPU${run.dataset.backfilledPaths ? ", comment paths backfilled" : ""}).`,
   ].join("\n");
 }
 

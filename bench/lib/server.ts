@@ -36,11 +36,19 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
-export async function startServer(options: { distDir: string; port: number; env: Record<string, string>; logFile: string }): Promise<RunningServer> {
+export async function startServer(options: {
+  distDir: string;
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+  /** Write a V8 CPU profile of the server into this directory when it stops. */
+  cpuProfileDir?: string;
+}): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const out = createWriteStream(options.logFile);
   // `next` itself, not npx: the signal reaches the server directly.
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...options.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
