@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MAX_VISIBLE_DEPTH, type CommentNode } from "@/lib/comment-tree";
+import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import { renderMarkdown } from "@/lib/markdown";
 import { canEditComment, canModerate, canReadBody, canReplyTo, canReport } from "@/lib/permissions";
@@ -14,6 +14,8 @@ type TreeContext = {
   user: CurrentUser | null;
   /** The comment a permalink points at, highlighted. */
   focusId?: string;
+  /** The deepest comments this page shows: below them, "Continue this thread". */
+  maxDepth: number;
 };
 
 export function CommentTree({ nodes, context, level = 0 }: { nodes: CommentNode<ThreadComment>[]; context: TreeContext; level?: number }) {
@@ -44,17 +46,22 @@ function statusNotice(comment: ThreadComment): string | null {
   }
 }
 
+/** "1 more reply", "12 more replies". */
+const replies = (count: number) => `${count} more ${count === 1 ? "reply" : "replies"}`;
+
 function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment>; context: TreeContext; level: number }) {
   const { thread, user } = context;
   const state = { authorId: node.author.id, deletedAt: node.deletedAt, status: node.status };
   const deleted = node.deletedAt !== null;
   const authorName = node.author.name ?? "Anonymous";
   const readable = canReadBody(user, state);
-  const notice = statusNotice(node);
+  // A comment held for review stays, without author or words, where others' replies hang under it.
+  const awaitingReview = !deleted && node.status === "pending" && !readable;
+  const notice = awaitingReview ? null : statusNotice(node);
   const canEdit = canEditComment(user, state, thread);
   const canReply = canReplyTo(user, state, thread);
   const moderator = canModerate(user);
-  const showAuthor = !deleted && (node.status !== "removed" || moderator);
+  const showAuthor = !deleted && !awaitingReview && (node.status !== "removed" || moderator);
   const classes = ["comment", `status-${node.status}`, node.id === context.focusId ? "focused" : ""].filter(Boolean).join(" ");
 
   return (
@@ -65,7 +72,7 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
             {authorName}
           </Link>
         ) : (
-          <span className="author muted">{deleted ? "[deleted]" : "[removed]"}</span>
+          <span className="author muted">{deleted ? "[deleted]" : awaitingReview ? "[awaiting review]" : "[removed]"}</span>
         )}
         <span aria-hidden="true">·</span>
         <a className="permalink" href={`/t/${thread.id}/c/${node.id}`} title="Permalink to this comment">
@@ -81,6 +88,8 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
         <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(node.body) }} />
       ) : node.status === "removed" ? (
         <p className="comment-body tombstone">[removed]</p>
+      ) : awaitingReview ? (
+        <p className="comment-body tombstone">[awaiting review]</p>
       ) : null}
       <div className="comment-footer">
         {(canReply || canEdit) && (
@@ -101,14 +110,22 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
           <CommentModeration comment={{ id: node.id, status: node.status, authorId: node.author.id, authorIsMember: node.author.role === "member" && node.author.id !== user?.id }} />
         )}
       </div>
-      {node.replies.length > 0 &&
-        (level + 1 < MAX_VISIBLE_DEPTH ? (
-          <CommentTree nodes={node.replies} context={context} level={level + 1} />
-        ) : (
+      {node.depth >= context.maxDepth ? (
+        node.replyCount > 0 && (
           <Link className="continue-thread" href={`/t/${thread.id}/c/${node.id}`}>
-            Continue this thread ({node.replyCount} more {node.replyCount === 1 ? "reply" : "replies"}) →
+            Continue this thread ({replies(node.replyCount)}) →
           </Link>
-        ))}
+        )
+      ) : (
+        <>
+          {node.replies.length > 0 && <CommentTree nodes={node.replies} context={context} level={level + 1} />}
+          {node.moreReplies !== 0 && (
+            <Link className="more-replies" href={moreRepliesHref(thread.id, node)}>
+              {node.moreReplies === null ? "More replies" : replies(node.moreReplies)} →
+            </Link>
+          )}
+        </>
+      )}
     </article>
   );
 }

@@ -1,69 +1,83 @@
-export type TreeInput = { id: string; parentId: string | null };
+import { ancestorPaths, KEY_WIDTH, replyWeight } from "@/lib/queries/comment-paths";
+import type { CommentStatus } from "@/lib/generated/prisma/enums";
 
-export type CommentNode<T extends TreeInput> = T & { replies: CommentNode<T>[]; replyCount: number };
+export type TreeInput = { id: string; parentId: string | null; path: string; status: CommentStatus; replyCount: number };
+
+export type CommentNode<T extends TreeInput> = T & {
+  replies: CommentNode<T>[];
+  /** Replies (at every depth) under this comment that the page does not show; null: some, count unknown. */
+  moreReplies: number | null;
+  /** The cursor that continues this comment's replies after the shown ones; undefined: start from the first. */
+  moreAfter?: string;
+};
 
 /**
- * Builds the reply tree in memory from a thread's comments, already in display order (oldest first).
- * A comment whose parent is missing from the list is treated as a root, so nothing is ever dropped.
+ * Builds the reply tree of one page in memory from its comments, in path order (depth-first, oldest first).
+ * A comment whose parent is not on the page (held for review, say) hangs under its nearest ancestor that is;
+ * with none, it is a root: nothing is dropped. `partial` names comments whose shown replies are not the
+ * first ones (a permalink's chain), so their "more replies" start from the beginning rather than a cursor.
  */
-export function buildCommentTree<T extends TreeInput>(comments: readonly T[]): CommentNode<T>[] {
-  const nodes = new Map<string, CommentNode<T>>();
-  for (const comment of comments) nodes.set(comment.id, { ...comment, replies: [], replyCount: 0 });
+export function buildCommentTree<T extends TreeInput>(comments: readonly T[], options: { partial?: ReadonlySet<string> } = {}): CommentNode<T>[] {
+  const byId = new Map<string, CommentNode<T>>();
+  const byPath = new Map<string, CommentNode<T>>();
+  for (const comment of comments) {
+    const node: CommentNode<T> = { ...comment, replies: [], moreReplies: 0 };
+    byId.set(comment.id, node);
+    byPath.set(comment.path, node);
+  }
 
   const roots: CommentNode<T>[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+  for (const node of byId.values()) {
+    const parent = (node.parentId ? byId.get(node.parentId) : undefined) ?? nearestAncestor(byPath, node.path);
     if (parent) parent.replies.push(node);
     else roots.push(node);
   }
-  for (const root of roots) countReplies(root);
+
+  for (const node of byId.values()) {
+    // replyCount counts every non-pending descendant; what the shown replies account for is the rest.
+    const shown = node.replies.reduce((sum, reply) => sum + replyWeight(reply.status) + reply.replyCount, 0);
+    node.moreReplies = Math.max(0, node.replyCount - shown);
+    const last = node.replies.at(-1);
+    if (last && !options.partial?.has(node.id)) node.moreAfter = last.path.slice(node.path.length, node.path.length + KEY_WIDTH);
+  }
   return roots;
 }
 
-/** Counts every descendant, iteratively: a 10,000-deep chain must not overflow the stack. */
-function countReplies<T extends TreeInput>(root: CommentNode<T>): void {
-  const postOrder: CommentNode<T>[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    postOrder.push(node);
-    stack.push(...node.replies);
-  }
-  for (let i = postOrder.length - 1; i >= 0; i--) {
-    const node = postOrder[i]!;
-    node.replyCount = node.replies.reduce((sum, reply) => sum + 1 + reply.replyCount, 0);
-  }
+/**
+ * The tree of a comment's own page: the comment, with the replies this page shows. Its "more replies" are the
+ * next page of its own replies (counted only on the first page: later ones do not know how many came before).
+ */
+export function buildCommentPageTree<T extends TreeInput>(page: {
+  comments: readonly T[];
+  nextCursor?: string;
+  isFirstPage: boolean;
+}): CommentNode<T> | undefined {
+  const [node] = buildCommentTree(page.comments);
+  if (!node) return undefined;
+  node.moreAfter = page.nextCursor;
+  node.moreReplies = page.nextCursor === undefined ? 0 : page.isFirstPage ? node.moreReplies : null;
+  return node;
 }
 
-/** The subtree rooted at one comment, for "continue this thread" pages. */
-export function findSubtree<T extends TreeInput>(roots: CommentNode<T>[], id: string): CommentNode<T> | undefined {
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.id === id) return node;
-    stack.push(...node.replies);
-  }
-  return undefined;
+/** Where a comment's replies continue: below the deepest level a page shows, or after the replies it shows. */
+export function moreRepliesHref(threadId: string, node: { id: string; moreAfter?: string }): string {
+  return `/t/${threadId}/c/${node.id}${node.moreAfter ? `?after=${node.moreAfter}` : ""}`;
 }
 
-/** The chain of ancestors (root first) of the comment `id`, for the breadcrumb above a continued thread. */
-export function ancestorsOf<T extends TreeInput>(comments: readonly T[], id: string): T[] {
-  const byId = new Map(comments.map((comment) => [comment.id, comment]));
-  const chain: T[] = [];
-  let current = byId.get(id);
-  while (current?.parentId) {
-    const parent = byId.get(current.parentId);
-    if (!parent || chain.includes(parent)) break;
-    chain.unshift(parent);
-    current = parent;
-  }
-  return chain;
+function nearestAncestor<T extends TreeInput>(byPath: Map<string, CommentNode<T>>, path: string): CommentNode<T> | undefined {
+  return ancestorPaths(path)
+    .reverse()
+    .map((ancestor) => byPath.get(ancestor))
+    .find((node) => node !== undefined);
 }
 
 /** Nesting shown on one page before a chain continues on its own page, so deep chains stay readable. */
 export const MAX_VISIBLE_DEPTH = 6;
 
-/** Where a comment can be seen: its anchor on the thread page, or its own page when nested too deep for it. */
+/**
+ * Where a comment can be seen: the thread page that starts at its top-level comment and leads to it, or
+ * its own page when nested too deep for the thread page.
+ */
 export function commentHref(threadId: string, comment: { id: string; depth: number }): string {
-  return comment.depth < MAX_VISIBLE_DEPTH ? `/t/${threadId}#c-${comment.id}` : `/t/${threadId}/c/${comment.id}#c-${comment.id}`;
+  return comment.depth < MAX_VISIBLE_DEPTH ? `/t/${threadId}?at=${comment.id}#c-${comment.id}` : `/t/${threadId}/c/${comment.id}#c-${comment.id}`;
 }

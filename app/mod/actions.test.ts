@@ -388,7 +388,7 @@ const CASES: Case[] = [
     verify: async (w, result) => {
       const created = await db.comment.findFirstOrThrow({ where: { authorId: w.actorId!, body: "A brand-new comment" } });
       expect(created).toMatchObject({ threadId: w.threads.main, status: "visible", depth: 0 });
-      expect(result.redirectedTo).toBe(`/t/${w.threads.main}#c-${created.id}`);
+      expect(result.redirectedTo).toBe(`/t/${w.threads.main}?at=${created.id}#c-${created.id}`);
     },
   },
   {

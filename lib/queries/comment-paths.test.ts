@@ -1,7 +1,20 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { ancestorPaths, backfillCommentPaths, commentKey, isCommentPath, MAX_COMMENT_DEPTH, MAX_COMMENTS_PER_THREAD, SUBTREE_END } from "./comment-paths";
+import { testDatabaseKind } from "@/lib/testing/postgres";
+import {
+  ancestorPaths,
+  backfillCommentPaths,
+  commentKey,
+  cursorBefore,
+  isCommentPath,
+  MAX_COMMENT_DEPTH,
+  MAX_COMMENTS_PER_THREAD,
+  placeComments,
+  SUBTREE_END,
+} from "./comment-paths";
 import { createComment, editComment } from "./comments";
 import { moderateComment } from "./moderation";
 
@@ -37,6 +50,30 @@ describe("keys and paths", () => {
     expect(isCommentPath("0000A")).toBe(false);
     expect(isCommentPath("0001")).toBe(false);
     expect(isCommentPath("")).toBe(false);
+    expect(cursorBefore("0000100010")).toBe("0000z");
+    expect(cursorBefore("00001")).toBe("00000");
+  });
+
+  it("places comments whose parent is missing, in another thread or in a loop as top-level ones", () => {
+    const { places, lastNumber } = placeComments([
+      { id: "a", threadId: "t", parentId: null, status: "visible" },
+      { id: "b", threadId: "t", parentId: "missing", status: "visible" },
+      { id: "c", threadId: "t", parentId: "x", status: "visible" },
+      { id: "d", threadId: "t", parentId: "e", status: "visible" },
+      { id: "e", threadId: "t", parentId: "d", status: "visible" },
+      { id: "x", threadId: "u", parentId: null, status: "visible" },
+      { id: "f", threadId: "t", parentId: "a", status: "pending" },
+      { id: "g", threadId: "t", parentId: "f", status: "visible" },
+    ]);
+    expect(places.get("b")).toEqual(expect.objectContaining({ path: "00002", depth: 0 }));
+    expect(places.get("c")).toEqual(expect.objectContaining({ path: "00003", depth: 0 }));
+    expect([places.get("d")!.path, places.get("e")!.path].sort()).toEqual(["00005", "0000500004"].sort());
+    expect(places.get("x")?.path).toBe("00001");
+    expect(places.get("g")).toEqual(expect.objectContaining({ path: "000010000600007", depth: 2 }));
+    // The pending reply is not counted; the visible one under it is, in both its ancestors.
+    expect(places.get("a")?.replyCount).toBe(1);
+    expect(places.get("f")?.replyCount).toBe(1);
+    expect(Object.fromEntries(lastNumber)).toEqual({ t: 7, u: 1 });
   });
 });
 
@@ -130,5 +167,35 @@ describe("backfillCommentPaths", () => {
     expect((await stored("t2root")).path).toBe("");
     await backfillCommentPaths(db);
     expect((await stored("t2root")).path).toBe("00001");
+  });
+
+  it("agrees with the SQL the migration ran on the rows that existed then", async () => {
+    const statuses = ["visible", "pending", "visible", "removed", "visible", "visible"] as const;
+    const parents = [null, 0, 0, 2, null, 3];
+    await db.comment.createMany({
+      data: parents.map((parent, i) => ({
+        id: `mig${i}`,
+        threadId,
+        authorId: alice.id,
+        body: `m${i}`,
+        status: statuses[i],
+        parentId: parent === null ? null : `mig${parent}`,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+      })),
+    });
+    const read = () => db.comment.findMany({ where: { threadId }, orderBy: { id: "asc" }, select: { id: true, path: true, depth: true, replyCount: true } });
+
+    const dir = testDatabaseKind() === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations";
+    const migration = readFileSync(path.join(dir, "20261126015817_comment_paths", "migration.sql"), "utf8");
+    const backfill = migration.slice(migration.indexOf("-- Backfill"));
+    for (const statement of backfill.split(/;\s*\n/).map((sql) => sql.replace(/^--.*$/gm, "").trim()).filter(Boolean)) {
+      await db.$executeRawUnsafe(statement);
+    }
+    const bySql = await read();
+    expect(bySql.find((c) => c.id === "mig5")).toMatchObject({ path: "00001000030000400006", depth: 3 });
+
+    await db.comment.updateMany({ where: { threadId }, data: { path: "", depth: 0, replyCount: 0 } });
+    await backfillCommentPaths(db, threadId);
+    expect(await read()).toEqual(bySql);
   });
 });

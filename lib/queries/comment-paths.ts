@@ -47,6 +47,11 @@ export function ownKey(path: string): string {
   return path.slice(-KEY_WIDTH);
 }
 
+/** The cursor whose page of replies starts with the comment at `path`: the key just before its own. */
+export function cursorBefore(path: string): string {
+  return (Number.parseInt(ownKey(path), 36) - 1).toString(36).padStart(KEY_WIDTH, "0");
+}
+
 /** What a comment adds to each ancestor's replyCount: readers see a trace of everything but pending comments. */
 export function replyWeight(status: CommentStatus): 0 | 1 {
   return status === "pending" ? 0 : 1;
@@ -78,52 +83,97 @@ export async function takeCommentPath(
   return (parent?.path ?? "") + commentKey(commentSeq);
 }
 
-/** A base36 digit of n, in SQL both databases run (n an integer expression). */
-const digit = (n: Prisma.Sql, place: number) =>
-  Prisma.sql`substr(${Prisma.raw(`'${KEY_DIGITS}'`)}, CAST(${n} / ${Prisma.raw(String(36 ** place))} % 36 AS INTEGER) + 1, 1)`;
+export type CommentLink = { id: string; threadId: string; parentId: string | null; status: string };
+export type CommentPlace = { path: string; depth: number; replyCount: number };
+
+/**
+ * Where each comment goes, from parent links alone: `comments` in the order they are numbered (by thread, then
+ * oldest first), each thread's numbers from 1. A comment whose parent is missing, in another thread, or in a
+ * loop is placed as a top-level comment. Returns each comment's place and each thread's last number.
+ */
+export function placeComments(comments: readonly CommentLink[]): { places: Map<string, CommentPlace>; lastNumber: Map<string, number> } {
+  const lastNumber = new Map<string, number>();
+  const byId = new Map<string, CommentLink & { key: string }>();
+  for (const comment of comments) {
+    const seq = (lastNumber.get(comment.threadId) ?? 0) + 1;
+    lastNumber.set(comment.threadId, seq);
+    byId.set(comment.id, { ...comment, key: commentKey(seq) });
+  }
+  const parentOf = (comment: CommentLink) => {
+    const parent = comment.parentId ? byId.get(comment.parentId) : undefined;
+    return parent && parent.threadId === comment.threadId ? parent : undefined;
+  };
+
+  const places = new Map<string, CommentPlace & { parentId: string | null }>();
+  const chain: (CommentLink & { key: string })[] = [];
+  for (const start of byId.values()) {
+    // Climb to the nearest placed ancestor (or a root), then place the chain top-down: no recursion.
+    chain.length = 0;
+    const onChain = new Set<string>();
+    let current: (CommentLink & { key: string }) | undefined = start;
+    while (current && !places.has(current.id) && !onChain.has(current.id)) {
+      chain.push(current);
+      onChain.add(current.id);
+      current = parentOf(current);
+    }
+    let above = current && places.has(current.id) ? { id: current.id, ...places.get(current.id)! } : undefined;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const place = { path: (above?.path ?? "") + chain[i]!.key, depth: above ? above.depth + 1 : 0, replyCount: 0, parentId: above?.id ?? null };
+      places.set(chain[i]!.id, place);
+      above = { id: chain[i]!.id, ...place };
+    }
+  }
+
+  // Reply counts bottom-up, deepest comments first: each adds itself (unless pending) and its own count.
+  const byDepth: string[][] = [];
+  for (const [id, place] of places) (byDepth[place.depth] ??= []).push(id);
+  for (let depth = byDepth.length - 1; depth > 0; depth--) {
+    for (const id of byDepth[depth] ?? []) {
+      const place = places.get(id)!;
+      if (place.parentId === null) continue;
+      places.get(place.parentId)!.replyCount += replyWeight(byId.get(id)!.status as CommentStatus) + place.replyCount;
+    }
+  }
+  return { places, lastNumber };
+}
+
+/** Rows per UPDATE: 4 parameters each, well under both databases' limits. */
+const WRITE_BATCH = 500;
 
 /**
  * Recomputes path, depth and replyCount of every comment (or of one thread's), and each thread's commentSeq,
- * from parent links alone: comments are numbered oldest first (createdAt, then id). For rows written in bulk
- * without them (the benchmark's generator, imports); the migration that added the columns ran the same SQL.
- * Renumbers the thread, so cursors in old URLs may move. Returns how many comments it placed.
+ * from parent links alone (placeComments): comments are numbered oldest first (createdAt, then id). For rows
+ * written in bulk without them (the benchmark's generator, imports). Reads the comments once, writes only
+ * the rows whose place changed, in one transaction. Renumbers the thread, so cursors in old URLs may move.
+ * Returns how many comments it placed.
  */
 export async function backfillCommentPaths(client: Db, threadId?: string): Promise<{ comments: number }> {
-  const inThread = (column: string) => (threadId === undefined ? Prisma.sql`1 = 1` : Prisma.sql`${Prisma.raw(column)} = ${threadId}`);
-  const n = Prisma.raw(`"numbered"."n"`);
-  const key = Prisma.join(
-    Array.from({ length: KEY_WIDTH }, (_, i) => digit(n, KEY_WIDTH - 1 - i)),
-    " || ",
-  );
   return client.$transaction(
     async (tx) => {
-      // 1. Each comment's own key, for now alone in its path.
-      const comments = await tx.$executeRaw`
-        UPDATE "Comment" SET "path" = ${key}
-        FROM (SELECT "id" AS "numberedId", ROW_NUMBER() OVER (PARTITION BY "threadId" ORDER BY "createdAt", "id") AS "n"
-              FROM "Comment" WHERE ${inThread(`"threadId"`)}) AS "numbered"
-        WHERE "Comment"."id" = "numbered"."numberedId"`;
-      // 2. Parent's path + own key (the last KEY_WIDTH characters, whether or not this row was rewritten yet).
-      await tx.$executeRaw`
-        WITH RECURSIVE "tree" ("treeId", "treePath", "treeDepth") AS (
-          SELECT "id", "path", 0 FROM "Comment" WHERE "parentId" IS NULL AND ${inThread(`"threadId"`)}
-          UNION ALL
-          SELECT "c"."id", "tree"."treePath" || substr("c"."path", length("c"."path") - ${Prisma.raw(String(KEY_WIDTH - 1))}, ${Prisma.raw(String(KEY_WIDTH))}), "tree"."treeDepth" + 1
-          FROM "Comment" AS "c" JOIN "tree" ON "c"."parentId" = "tree"."treeId"
-        )
-        UPDATE "Comment" SET "path" = "tree"."treePath", "depth" = "tree"."treeDepth" FROM "tree" WHERE "Comment"."id" = "tree"."treeId"`;
-      // 3. Descendants that are not pending, by index range; then the thread's last number handed out.
-      await tx.$executeRaw`
-        UPDATE "Comment" SET "replyCount" = (
-          SELECT COUNT(*) FROM "Comment" AS "d"
-          WHERE "d"."threadId" = "Comment"."threadId" AND "d"."path" > "Comment"."path"
-            AND "d"."path" < "Comment"."path" || ${Prisma.raw(`'${SUBTREE_END}'`)} AND "d"."status" <> 'pending'
-        )
-        WHERE ${inThread(`"threadId"`)}`;
+      const comments = await tx.comment.findMany({
+        where: threadId === undefined ? {} : { threadId },
+        orderBy: [{ threadId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, threadId: true, parentId: true, status: true, path: true, depth: true, replyCount: true },
+      });
+      const { places } = placeComments(comments);
+      const changed = comments.filter((comment) => {
+        const place = places.get(comment.id)!;
+        return place.path !== comment.path || place.depth !== comment.depth || place.replyCount !== comment.replyCount;
+      });
+      for (let i = 0; i < changed.length; i += WRITE_BATCH) {
+        const rows = changed.slice(i, i + WRITE_BATCH).map((comment) => {
+          const place = places.get(comment.id)!;
+          return Prisma.sql`(${comment.id}, ${place.path}, ${place.depth}, ${place.replyCount})`;
+        });
+        // VALUES names its columns column1, column2... in both databases.
+        await tx.$executeRaw`
+          UPDATE "Comment" SET "path" = "v"."column2", "depth" = CAST("v"."column3" AS INTEGER), "replyCount" = CAST("v"."column4" AS INTEGER)
+          FROM (VALUES ${Prisma.join(rows)}) AS "v" WHERE "Comment"."id" = "v"."column1"`;
+      }
       await tx.$executeRaw`
         UPDATE "Thread" SET "commentSeq" = (SELECT COUNT(*) FROM "Comment" WHERE "Comment"."threadId" = "Thread"."id")
-        WHERE ${inThread(`"id"`)}`;
-      return { comments };
+        WHERE ${threadId === undefined ? Prisma.sql`1 = 1` : Prisma.sql`"id" = ${threadId}`}`;
+      return { comments: comments.length };
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

@@ -2,7 +2,20 @@ import { db, type Tx } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findWordFilterMatch } from "@/lib/word-filter";
-import { adjustAncestorReplyCounts, MAX_COMMENT_DEPTH, replyWeight, takeCommentPath } from "./comment-paths";
+import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  adjustAncestorReplyCounts,
+  ancestorPaths,
+  isCommentPath,
+  KEY_WIDTH,
+  MAX_COMMENT_DEPTH,
+  ownKey,
+  replyWeight,
+  rootPath,
+  SUBTREE_END,
+  takeCommentPath,
+} from "./comment-paths";
 import { isCounted } from "./moderation";
 import { loadWordFilterRules } from "./word-filters";
 
@@ -137,6 +150,8 @@ const commentFields = {
   id: true,
   parentId: true,
   depth: true,
+  path: true,
+  replyCount: true,
   body: true,
   status: true,
   moderationReason: true,
@@ -146,42 +161,238 @@ const commentFields = {
   author: { select: { id: true, name: true, role: true } },
 } as const;
 
+const threadFields = {
+  id: true,
+  position: true,
+  title: true,
+  summary: true,
+  excerpt: true,
+  locked: true,
+  lockReason: true,
+  pinned: true,
+  commentCount: true,
+  article: { select: { slug: true, title: true, source: true, sourceUrl: true } },
+} as const;
+
 type Viewer = { id: string; role: Role } | null;
 
+const seesAllPending = (viewer: Viewer) => viewer !== null && viewer.role !== "member";
+
 /**
- * A thread with its point, its article and every comment this viewer may see (comments awaiting review
- * only to their author and moderators): a fixed number of queries, whatever the comment count.
+ * The comments a viewer may see: comments awaiting review only to their author and moderators, except that
+ * one with replies (sent back to review by an edit) stays as a placeholder, so its replies keep their place.
+ */
+function visibleTo(viewer: Viewer): Prisma.CommentWhereInput {
+  return seesAllPending(viewer) ? {} : { OR: [{ status: { not: "pending" } }, { replyCount: { gt: 0 } }, { authorId: viewer?.id ?? "" }] };
+}
+
+/** visibleTo, as SQL for the raw window queries. */
+function visibleToSql(viewer: Viewer): Prisma.Sql {
+  return seesAllPending(viewer) ? Prisma.sql`1 = 1` : Prisma.sql`("status" <> 'pending' OR "replyCount" > 0 OR "authorId" = ${viewer?.id ?? ""})`;
+}
+
+/**
+ * A thread with its point, its article and every comment this viewer may see, in path order, unpaged (for
+ * tests and exports; pages read getThreadPage and getCommentPage).
  */
 export async function getThreadWithComments(threadId: string, viewer: Viewer) {
-  const thread = await db.thread.findUnique({
-    where: { id: threadId },
-    select: {
-      id: true,
-      position: true,
-      title: true,
-      summary: true,
-      excerpt: true,
-      locked: true,
-      lockReason: true,
-      pinned: true,
-      commentCount: true,
-      article: { select: { slug: true, title: true, source: true, sourceUrl: true } },
-    },
-  });
+  const thread = await db.thread.findUnique({ where: { id: threadId }, select: threadFields });
   if (!thread) return null;
-  const seesAllPending = viewer !== null && viewer.role !== "member";
-  const comments = await db.comment.findMany({
-    where: {
-      threadId,
-      ...(seesAllPending ? {} : { OR: [{ status: { not: "pending" } }, { authorId: viewer?.id ?? "" }] }),
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: commentFields,
-  });
+  const comments = await db.comment.findMany({ where: { threadId, ...visibleTo(viewer) }, orderBy: { path: "asc" }, select: commentFields });
   return { thread, comments };
 }
 
-export type ThreadComment = NonNullable<Awaited<ReturnType<typeof getThreadWithComments>>>["comments"][number];
+export type ThreadComment = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
+export type ThreadSummary = Prisma.ThreadGetPayload<{ select: typeof threadFields }>;
+
+/** Top-level comments on one thread page, and replies of one comment on its page. */
+export const COMMENTS_PER_PAGE = 20;
+/** Replies shown under each of those, at most (the first ones, depth first); the rest are a link away. */
+export const REPLIES_PER_COMMENT = 10;
+
+/** The deepest comments a page whose outermost comments are at `depth` shows; deeper ones continue on their own page. */
+const deepestShown = (depth: number) => depth + MAX_VISIBLE_DEPTH - 1;
+
+type Window =
+  /** The first `limit` comments after `from` (exclusive; inclusive with `inclusive`) within the subtree at `below`. */
+  | { from: string; below: string; inclusive?: boolean; maxDepth: number; limit: number }
+  /** Exactly these paths. */
+  | { paths: string[] };
+
+/**
+ * The ids and paths in several windows of a thread's comment tree, in one statement: a UNION ALL of index
+ * range scans on (threadId, path), each with its own LIMIT, so its cost follows the page, not the thread.
+ * Returns, per window, its rows in path order.
+ */
+async function readWindows(threadId: string, viewer: Viewer, windows: Window[]): Promise<{ id: string; path: string }[][]> {
+  const result: { id: string; path: string }[][] = windows.map(() => []);
+  const branches = windows.flatMap((window, i) => {
+    const tag = Prisma.raw(`'${i}'`);
+    if ("paths" in window) {
+      if (window.paths.length === 0) return [];
+      return [
+        Prisma.sql`SELECT "id", "path", ${tag} AS "w" FROM "Comment"
+          WHERE "threadId" = ${threadId} AND "path" IN (${Prisma.join(window.paths)}) AND ${visibleToSql(viewer)}`,
+      ];
+    }
+    // "+depth": a filter, not an index choice, so SQLite walks (threadId, path) in order and stops at LIMIT.
+    return [
+      Prisma.sql`SELECT "id", "path", ${tag} AS "w" FROM (
+          SELECT "id", "path" FROM "Comment"
+          WHERE "threadId" = ${threadId} AND "path" ${Prisma.raw(window.inclusive ? ">=" : ">")} ${window.from}
+            AND "path" < ${window.below + SUBTREE_END} AND +"depth" <= ${Prisma.raw(String(window.maxDepth))} AND ${visibleToSql(viewer)}
+          ORDER BY "path" LIMIT ${Prisma.raw(String(window.limit))}
+        ) AS ${Prisma.raw(`"w${i}"`)}`,
+    ];
+  });
+  if (branches.length === 0) return result;
+  const rows = await db.$queryRaw<{ id: string; path: string; w: string }[]>`${Prisma.join(branches, " UNION ALL ")}`;
+  for (const row of rows) result[Number(row.w)]!.push({ id: row.id, path: row.path });
+  for (const list of result) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}
+
+/** The comments with these ids, with their authors, in path order. */
+async function readComments(ids: string[]): Promise<ThreadComment[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.comment.findMany({ where: { id: { in: ids } }, select: commentFields });
+  return rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A cursor from a URL: one path key, or nothing. */
+function parseCursor(after: string | undefined): string | undefined {
+  return after !== undefined && after.length === KEY_WIDTH && isCommentPath(after) ? after : undefined;
+}
+
+export type ThreadPage = {
+  thread: ThreadSummary;
+  /** This page's comments in path order: its top-level comments and the replies shown under them. */
+  comments: ThreadComment[];
+  /** Comments whose shown replies are not their first ones (the chain down to `focusId`). */
+  partial: Set<string>;
+  /** The comment `at` asked for, when this page shows it. */
+  focusId?: string;
+  /** Whether the page starts at the thread's first top-level comment. */
+  isFirstPage: boolean;
+  /** The `after` cursor of the next page, if there is one. */
+  nextCursor?: string;
+  /** The deepest comments shown; deeper ones are behind "Continue this thread". */
+  maxDepth: number;
+};
+
+/**
+ * One page of a thread: up to COMMENTS_PER_PAGE top-level comments after the cursor `after` (oldest first),
+ * each with up to REPLIES_PER_COMMENT replies (depth first, MAX_VISIBLE_DEPTH levels in all). With `at` (a
+ * comment id), the page starts at that comment's top-level comment and shows the chain down to it.
+ * Queries: 6, or 7 with `at`, whatever the size of the thread: [the `at` comment (1)], the thread and its
+ * article (2), the top-level comments (1), the reply windows (1), the comments shown with their authors (2).
+ */
+export async function getThreadPage(threadId: string, viewer: Viewer, request: { after?: string; at?: string } = {}): Promise<ThreadPage | null> {
+  const maxDepth = deepestShown(0);
+  const target = request.at
+    ? await db.comment.findFirst({ where: { id: request.at, threadId, ...visibleTo(viewer) }, select: { id: true, path: true, depth: true } })
+    : null;
+  const after = target ? undefined : parseCursor(request.after);
+  const [thread, roots] = await Promise.all([
+    db.thread.findUnique({ where: { id: threadId }, select: threadFields }),
+    db.comment.findMany({
+      where: { threadId, depth: 0, ...(target ? { path: { gte: rootPath(target.path) } } : after ? { path: { gt: after } } : {}), ...visibleTo(viewer) },
+      orderBy: { path: "asc" },
+      take: COMMENTS_PER_PAGE + 1,
+      select: { id: true, path: true },
+    }),
+  ]);
+  if (!thread) return null;
+  const shown = roots.slice(0, COMMENTS_PER_PAGE);
+
+  // The chain down to `at` (when nested too deep for this page, down to the comment that continues there).
+  const focusPath = target ? target.path.slice(0, (Math.min(target.depth, maxDepth) + 1) * KEY_WIDTH) : undefined;
+  const chained = focusPath !== undefined && focusPath.length > KEY_WIDTH && shown[0]?.path === rootPath(focusPath);
+  const [first, chain, belowFocus, ...replies] = await readWindows(threadId, viewer, [
+    // Whether a page that starts at `at` is the first one anyway: the thread's first top-level comment.
+    target ? { from: "", below: "", maxDepth: 0, limit: 1 } : { paths: [] },
+    chained ? { paths: ancestorPaths(focusPath) } : { paths: [] },
+    chained ? { from: focusPath, below: focusPath, inclusive: true, maxDepth, limit: REPLIES_PER_COMMENT } : { paths: [] },
+    ...shown.map((root): Window => ({ from: root.path, below: root.path, maxDepth, limit: REPLIES_PER_COMMENT })),
+  ]);
+
+  const ids = shown.map((root) => root.id);
+  const partial = new Set<string>();
+  for (const [i, rows] of replies.entries()) {
+    if (i === 0 && chained && !rows.some((row) => row.path === focusPath)) {
+      // Not among the first replies of its top-level comment: show the chain to it instead.
+      for (const row of chain!) partial.add(row.id);
+      ids.push(...chain!.map((row) => row.id), ...belowFocus!.map((row) => row.id));
+    } else {
+      ids.push(...rows.map((row) => row.id));
+    }
+  }
+  const comments = await readComments([...new Set(ids)]);
+  return {
+    thread,
+    comments,
+    partial,
+    focusId: focusPath === undefined ? undefined : comments.find((comment) => comment.path === focusPath)?.id,
+    isFirstPage: target ? first![0]?.path === shown[0]?.path : after === undefined,
+    nextCursor: roots.length > COMMENTS_PER_PAGE ? shown.at(-1)!.path : undefined,
+    maxDepth,
+  };
+}
+
+export type CommentPage = {
+  thread: ThreadSummary;
+  /** The comment, then its replies on this page, in path order. */
+  comments: ThreadComment[];
+  /** The comment whose page this is. */
+  anchor: ThreadComment;
+  /** Its ancestors' ids, root first (those the viewer may see). */
+  ancestorIds: string[];
+  /** Whether this page shows the comment's first replies. */
+  isFirstPage: boolean;
+  /** The `after` cursor of its next replies, if there are more. */
+  nextCursor?: string;
+  maxDepth: number;
+};
+
+/**
+ * A comment's own page (its permalink, and where "continue this thread" and "more replies" lead): the
+ * comment, then up to COMMENTS_PER_PAGE of its direct replies after the cursor `after`, each with up to
+ * REPLIES_PER_COMMENT replies of its own. Queries: 7, whatever the size of the thread: the comment (1), the
+ * thread and its article (2), the direct replies (1), the reply windows and ancestors (1), the comments
+ * shown with their authors (2).
+ */
+export async function getCommentPage(threadId: string, commentId: string, viewer: Viewer, request: { after?: string } = {}): Promise<CommentPage | null> {
+  const anchor = await db.comment.findFirst({ where: { id: commentId, threadId, ...visibleTo(viewer) }, select: { id: true, path: true, depth: true } });
+  if (!anchor) return null;
+  const maxDepth = deepestShown(anchor.depth);
+  const after = parseCursor(request.after);
+  const [thread, children] = await Promise.all([
+    db.thread.findUnique({ where: { id: threadId }, select: threadFields }),
+    db.comment.findMany({
+      where: { threadId, depth: anchor.depth + 1, path: { gt: anchor.path + (after ?? ""), lt: anchor.path + SUBTREE_END }, ...visibleTo(viewer) },
+      orderBy: { path: "asc" },
+      take: COMMENTS_PER_PAGE + 1,
+      select: { id: true, path: true },
+    }),
+  ]);
+  if (!thread) return null;
+  const shown = children.slice(0, COMMENTS_PER_PAGE);
+  const [ancestors, ...replies] = await readWindows(threadId, viewer, [
+    { paths: ancestorPaths(anchor.path) },
+    ...shown.map((child): Window => ({ from: child.path, below: child.path, maxDepth, limit: REPLIES_PER_COMMENT })),
+  ]);
+  const ids = [anchor.id, ...shown.map((child) => child.id), ...replies.flatMap((rows) => rows.map((row) => row.id))];
+  const comments = await readComments(ids);
+  return {
+    thread,
+    comments,
+    anchor: comments.find((comment) => comment.id === anchor.id)!,
+    ancestorIds: ancestors!.map((row) => row.id),
+    isFirstPage: after === undefined,
+    nextCursor: children.length > COMMENTS_PER_PAGE ? ownKey(shown.at(-1)!.path) : undefined,
+    maxDepth,
+  };
+}
 
 export const USER_COMMENTS_PAGE_SIZE = 30;
 

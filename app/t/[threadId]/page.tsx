@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CommentTree } from "@/components/comment-tree";
@@ -8,25 +9,34 @@ import { ReportForm } from "@/components/report-form";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
-import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport } from "@/lib/permissions";
-import { getThreadWithComments } from "@/lib/queries/comments";
+import { getThreadPage } from "@/lib/queries/comments";
 
-type Props = { params: Promise<{ threadId: string }> };
+type Props = {
+  params: Promise<{ threadId: string }>;
+  searchParams: Promise<{ after?: string | string[]; at?: string | string[] }>;
+};
 
-const loadThread = cache(async (threadId: string) => getThreadWithComments(threadId, await getCurrentUser()));
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await loadThread((await params).threadId);
-  return data ? threadMetadata(data.thread) : { title: "Thread not found" };
+const loadPage = cache(async (threadId: string, after?: string, at?: string) => getThreadPage(threadId, await getCurrentUser(), { after, at }));
+
+async function load({ params, searchParams }: Props) {
+  const [{ threadId }, query] = await Promise.all([params, searchParams]);
+  return loadPage(threadId, single(query.after), single(query.at));
 }
 
-export default async function ThreadPage({ params }: Props) {
-  const { threadId } = await params;
-  const [data, user] = await Promise.all([loadThread(threadId), getCurrentUser()]);
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const data = await load(props);
+  return data ? { title: data.thread.title, description: data.thread.summary } : { title: "Thread not found" };
+}
+
+/** A thread: its point, the comment box and one page of the discussion (`?after=` the next, `?at=` a comment's). */
+export default async function ThreadPage(props: Props) {
+  const [data, user] = await Promise.all([load(props), getCurrentUser()]);
   if (!data) notFound();
-  const { thread, comments } = data;
-  const tree = buildCommentTree(comments);
+  const { thread } = data;
+  const tree = buildCommentTree(data.comments, { partial: data.partial });
 
   return (
     <main>
@@ -46,10 +56,22 @@ export default async function ThreadPage({ params }: Props) {
           {thread.commentCount} {thread.commentCount === 1 ? "comment" : "comments"}
         </h2>
         <NewComment user={user} thread={thread} />
+        {!data.isFirstPage && (
+          <p className="page-nav">
+            <Link href={`/t/${thread.id}`}>↑ Back to the first comments</Link>
+          </p>
+        )}
         {tree.length === 0 ? (
-          <p className="empty">No comments yet. Start the discussion.</p>
+          <p className="empty">{data.isFirstPage ? "No comments yet. Start the discussion." : "No more comments."}</p>
         ) : (
-          <CommentTree nodes={tree} context={{ thread, user }} />
+          <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth }} />
+        )}
+        {data.nextCursor && (
+          <p className="page-nav">
+            <Link href={`/t/${thread.id}?after=${data.nextCursor}`} rel="next">
+              More comments →
+            </Link>
+          </p>
         )}
       </section>
     </main>

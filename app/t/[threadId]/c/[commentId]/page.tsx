@@ -4,49 +4,65 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CommentTree } from "@/components/comment-tree";
 import { ThreadHeader } from "@/components/thread-header";
-import { ancestorsOf, buildCommentTree, findSubtree } from "@/lib/comment-tree";
+import { buildCommentPageTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
-import { getThreadWithComments } from "@/lib/queries/comments";
+import { cursorBefore } from "@/lib/queries/comment-paths";
+import { getCommentPage } from "@/lib/queries/comments";
 
-type Props = { params: Promise<{ threadId: string; commentId: string }> };
+type Props = {
+  params: Promise<{ threadId: string; commentId: string }>;
+  searchParams: Promise<{ after?: string | string[] }>;
+};
 
-const loadThread = cache(async (threadId: string) => getThreadWithComments(threadId, await getCurrentUser()));
+const loadPage = cache(async (threadId: string, commentId: string, after?: string) =>
+  getCommentPage(threadId, commentId, await getCurrentUser(), { after }),
+);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await loadThread((await params).threadId);
+async function load({ params, searchParams }: Props) {
+  const [{ threadId, commentId }, { after }] = await Promise.all([params, searchParams]);
+  return loadPage(threadId, commentId, typeof after === "string" ? after : undefined);
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const data = await load(props);
   return { title: data ? `Comment in “${data.thread.title}”` : "Comment not found" };
 }
 
-/** A comment's own page: its permalink, and where a deep chain continues. */
-export default async function CommentPage({ params }: Props) {
-  const { threadId, commentId } = await params;
-  const [data, user] = await Promise.all([loadThread(threadId), getCurrentUser()]);
+/** A comment's own page: its permalink, and where deep chains and long reply lists continue (`?after=`). */
+export default async function CommentPage(props: Props) {
+  const [data, user] = await Promise.all([load(props), getCurrentUser()]);
   if (!data) notFound();
-  const subtree = findSubtree(buildCommentTree(data.comments), commentId);
-  if (!subtree) notFound();
-  const ancestors = ancestorsOf(data.comments, commentId);
-  const parent = ancestors.at(-1);
+  const { thread, anchor, ancestorIds } = data;
+  const node = buildCommentPageTree(data);
+  if (!node) notFound();
+  const rootId = ancestorIds[0] ?? anchor.id;
+  const parentId = ancestorIds.at(-1);
 
   return (
     <main>
-      <ThreadHeader thread={data.thread} />
+      <ThreadHeader thread={thread} />
       <section className="discussion" aria-label="Comment and its replies">
         <p className="subtree-nav">
-          <Link href={`/t/${threadId}#c-${ancestors[0]?.id ?? commentId}`}>← Back to the full discussion</Link>
-          {parent && (
+          <Link href={`/t/${thread.id}?at=${rootId}#c-${rootId}`}>← Back to the full discussion</Link>
+          {parentId && (
             <>
               {" · "}
-              <Link href={`/t/${threadId}/c/${parent.id}#c-${commentId}`}>Show parent comment</Link>
+              <Link href={`/t/${thread.id}/c/${parentId}?after=${cursorBefore(anchor.path)}#c-${anchor.id}`}>Show parent comment</Link>
             </>
           )}
-          {ancestors.length > 0 && (
+          {anchor.depth > 0 && (
             <span className="muted">
               {" "}
-              ({ancestors.length} {ancestors.length === 1 ? "comment" : "comments"} above this one)
+              ({anchor.depth} {anchor.depth === 1 ? "comment" : "comments"} above this one)
             </span>
           )}
         </p>
-        <CommentTree nodes={[subtree]} context={{ thread: data.thread, user, focusId: commentId }} />
+        {!data.isFirstPage && (
+          <p className="page-nav">
+            <Link href={`/t/${thread.id}/c/${anchor.id}`}>↑ Back to the first replies</Link>
+          </p>
+        )}
+        <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth }} />
       </section>
     </main>
   );
