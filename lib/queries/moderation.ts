@@ -87,6 +87,10 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
 /** Closes an item's reports without acting on it. */
 export async function dismissReports(input: { moderatorId: string; commentId?: string; threadId: string; reason?: string }) {
   return db.$transaction(async (tx) => {
+    // A comment named with another thread's id is not the item the form showed: nothing to dismiss there.
+    if (input.commentId && !(await tx.comment.findFirst({ where: { id: input.commentId, threadId: input.threadId }, select: { id: true } }))) {
+      throw new ModerationError("There are no open reports on that item.", "conflict");
+    }
     const item = input.commentId ? { commentId: input.commentId } : { threadId: input.threadId };
     const closed = await resolveOpenReports(tx, item, input.moderatorId, "dismissed");
     if (closed === 0) throw new ModerationError("There are no open reports on that item.", "conflict");
@@ -150,6 +154,10 @@ export async function suspendUser(input: {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });
     if (!target) throw new ModerationError("That member does not exist.", "not_found");
     if (!canSuspendTarget(input.moderator, target)) throw new ModerationError("You cannot suspend that account.", "forbidden");
+    // The comment that prompted the suspension has its reports closed with it: only ever one of the member's own.
+    if (input.commentId && !(await tx.comment.findFirst({ where: { id: input.commentId, authorId: target.id }, select: { id: true } }))) {
+      throw new ModerationError("That comment is not by this member.", "conflict");
+    }
 
     const days = SUSPENSION_DURATIONS[input.duration];
     const until = days === null ? null : new Date(Date.now() + days * 24 * 60 * 60 * 1000);

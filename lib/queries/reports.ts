@@ -19,10 +19,12 @@ export async function createReport(input: { reporterId: string; threadId: string
       if (input.commentId) {
         const comment = await tx.comment.findFirst({
           where: { id: input.commentId, threadId: input.threadId, deletedAt: null },
-          select: { authorId: true },
+          select: { authorId: true, status: true },
         });
         if (!comment) throw new ReportError("That comment does not exist.", "not_found");
         if (comment.authorId === input.reporterId) throw new ReportError("You cannot report your own comment.", "own_item");
+        // Someone else's comment awaiting review is invisible to the reporter: a guessed id gets what a wrong one does.
+        if (comment.status === "pending") throw new ReportError("That comment does not exist.", "not_found");
       } else if (!(await tx.thread.findUnique({ where: { id: input.threadId }, select: { id: true } }))) {
         throw new ReportError("That thread does not exist.", "not_found");
       }

@@ -1,0 +1,169 @@
+// IDOR for every server action: ids the caller may not touch (someone else's comment, a hidden, removed, pending or
+// deleted one, one in a locked thread or another thread, a staff account, an item that does not exist) are refused
+// with a message and change nothing. Extends app/mod/actions.test.ts (its role matrix, and the IDOR cases it
+// already has: another member's visible comment, an admin's, one awaiting review, a cross-thread reply or report).
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/current-user";
+
+const session = vi.hoisted(() => {
+  process.env.AUTH_SECRET = "idor-secret-idor-secret-idor-secret-idor";
+  return { user: null as CurrentUser | null };
+});
+vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session.user) }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
+// The account actions sign in through next-auth, which reads the request through next/headers.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": "10.7.7.7" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
+}));
+
+import * as accountActions from "@/app/auth-actions";
+import * as moderationActions from "@/app/mod/actions";
+import * as memberActions from "@/app/t/[threadId]/actions";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/password";
+import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
+import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
+
+const { createCommentAction, deleteCommentAction, editCommentAction, reportAction } = memberActions;
+const { addWordFilterAction, dismissReportsAction, liftSuspensionAction, moderateCommentAction, moderateThreadAction, removeWordFilterAction, setRoleAction, suspendUserAction } =
+  moderationActions;
+const { signInAction, signUpAction } = accountActions;
+
+const NOT_YOURS = "You can only change your own comments.";
+const LOCKED = "This thread is locked: no new comments or edits.";
+const CANNOT_REPLY = "That comment cannot be replied to.";
+const NO_COMMENT = "That comment does not exist.";
+const MODERATORS_ONLY = "Only moderators can do that.";
+const ADMINS_ONLY = "Only admins can do that.";
+const SUSPENDED = /^Your account is suspended/;
+
+type Row = [description: string, actor: ActorName, action: Action, form: (w: ActionWorld) => Fields, message: string | RegExp];
+
+const ROWS: Row[] = [
+  // Posting: the thread or the comment replied to must be one the caller can see and reply to.
+  ["createCommentAction: a reply to another member's hidden comment", "member", createCommentAction, (w) => ({ threadId: w.threads.main, parentId: w.comments.carolHidden, body: "Re" }), CANNOT_REPLY],
+  ["createCommentAction: a reply to a removed comment", "member", createCommentAction, (w) => ({ threadId: w.threads.main, parentId: w.comments.carolRemoved, body: "Re" }), CANNOT_REPLY],
+  ["createCommentAction: a reply to someone else's comment awaiting review", "member", createCommentAction, (w) => ({ threadId: w.threads.main, parentId: w.comments.carolPending, body: "Re" }), CANNOT_REPLY],
+  ["createCommentAction: a reply to a deleted comment", "member", createCommentAction, (w) => ({ threadId: w.threads.main, parentId: w.comments.carolDeleted, body: "Re" }), "The comment you are replying to was deleted."],
+  ["createCommentAction: a reply in a locked thread", "member", createCommentAction, (w) => ({ threadId: w.threads.locked, parentId: w.comments.carolInLocked, body: "Re" }), LOCKED],
+  ["createCommentAction: a thread that does not exist", "member", createCommentAction, () => ({ threadId: "nosuchthread", body: "Hello" }), "This thread does not exist."],
+  ["createCommentAction: a comment id given as the thread", "member", createCommentAction, (w) => ({ threadId: w.comments.carolVisible, body: "Hello" }), "This thread does not exist."],
+  ["createCommentAction: a parent that does not exist", "member", createCommentAction, (w) => ({ threadId: w.threads.main, parentId: "nosuchcomment", body: "Re" }), "The comment you are replying to is not in this thread."],
+  ["createCommentAction: by a suspended member, replying to their own comment", "suspended member", createCommentAction, (w) => ({ threadId: w.threads.main, parentId: w.comments.suspendedOwn, body: "Re" }), SUSPENDED],
+
+  // Editing: only the caller's own live comment, in an open thread.
+  ...(
+    [
+      ["another member's hidden comment", (w: ActionWorld) => w.comments.carolHidden, NOT_YOURS],
+      ["another member's removed comment", (w: ActionWorld) => w.comments.carolRemoved, NOT_YOURS],
+      ["another member's deleted comment", (w: ActionWorld) => w.comments.carolDeleted, NOT_YOURS],
+      ["another member's comment in a locked thread", (w: ActionWorld) => w.comments.carolInLocked, NOT_YOURS],
+      ["another member's comment in another thread", (w: ActionWorld) => w.comments.carolInOther, NOT_YOURS],
+      ["another member's reply", (w: ActionWorld) => w.comments.carolReply, NOT_YOURS],
+      ["a moderator's comment", (w: ActionWorld) => w.comments.moderatorComment, NOT_YOURS],
+      ["their own comment once a moderator removed it", (w: ActionWorld) => w.comments.ownRemoved, NOT_YOURS],
+      ["their own deleted comment", (w: ActionWorld) => w.comments.ownDeleted, NOT_YOURS],
+      ["their own comment in a locked thread", (w: ActionWorld) => w.comments.ownInLocked, LOCKED],
+      ["a thread's id", (w: ActionWorld) => w.threads.main, NOT_YOURS],
+      ["a user's id", (w: ActionWorld) => w.others.carol.id, NOT_YOURS],
+    ] as const
+  ).flatMap(([target, id, message]): Row[] => [
+    [`editCommentAction: ${target}`, "member", editCommentAction, (w) => ({ commentId: id(w), body: "Hijacked" }), message],
+    [`deleteCommentAction: ${target}`, "member", deleteCommentAction, (w) => ({ commentId: id(w) }), message],
+  ]),
+  ["editCommentAction: a moderator editing a member's hidden comment", "moderator", editCommentAction, (w) => ({ commentId: w.comments.carolHidden, body: "Moderated" }), NOT_YOURS],
+  ["deleteCommentAction: a moderator deleting a member's comment", "moderator", deleteCommentAction, (w) => ({ commentId: w.comments.carolVisible }), NOT_YOURS],
+  ["editCommentAction: a suspended member editing their own comment", "suspended member", editCommentAction, (w) => ({ commentId: w.comments.suspendedOwn, body: "Edited" }), SUSPENDED],
+
+  // Reporting: only what the reporter can see.
+  ["reportAction: someone else's comment awaiting review (invisible to the reporter)", "member", reportAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.carolPending, reason: "spam" }), NO_COMMENT],
+  ["reportAction: a deleted comment", "member", reportAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.carolDeleted, reason: "spam" }), NO_COMMENT],
+  ["reportAction: a comment that does not exist", "member", reportAction, (w) => ({ threadId: w.threads.main, commentId: "nosuchcomment", reason: "spam" }), NO_COMMENT],
+  ["reportAction: a thread that does not exist", "member", reportAction, () => ({ threadId: "nosuchthread", reason: "spam" }), "That thread does not exist."],
+  ["reportAction: a user's id as the thread", "member", reportAction, (w) => ({ threadId: w.others.carol.id, reason: "spam" }), "That thread does not exist."],
+  ["reportAction: their own comment awaiting review", "member", reportAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.ownPending, reason: "spam" }), "You cannot report your own comment."],
+  ["reportAction: by a suspended member", "suspended member", reportAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam" }), SUSPENDED],
+
+  // Moderation, aimed at what a moderator may not touch or that is not there.
+  ["moderateCommentAction: a comment its author deleted", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.carolDeleted, kind: "hide", reason: "r" }), "Its author deleted that comment."],
+  ["moderateCommentAction: a thread's id as the comment", "moderator", moderateCommentAction, (w) => ({ commentId: w.threads.main, kind: "remove", reason: "r" }), NO_COMMENT],
+  ["dismissReportsAction: a reported comment named with another thread's id", "moderator", dismissReportsAction, (w) => ({ threadId: w.threads.other, commentId: w.comments.carolReported }), "There are no open reports on that item."],
+  ["dismissReportsAction: a thread that does not exist", "moderator", dismissReportsAction, () => ({ threadId: "nosuchthread" }), "There are no open reports on that item."],
+  ["moderateThreadAction: a thread that does not exist", "moderator", moderateThreadAction, () => ({ threadId: "nosuchthread", kind: "pin" }), "That thread does not exist."],
+  ["moderateThreadAction: a comment's id as the thread", "moderator", moderateThreadAction, (w) => ({ threadId: w.comments.carolVisible, kind: "lock", reason: "r" }), "That thread does not exist."],
+  ["suspendUserAction: closing reports on another member's comment", "moderator", suspendUserAction, (w) => ({ userId: w.others.dave.id, duration: "1d", reason: "r", commentId: w.comments.carolReported }), "That comment is not by this member."],
+  ["suspendUserAction: another admin, as an admin", "admin", suspendUserAction, (w) => ({ userId: w.others.otherAdmin.id, duration: "permanent", reason: "r" }), "You cannot suspend that account."],
+  ["suspendUserAction: a member who does not exist", "moderator", suspendUserAction, () => ({ userId: "nosuchuser", duration: "1d", reason: "r" }), "That member does not exist."],
+  ["liftSuspensionAction: a member who does not exist", "moderator", liftSuspensionAction, () => ({ userId: "nosuchuser" }), "That member does not exist."],
+  ["liftSuspensionAction: their own suspension, as a suspended moderator", "suspended moderator", liftSuspensionAction, (w) => ({ userId: w.users["suspended moderator"].id }), MODERATORS_ONLY],
+  ["setRoleAction: promoting themselves, as a moderator", "moderator", setRoleAction, (w) => ({ userId: w.users.moderator.id, role: "admin" }), ADMINS_ONLY],
+  ["setRoleAction: demoting an admin, as a moderator", "moderator", setRoleAction, (w) => ({ userId: w.others.otherAdmin.id, role: "member" }), ADMINS_ONLY],
+  ["setRoleAction: a member who does not exist", "admin", setRoleAction, () => ({ userId: "nosuchuser", role: "moderator" }), "That member does not exist."],
+  ["addWordFilterAction: as a moderator", "moderator", addWordFilterAction, () => ({ phrase: "moderated words", action: "block" }), ADMINS_ONLY],
+  ["removeWordFilterAction: an existing filter, as a moderator", "moderator", removeWordFilterAction, (w) => ({ id: w.filterId }), ADMINS_ONLY],
+  ["removeWordFilterAction: a comment's id as the filter", "admin", removeWordFilterAction, (w) => ({ id: w.comments.carolVisible }), "That filter does not exist."],
+
+  // Accounts: nobody takes over another's by naming it.
+  ["signUpAction: an existing member's email, with a new password", "anonymous", signUpAction, (w) => ({ name: "Impostor", email: "carol@example.test", password: "a brand new password", id: w.others.carol.id }), "An account with this email already exists. Sign in instead."],
+  ["signInAction: an existing member's email, with a wrong password", "anonymous", signInAction, () => ({ email: "carol@example.test", password: "guessing at it" }), "Email or password is incorrect."],
+];
+
+// Every action that changes something is covered above; signOut and GitHub sign-in take no id to guess.
+const ID_FREE = new Set<unknown>([accountActions.signOutAction, accountActions.signInWithGitHubAction]);
+
+let world: ActionWorld;
+
+beforeAll(async () => {
+  process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
+  process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
+  process.env.RATE_LIMIT_REPORT_USER = "100000/60";
+  process.env.RATE_LIMIT_REPORT_IP = "100000/60";
+  world = await buildActionWorld();
+  await db.user.update({ where: { id: world.others.carol.id }, data: { email: "carol@example.test", passwordHash: await hashPassword("carol's own password") } });
+});
+
+describe("guessed ids (IDOR), for every action", () => {
+  it("covers every server action that takes an id or an account", () => {
+    const all = [...Object.values(memberActions), ...Object.values(moderationActions), ...Object.values(accountActions)].filter((v) => typeof v === "function");
+    const covered = new Set(ROWS.map((row) => row[2]));
+    expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action))).toEqual([]);
+  });
+
+  it.each(ROWS)("%s (as %s) is refused and changes nothing", async (_description, actor, action, form, message) => {
+    session.user = await sessionFor(world, actor);
+    const before = await databaseState();
+    const answer = await callAction(action, form(world));
+    expectClearRefusal(answer);
+    if (typeof message === "string") expect(answer.message).toBe(message);
+    else expect(answer.message).toMatch(message);
+    // Posting, reporting and signing in spend a rate-limit point before the refusal; nothing else may change.
+    await expectDatabaseUnchanged(before, { except: ["rateLimiterFlexible"] });
+  });
+
+  it.each(ACTORS.filter((actor) => actor !== "moderator" && actor !== "admin"))(
+    "as %s, every moderation action aimed at every item in the forum is refused and changes nothing",
+    async (actor) => {
+      session.user = await sessionFor(world, actor);
+      const before = await databaseState();
+      const forms: [Action, (id: string) => Fields][] = [
+        [moderateCommentAction, (id) => ({ commentId: id, kind: "remove", reason: "r" })],
+        [dismissReportsAction, (id) => ({ threadId: id, commentId: id })],
+        [moderateThreadAction, (id) => ({ threadId: id, kind: "lock", reason: "r" })],
+        [suspendUserAction, (id) => ({ userId: id, duration: "permanent", reason: "r" })],
+        [liftSuspensionAction, (id) => ({ userId: id })],
+        [setRoleAction, (id) => ({ userId: id, role: "admin" })],
+        [removeWordFilterAction, (id) => ({ id })],
+      ];
+      for (const id of everyId(world)) {
+        for (const [action, form] of forms) {
+          const answer = await callAction(action, form(id));
+          expectClearRefusal(answer);
+          expect([MODERATORS_ONLY, ADMINS_ONLY]).toContain(answer.message);
+        }
+      }
+      await expectDatabaseUnchanged(before);
+    },
+  );
+});
