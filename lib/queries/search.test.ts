@@ -239,7 +239,7 @@ describe.skipIf(!onSqlite)("the SQLite search index", () => {
     const { sqlite, done } = migratedFile(folders.length);
     try {
       const triggers = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%' ORDER BY name`).pluck().all();
-      expect(triggers).toEqual([
+      expect(triggers, "a migration rebuilt Comment or Thread, dropping the search triggers: re-create them as in the search migration, then 'rebuild'").toEqual([
         "comment_search_delete",
         "comment_search_insert",
         "comment_search_update",
