@@ -5,10 +5,13 @@ import { cache } from "react";
 import { CommentTree } from "@/components/comment-tree";
 import { ThreadModeration } from "@/components/moderation/thread-moderation";
 import { NewComment } from "@/components/new-comment";
+import { NewCommentsNotice } from "@/components/new-comments-notice";
 import { ReportForm } from "@/components/report-form";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
+import { livePollSeconds } from "@/lib/live-updates";
+import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport } from "@/lib/permissions";
 import { getThreadPage } from "@/lib/queries/comments";
 
@@ -28,7 +31,7 @@ async function load({ params, searchParams }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const data = await load(props);
-  return data ? { title: data.thread.title, description: data.thread.summary } : { title: "Thread not found" };
+  return data ? threadMetadata(data.thread) : { title: "Thread not found" };
 }
 
 /** A thread: its point, the comment box and one page of the discussion (`?after=` the next, `?at=` a comment's). */
@@ -37,6 +40,8 @@ export default async function ThreadPage(props: Props) {
   if (!data) notFound();
   const { thread } = data;
   const tree = buildCommentTree(data.comments, { partial: data.partial });
+  // Comments posted after this moment are "new" to this page (components/new-comments-notice.tsx).
+  const renderedAt = new Date().toISOString();
 
   return (
     <main>
@@ -53,9 +58,10 @@ export default async function ThreadPage(props: Props) {
       )}
       <section aria-labelledby="discussion-heading" className="discussion">
         <h2 id="discussion-heading">
-          {thread.commentCount} {thread.commentCount === 1 ? "comment" : "comments"}
+          {thread.commentCount.toLocaleString("en-US")} {thread.commentCount === 1 ? "comment" : "comments"}
         </h2>
         <NewComment user={user} thread={thread} />
+        <NewCommentsNotice threadId={thread.id} since={renderedAt} pollSeconds={livePollSeconds()} />
         {!data.isFirstPage && (
           <p className="page-nav">
             <Link href={`/t/${thread.id}`}>↑ Back to the first comments</Link>
