@@ -82,6 +82,9 @@ async function buildForum(file: string) {
     await forum.moderationLog.create({ data: { id: "log-1", moderatorId: mod.id, action: "hide", targetType: "comment", targetId: "c-m-reply", targetUserId: bob.id, reason: "Rude", detail: '{"from":"visible"}', createdAt: at("2026-02-02T00:00:00.123Z") } });
     await forum.moderationLog.create({ data: { id: "log-2", moderatorId: mod.id, action: "suspend", targetType: "user", targetId: bob.id, targetUserId: bob.id } });
     await forum.wordFilter.create({ data: { phrase: "buy now", action: "block", createdById: mod.id } });
+    await forum.user.update({ where: { id: bob.id }, data: { emailNotifications: false } });
+    await forum.notification.create({ data: { id: "n-1", recipientId: alice.id, commentId: "c-m-reply", kind: "reply", readAt: at("2026-02-06T00:00:00Z") } });
+    await forum.notification.create({ data: { id: "n-2", recipientId: bob.id, commentId: "c-a-nested", kind: "mention" } });
   } finally {
     await forum.$disconnect();
   }
@@ -97,6 +100,7 @@ async function readAll(client: SqliteClient | PostgresClient) {
     articles: await c.article.findMany({ orderBy: { id: "asc" } }),
     threads: await c.thread.findMany({ orderBy: { id: "asc" } }),
     comments: await c.comment.findMany({ orderBy: { id: "asc" } }),
+    notifications: await c.notification.findMany({ orderBy: { id: "asc" } }),
     reports: await c.report.findMany({ orderBy: { id: "asc" } }),
     moderationLog: await c.moderationLog.findMany({ orderBy: { id: "asc" } }),
     wordFilters: await c.wordFilter.findMany({ orderBy: { id: "asc" } }),
