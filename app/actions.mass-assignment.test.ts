@@ -1,0 +1,177 @@
+// Mass assignment, for every server action: a valid form plus every column name a client could hope to set
+// (authorId, role, pinned, locked, status, threadId of another thread, depth, createdAt...) succeeds as the bare
+// form would, and not one of the extra values lands in any row the call wrote. Extends the hand-written cases in
+// app/mod/actions.test.ts with one table row per action and a check over the whole database, not chosen columns.
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/current-user";
+
+const session = vi.hoisted(() => {
+  process.env.AUTH_SECRET = "mass-assignment-secret-mass-assignment";
+  return { user: null as CurrentUser | null };
+});
+vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session.user) }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": "10.6.6.6" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
+}));
+
+import * as accountActions from "@/app/auth-actions";
+import * as moderationActions from "@/app/mod/actions";
+import * as memberActions from "@/app/t/[threadId]/actions";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/password";
+import { asFormText, callAction, databaseChanges, databaseState, type Action, type Fields } from "@/lib/testing/action-harness";
+import { buildActionWorld, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
+import { createTestUser } from "@/lib/testing/factories";
+
+const FORGED_DATE = "2000-01-01T00:00:00.000Z";
+
+/**
+ * Every column of every table, with a value no legitimate call of the action under test writes there: if one of
+ * them shows up in a row the call wrote, the form set it.
+ */
+function forgedFields(w: ActionWorld): Record<string, string> {
+  // Someone no legitimate call here involves, so her id showing up anywhere means a form put it there.
+  const carol = mallory.id;
+  return {
+    id: "chosenid0000000",
+    authorId: carol,
+    userId: carol,
+    reporterId: carol,
+    moderatorId: carol,
+    moderatedById: carol,
+    createdById: carol,
+    resolvedById: carol,
+    targetUserId: carol,
+    targetId: "forgedtarget",
+    targetType: "forged",
+    role: "admin",
+    status: "removed",
+    pinned: "true",
+    locked: "true",
+    lockReason: "Forged lock reason",
+    threadId: w.threads.other,
+    articleId: "forgedarticle",
+    parentId: w.comments.carolReply,
+    depth: "7",
+    path: "forgedpath",
+    replyCount: "999",
+    commentCount: "999",
+    position: "99",
+    title: "Forged title",
+    summary: "Forged summary",
+    excerpt: "Forged excerpt",
+    body: "Forged body",
+    createdAt: FORGED_DATE,
+    updatedAt: FORGED_DATE,
+    editedAt: FORGED_DATE,
+    deletedAt: FORGED_DATE,
+    moderatedAt: FORGED_DATE,
+    resolvedAt: FORGED_DATE,
+    lastActivityAt: FORGED_DATE,
+    suspendedUntil: FORGED_DATE,
+    emailVerified: FORGED_DATE,
+    expires: FORGED_DATE,
+    suspendedPermanently: "true",
+    suspensionReason: "Forged suspension reason",
+    moderationReason: "Forged moderation reason",
+    reason: "Forged reason",
+    note: "Forged note",
+    resolution: "forged",
+    openKey: "forged-open-key",
+    action: "forged_action",
+    detail: "Forged detail",
+    phrase: "forgedphrase",
+    name: "Forged Name",
+    email: "forged@example.test",
+    passwordHash: "forged-hash",
+    image: "https://evil.example/x.png",
+    sessionToken: "forged-session",
+    key: "forged-key",
+    points: "-1000",
+  };
+}
+
+type Row = {
+  action: Action;
+  actor: ActorName;
+  /** The bare, valid form; its own fields are not overridden by the forged ones. */
+  form: (w: ActionWorld) => Fields;
+  /** The tables a success may write. */
+  writes: string[];
+};
+
+const { createCommentAction, editCommentAction, deleteCommentAction, reportAction } = memberActions;
+const m = moderationActions;
+const { signUpAction, signInAction } = accountActions;
+
+const ROWS: Record<string, Row> = {
+  createCommentAction: { action: createCommentAction, actor: "member", form: (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "A reply" }), writes: ["comment", "thread", "rateLimiterFlexible", "notification"] },
+  editCommentAction: { action: editCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible, body: "Edited" }), writes: ["comment", "thread"] },
+  deleteCommentAction: { action: deleteCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible }), writes: ["comment", "thread"] },
+  reportAction: { action: reportAction, actor: "member", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam", note: "Looks like spam" }), writes: ["report", "rateLimiterFlexible"] },
+  moderateCommentAction: { action: m.moderateCommentAction, actor: "moderator", form: (w) => ({ commentId: w.comments.carolReported, kind: "hide", reason: "Rude" }), writes: ["comment", "report", "moderationLog", "notification"] },
+  dismissReportsAction: { action: m.dismissReportsAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolReported, reason: "Fine" }), writes: ["report", "moderationLog"] },
+  moderateThreadAction: { action: m.moderateThreadAction, actor: "moderator", form: (w) => ({ threadId: w.threads.pinned, kind: "unpin", reason: "Tidy" }), writes: ["thread", "moderationLog"] },
+  suspendUserAction: { action: m.suspendUserAction, actor: "moderator", form: (w) => ({ userId: w.others.carol.id, duration: "1d", reason: "Cool off", commentId: w.comments.carolReported }), writes: ["user", "report", "moderationLog"] },
+  liftSuspensionAction: { action: m.liftSuspensionAction, actor: "moderator", form: (w) => ({ userId: w.others.dave.id, reason: "Served" }), writes: ["user", "moderationLog"] },
+  setRoleAction: { action: m.setRoleAction, actor: "admin", form: (w) => ({ userId: w.others.erin.id, role: "moderator" }), writes: ["user", "moderationLog"] },
+  addWordFilterAction: { action: m.addWordFilterAction, actor: "admin", form: () => ({ phrase: "brand new phrase", action: "queue" }), writes: ["wordFilter", "moderationLog"] },
+  removeWordFilterAction: { action: m.removeWordFilterAction, actor: "admin", form: (w) => ({ id: w.filterId }), writes: ["wordFilter", "moderationLog"] },
+  signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
+  signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
+};
+
+// Sign-out and GitHub sign-in take no form worth forging (no fields reach the database).
+const FORMLESS = new Set<unknown>([accountActions.signOutAction, accountActions.signInWithGitHubAction]);
+
+let world: ActionWorld;
+let mallory: { id: string };
+let runId = "";
+
+beforeEach(async () => {
+  runId = randomUUID();
+  process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
+  process.env.RATE_LIMIT_REPORT_USER = "100000/60";
+  process.env.PREMODERATION_FIRST_COMMENTS = "0";
+  delete process.env.ADMIN_EMAILS;
+  await db.wordFilter.deleteMany({});
+  world = await buildActionWorld();
+  mallory = await createTestUser("Mallory");
+  await db.user.update({ where: { id: world.others.erin.id }, data: { email: `erin-${runId}@example.test`, passwordHash: await hashPassword("erin's own password") } });
+});
+
+describe("extra form fields are never applied (mass assignment)", () => {
+  it("has a row for every server action that takes a form", () => {
+    const all = [...Object.values(memberActions), ...Object.values(moderationActions), ...Object.values(accountActions)].filter((v) => typeof v === "function");
+    const covered = new Set(Object.values(ROWS).map((row) => row.action));
+    expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
+  });
+
+  it.each(Object.entries(ROWS))("%s: every forged column is ignored; the call does what the bare form does", async (_name, row) => {
+    session.user = await sessionFor(world, row.actor);
+    const form = row.form(world);
+    const forged = Object.fromEntries(Object.entries(forgedFields(world)).filter(([name]) => !(name in form)));
+    const before = await databaseState();
+
+    const answer = await callAction(row.action, { ...forged, ...form });
+
+    expect(answer.ok, answer.message).toBe(true);
+    const changes = databaseChanges(before, await databaseState());
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) {
+      expect(row.writes, `${change.table} was written`).toContain(change.table);
+      if (change.kind === "removed") continue;
+      const landed = Object.entries(change.columns)
+        .filter(([column, { to }]) => column in forged && to !== null && asFormText(to) === forged[column])
+        .map(([column]) => `${change.table}.${column}`);
+      expect(landed, `forged values stored in ${change.table} ${change.key}`).toEqual([]);
+    }
+    // Nobody's role, account or suspension moved unless the action is about exactly that.
+    const users = changes.filter((change) => change.table === "user" && change.kind === "changed");
+    for (const change of users) expect(change.key).not.toBe(session.user?.id);
+  });
+});
