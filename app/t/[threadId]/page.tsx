@@ -22,7 +22,12 @@ type Props = {
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-const loadPage = cache(async (threadId: string, after?: string, at?: string) => getThreadPage(threadId, await getCurrentUser(), { after, at }));
+const loadPage = cache(async (threadId: string, after?: string, at?: string) => {
+  // Taken before the read: a comment posted meanwhile is announced as new rather than missed.
+  const readAt = new Date();
+  const page = await getThreadPage(threadId, await getCurrentUser(), { after, at });
+  return page && { ...page, readAt };
+});
 
 async function load({ params, searchParams }: Props) {
   const [{ threadId }, query] = await Promise.all([params, searchParams]);
@@ -40,8 +45,6 @@ export default async function ThreadPage(props: Props) {
   if (!data) notFound();
   const { thread } = data;
   const tree = buildCommentTree(data.comments, { partial: data.partial });
-  // Comments posted after this moment are "new" to this page (components/new-comments-notice.tsx).
-  const renderedAt = new Date().toISOString();
 
   return (
     <main>
@@ -61,7 +64,7 @@ export default async function ThreadPage(props: Props) {
           {thread.commentCount.toLocaleString("en-US")} {thread.commentCount === 1 ? "comment" : "comments"}
         </h2>
         <NewComment user={user} thread={thread} />
-        <NewCommentsNotice threadId={thread.id} since={renderedAt} pollSeconds={livePollSeconds()} />
+        <NewCommentsNotice threadId={thread.id} since={data.readAt.toISOString()} pollSeconds={livePollSeconds()} />
         {!data.isFirstPage && (
           <p className="page-nav">
             <Link href={`/t/${thread.id}`}>↑ Back to the first comments</Link>
