@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
@@ -33,6 +34,38 @@ export function loadTestDatabase(label: string): { url: string; dispose(): void 
     url: `file:./${file}`,
     dispose() {
       for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+    },
+  };
+}
+
+/**
+ * Another process writing to the SQLite file meanwhile, as a CLI command or an import would: short write
+ * transactions (BEGIN IMMEDIATE, an update, 10 ms holding the lock, COMMIT), one every 100 ms, until stopped.
+ * With it the app's connection is not the only writer, so lock waits (SQLITE_BUSY) really happen.
+ */
+export function startSqliteWriterProcess(url: string): { stop(): Promise<number> } {
+  const script = `
+    const db = new (require("better-sqlite3"))(process.argv[1], { timeout: 10000 });
+    const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    let transactions = 0;
+    const timer = setInterval(() => {
+      db.exec("BEGIN IMMEDIATE");
+      db.prepare('UPDATE "Article" SET "title" = "title"').run();
+      pause(10);
+      db.exec("COMMIT");
+      transactions++;
+    }, 100);
+    process.on("SIGTERM", () => { clearInterval(timer); db.close(); console.log(transactions); process.exit(0); });`;
+  const writer = spawn(process.execPath, ["-e", script, url.slice("file:".length)], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  writer.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => writer.once("exit", resolve));
+  return {
+    async stop() {
+      writer.kill("SIGTERM");
+      const code = await exited;
+      if (code !== 0) throw new Error(`the writer process exited with ${code}`);
+      return Number(output.trim());
     },
   };
 }
