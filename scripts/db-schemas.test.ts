@@ -137,7 +137,8 @@ function sqliteCatalog(file: string) {
   }
 }
 
-describe("npm run db:migration", () => {
+// Each test runs `prisma migrate diff` several times in a scratch checkout: seconds when idle, far more on a busy machine.
+describe("npm run db:migration", { timeout: 120_000 }, () => {
   const SCRIPT = path.join(process.cwd(), "scripts", "new-migration.mjs");
   const roots: string[] = [];
 
