@@ -6,7 +6,6 @@ import { createTestThreads, createTestUser } from "@/lib/testing/factories";
 import { testDatabaseKind } from "@/lib/testing/postgres";
 import {
   ancestorPaths,
-  backfillCommentPaths,
   commentKey,
   cursorBefore,
   isCommentPath,
@@ -14,7 +13,8 @@ import {
   MAX_COMMENTS_PER_THREAD,
   placeComments,
   SUBTREE_END,
-} from "./comment-paths";
+} from "@/lib/comment-path";
+import { backfillCommentPaths } from "./comment-paths";
 import { createComment, editComment } from "./comments";
 import { moderateComment } from "./moderation";
 

@@ -1,21 +1,12 @@
 import { db, type Tx } from "@/lib/db";
+import type { CommentSort } from "@/lib/validations/comment";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findWordFilterMatch } from "@/lib/word-filter";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
 import { Prisma } from "@/lib/generated/prisma/client";
-import {
-  adjustAncestorReplyCounts,
-  ancestorPaths,
-  isCommentPath,
-  KEY_WIDTH,
-  MAX_COMMENT_DEPTH,
-  ownKey,
-  replyWeight,
-  rootPath,
-  SUBTREE_END,
-  takeCommentPath,
-} from "./comment-paths";
+import { ancestorPaths, isCommentPath, KEY_WIDTH, MAX_COMMENT_DEPTH, ownKey, replyWeight, rootPath, SUBTREE_END } from "@/lib/comment-path";
+import { adjustAncestorReplyCounts, takeCommentPath } from "./comment-paths";
 import { isCounted } from "./moderation";
 import { loadWordFilterRules } from "./word-filters";
 
@@ -152,6 +143,7 @@ const commentFields = {
   depth: true,
   path: true,
   replyCount: true,
+  score: true,
   body: true,
   status: true,
   moderationReason: true,
@@ -278,7 +270,41 @@ export type ThreadPage = {
   nextCursor?: string;
   /** The deepest comments shown; deeper ones are behind "Continue this thread". */
   maxDepth: number;
+  /** The page's top-level comments in the requested sort order (`comments` is in path order). */
+  rootOrder: string[];
 };
+
+/** Top-level comments: oldest first (path), newest first, or most upvoted first (ties oldest first). */
+const ROOT_ORDER = {
+  oldest: [{ path: "asc" }],
+  newest: [{ path: "desc" }],
+  top: [{ score: "desc" }, { path: "asc" }],
+} satisfies Record<CommentSort, Prisma.CommentOrderByWithRelationInput[]>;
+
+type SortCursor = { path: string; score?: number };
+
+/** The cursor of the page after `last`: its path, with its score when sorted by votes ("12.0000a"). */
+function sortCursor(sort: CommentSort, last: { path: string; score: number }): string {
+  return sort === "top" ? `${last.score}.${last.path}` : last.path;
+}
+
+function parseSortCursor(sort: CommentSort, after: string | undefined): SortCursor | undefined {
+  if (sort !== "top") {
+    const path = parseCursor(after);
+    return path === undefined ? undefined : { path };
+  }
+  const match = after?.match(/^(-?\d{1,9})\.(.+)$/);
+  const path = match ? parseCursor(match[2]) : undefined;
+  return path === undefined ? undefined : { path, score: Number(match![1]) };
+}
+
+/** The top-level comments that come after the cursor in the sort order. */
+function rootsAfter(sort: CommentSort, after: SortCursor | undefined): Prisma.CommentWhereInput {
+  if (!after) return {};
+  if (sort === "oldest") return { path: { gt: after.path } };
+  if (sort === "newest") return { path: { lt: after.path } };
+  return { OR: [{ score: { lt: after.score } }, { score: after.score, path: { gt: after.path } }] };
+}
 
 /**
  * One page of a thread: up to COMMENTS_PER_PAGE top-level comments after the cursor `after` (oldest first),
@@ -287,19 +313,25 @@ export type ThreadPage = {
  * Queries: 6, or 7 with `at`, whatever the size of the thread: [the `at` comment (1)], the thread and its
  * article (2), the top-level comments (1), the reply windows (1), the comments shown with their authors (2).
  */
-export async function getThreadPage(threadId: string, viewer: Viewer, request: { after?: string; at?: string } = {}): Promise<ThreadPage | null> {
+export async function getThreadPage(
+  threadId: string,
+  viewer: Viewer,
+  request: { after?: string; at?: string; sort?: CommentSort } = {},
+): Promise<ThreadPage | null> {
   const maxDepth = deepestShown(0);
   const target = request.at
     ? await db.comment.findFirst({ where: { id: request.at, threadId, ...visibleTo(viewer) }, select: { id: true, path: true, depth: true } })
     : null;
-  const after = target ? undefined : parseCursor(request.after);
+  // A permalink (`at`) always finds its comment in the oldest-first order.
+  const sort: CommentSort = target ? "oldest" : (request.sort ?? "oldest");
+  const after = target ? undefined : parseSortCursor(sort, request.after);
   const [thread, roots] = await Promise.all([
     db.thread.findUnique({ where: { id: threadId }, select: threadFields }),
     db.comment.findMany({
-      where: { threadId, depth: 0, ...(target ? { path: { gte: rootPath(target.path) } } : after ? { path: { gt: after } } : {}), ...visibleTo(viewer) },
-      orderBy: { path: "asc" },
+      where: { threadId, depth: 0, ...(target ? { path: { gte: rootPath(target.path) } } : rootsAfter(sort, after)), ...visibleTo(viewer) },
+      orderBy: ROOT_ORDER[sort],
       take: COMMENTS_PER_PAGE + 1,
-      select: { id: true, path: true },
+      select: { id: true, path: true, score: true },
     }),
   ]);
   if (!thread) return null;
@@ -334,7 +366,8 @@ export async function getThreadPage(threadId: string, viewer: Viewer, request: {
     partial,
     focusId: focusPath === undefined ? undefined : comments.find((comment) => comment.path === focusPath)?.id,
     isFirstPage: target ? first![0]?.path === shown[0]?.path : after === undefined,
-    nextCursor: roots.length > COMMENTS_PER_PAGE ? shown.at(-1)!.path : undefined,
+    nextCursor: roots.length > COMMENTS_PER_PAGE ? sortCursor(sort, shown.at(-1)!) : undefined,
+    rootOrder: shown.map((root) => root.id),
     maxDepth,
   };
 }

@@ -6,7 +6,7 @@ import { CommentTree } from "@/components/comment-tree";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentPageTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
-import { cursorBefore } from "@/lib/queries/comment-paths";
+import { cursorBefore } from "@/lib/comment-path";
 import { getCommentPage } from "@/lib/queries/comments";
 
 type Props = {
