@@ -111,3 +111,24 @@ test.describe("request size limits", () => {
     await expect(page.locator(`article#c-${id}`)).toContainText("€€€€");
   });
 });
+
+test.describe("malformed callback URLs", () => {
+  test("Auth.js never answers a malformed callbackUrl with a 500: query refused with a 400, forged cookie dropped", async ({ page, request, context, baseURL }) => {
+    const query = await request.get("/api/auth/session?callbackUrl=not%20a%20url");
+    expect(query.status()).toBe(400);
+    expect(await query.json()).toEqual({ error: { code: "bad_request", message: "Invalid callback URL." } });
+
+    // Auth.js's own error page answers "Configuration" with a 500; Agora sends it to the sign-in page.
+    const error = await request.get("/api/auth/error?error=Configuration", { maxRedirects: 0 });
+    expect(error.status()).toBe(302);
+    expect(new URL(error.headers().location!, baseURL).pathname).toBe("/signin");
+
+    // A cookie Auth.js cannot parse used to break every page that reads the session, for whoever carried it.
+    const account = await signUp(page);
+    await context.addCookies([{ name: "authjs.callback-url", value: "not-a-url", url: baseURL! }]);
+    const home = await page.goto("/");
+    expect(home?.status()).toBe(200);
+    await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: account.name, exact: true })).toBeVisible();
+    expect((await context.cookies()).find((cookie) => cookie.name === "authjs.callback-url")).toBeUndefined();
+  });
+});
