@@ -120,33 +120,42 @@ function tsquery(terms: string[]) {
   );
 }
 
+// The query is written out where it is used, not taken from a CTE or a join: only an expression the planner can
+// evaluate once up front (parameters and immutable functions) lets it search the GIN index.
 const postgres: Engine = {
   threads(terms) {
+    const query = tsquery(terms);
     // The same expression as the "Thread_search_idx" index.
     const document = Prisma.sql`(setweight(to_tsvector('english'::regconfig, t."title"), 'A') || setweight(to_tsvector('english'::regconfig, t."summary"), 'B') || setweight(to_tsvector('english'::regconfig, t."excerpt"), 'C'))`;
     return db.$queryRaw<ThreadRow[]>`
-      WITH "q" AS (SELECT ${tsquery(terms)} AS "query")
       SELECT t."id" AS "id",
-             ts_headline('english'::regconfig, t."title", "q"."query", ${HEADLINE_ALL}::text) AS "title",
-             ts_headline('english'::regconfig, t."summary", "q"."query", ${HEADLINE}::text) AS "summary",
-             ts_headline('english'::regconfig, t."excerpt", "q"."query", ${HEADLINE}::text) AS "excerpt"
-      FROM "Thread" AS t, "q"
-      WHERE ${document} @@ "q"."query"
-      ORDER BY ts_rank(${document}, "q"."query") DESC, t."position", t."id"
+             ts_headline('english'::regconfig, t."title", ${query}, ${HEADLINE_ALL}::text) AS "title",
+             ts_headline('english'::regconfig, t."summary", ${query}, ${HEADLINE}::text) AS "summary",
+             ts_headline('english'::regconfig, t."excerpt", ${query}, ${HEADLINE}::text) AS "excerpt"
+      FROM "Thread" AS t
+      WHERE ${document} @@ (${query})
+      ORDER BY ts_rank(${document}, ${query}) DESC, t."position", t."id"
       LIMIT ${SEARCH_THREAD_LIMIT}::int`;
   },
   comments(terms, limit, offset) {
-    // The headline is computed for this page's rows only: it re-parses each body, the costly part.
+    const query = tsquery(terms);
+    // The index finds the matches, but ranking one re-parses its body (an expression index stores no vector):
+    // only the newest SEARCH_MAX_OFFSET matches are ranked, so a word found in every comment costs a bounded
+    // amount. The headline, costlier still, is computed for this page's rows only.
     return db.$queryRaw<CommentRow[]>`
-      WITH "q" AS (SELECT ${tsquery(terms)} AS "query")
-      SELECT "hit"."id" AS "id", ts_headline('english'::regconfig, "hit"."body", "q"."query", ${HEADLINE}::text) AS "snippet"
+      SELECT "hit"."id" AS "id", ts_headline('english'::regconfig, "hit"."body", ${query}, ${HEADLINE}::text) AS "snippet"
       FROM (
-        SELECT c."id", c."body", c."createdAt", ts_rank(to_tsvector('english'::regconfig, c."body"), "q"."query") AS "rank"
-        FROM "Comment" AS c, "q"
-        WHERE to_tsvector('english'::regconfig, c."body") @@ "q"."query" AND c."status" = 'visible' AND c."deletedAt" IS NULL
-        ORDER BY "rank" DESC, c."createdAt" DESC, c."id"
+        SELECT "match"."id", "match"."body", "match"."createdAt", ts_rank(to_tsvector('english'::regconfig, "match"."body"), ${query}) AS "rank"
+        FROM (
+          SELECT c."id", c."body", c."createdAt"
+          FROM "Comment" AS c
+          WHERE to_tsvector('english'::regconfig, c."body") @@ (${query}) AND c."status" = 'visible' AND c."deletedAt" IS NULL
+          ORDER BY c."createdAt" DESC, c."id"
+          LIMIT ${SEARCH_MAX_OFFSET}::int
+        ) AS "match"
+        ORDER BY "rank" DESC, "match"."createdAt" DESC, "match"."id"
         LIMIT ${limit}::int OFFSET ${offset}::int
-      ) AS "hit", "q"
+      ) AS "hit"
       ORDER BY "hit"."rank" DESC, "hit"."createdAt" DESC, "hit"."id"`;
   },
 };
