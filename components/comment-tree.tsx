@@ -2,12 +2,13 @@ import Link from "next/link";
 import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import { renderMarkdown } from "@/lib/markdown";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReport } from "@/lib/permissions";
+import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canVote } from "@/lib/permissions";
 import type { ThreadComment } from "@/lib/queries/comments";
 import { CommentActions } from "./comment-actions";
 import { CommentModeration } from "./moderation/comment-moderation";
 import { RelativeTime } from "./relative-time";
 import { ReportForm } from "./report-form";
+import { VoteButton } from "./vote-button";
 
 type TreeContext = {
   thread: { id: string; locked: boolean };
@@ -16,6 +17,8 @@ type TreeContext = {
   focusId?: string;
   /** The deepest comments this page shows: below them, "Continue this thread". */
   maxDepth: number;
+  /** The comments on this page the viewer has upvoted. */
+  votedIds?: ReadonlySet<string>;
 };
 
 export function CommentTree({ nodes, context, level = 0 }: { nodes: CommentNode<ThreadComment>[]; context: TreeContext; level?: number }) {
@@ -92,6 +95,9 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
         <p className="comment-body tombstone">[awaiting review]</p>
       ) : null}
       <div className="comment-footer">
+        {!deleted && node.status === "visible" && (
+          <VoteButton commentId={node.id} score={node.score} voted={context.votedIds?.has(node.id) ?? false} canVote={canVote(user, state)} />
+        )}
         {(canReply || canEdit) && (
           <CommentActions
             key={`${node.replyCount}-${node.editedAt?.getTime() ?? 0}`}

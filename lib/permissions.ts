@@ -45,6 +45,11 @@ export function canReport(user: Viewer, item: { authorId?: string }): boolean {
   return user !== null && !isSuspended(user) && item.authorId !== user.id;
 }
 
+/** Members upvote others' visible comments; not their own, not while suspended. */
+export function canVote(user: Viewer, comment: CommentState): boolean {
+  return user !== null && !isSuspended(user) && comment.authorId !== user.id && comment.deletedAt === null && comment.status === "visible";
+}
+
 /** Moderating needs the role and no suspension: a suspended moderator loses powers at once. */
 export function canModerate(user: Viewer): boolean {
   return isModerator(user) && !isSuspended(user);

@@ -303,7 +303,8 @@ function rootsAfter(sort: CommentSort, after: SortCursor | undefined): Prisma.Co
   if (!after) return {};
   if (sort === "oldest") return { path: { gt: after.path } };
   if (sort === "newest") return { path: { lt: after.path } };
-  return { OR: [{ score: { lt: after.score } }, { score: after.score, path: { gt: after.path } }] };
+  // Under AND: the visibility filter beside it has an OR of its own.
+  return { AND: [{ OR: [{ score: { lt: after.score } }, { score: after.score, path: { gt: after.path } }] }] };
 }
 
 /**

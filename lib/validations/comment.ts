@@ -34,4 +34,11 @@ export const editCommentSchema = z.object({ commentId: id, body: commentBody });
 
 export const deleteCommentSchema = z.object({ commentId: id });
 
+export const voteSchema = z.object({ commentId: id });
+
+/** How a thread orders its top-level comments (replies always read oldest first under their parent). */
+export const COMMENT_SORTS = ["oldest", "newest", "top"] as const;
+export type CommentSort = (typeof COMMENT_SORTS)[number];
+export const commentSortSchema = z.enum(COMMENT_SORTS).catch("oldest");
+
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;

@@ -10,7 +10,8 @@ import { notifyAfterComment } from "@/lib/notify";
 import { CommentError, createComment, deleteComment, editComment } from "@/lib/queries/comments";
 import { createReport, ReportError } from "@/lib/queries/reports";
 import { enforceRateLimits } from "@/lib/rate-limit";
-import { createCommentSchema, deleteCommentSchema, editCommentSchema } from "@/lib/validations/comment";
+import { toggleVote, VoteError } from "@/lib/queries/votes";
+import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema } from "@/lib/validations/comment";
 import { reportSchema } from "@/lib/validations/moderation";
 
 function afterChange(comment: { id: string; threadId: string; depth: number }): never {
@@ -91,4 +92,21 @@ export async function reportAction(_previous: ActionState, formData: FormData): 
   }
   revalidatePath("/mod");
   return { ok: true, message: "Thanks. A moderator will review your report." };
+}
+
+/** Upvote, or take the upvote back. Answers in place (no redirect): the refreshed page shows the new count. */
+export async function voteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const { user, refusal } = await requireParticipant();
+  if (refusal) return refusal;
+  const parsed = parseForm(voteSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+
+  let result;
+  try {
+    result = await toggleVote({ commentId: parsed.data.commentId, voter: user });
+  } catch (error) {
+    return refusalFrom(error, [VoteError]);
+  }
+  revalidatePath(`/t/${result.comment.threadId}`, "layout");
+  return { ok: true, message: result.voted ? "Upvoted." : "Upvote taken back." };
 }

@@ -14,24 +14,40 @@ import { livePollSeconds } from "@/lib/live-updates";
 import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport } from "@/lib/permissions";
 import { getThreadPage } from "@/lib/queries/comments";
+import { getVotedCommentIds } from "@/lib/queries/votes";
+import { COMMENT_SORTS, commentSortSchema, type CommentSort } from "@/lib/validations/comment";
+
+const SORT_LABELS: Record<CommentSort, string> = { oldest: "Oldest", newest: "Newest", top: "Top" };
+
+/** A thread URL with the sort kept (oldest, the default, leaves the URL clean). */
+function threadHref(threadId: string, sort: CommentSort, after?: string): string {
+  const query = new URLSearchParams();
+  if (sort !== "oldest") query.set("sort", sort);
+  if (after) query.set("after", after);
+  const search = query.toString();
+  return `/t/${threadId}${search ? `?${search}` : ""}`;
+}
 
 type Props = {
   params: Promise<{ threadId: string }>;
-  searchParams: Promise<{ after?: string | string[]; at?: string | string[] }>;
+  searchParams: Promise<{ after?: string | string[]; at?: string | string[]; sort?: string | string[] }>;
 };
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-const loadPage = cache(async (threadId: string, after?: string, at?: string) => {
+const loadPage = cache(async (threadId: string, sort: CommentSort, after?: string, at?: string) => {
   // Taken before the read: a comment posted meanwhile is announced as new rather than missed.
   const readAt = new Date();
-  const page = await getThreadPage(threadId, await getCurrentUser(), { after, at });
-  return page && { ...page, readAt };
+  const user = await getCurrentUser();
+  const page = await getThreadPage(threadId, user, { after, at, sort });
+  if (!page) return null;
+  const votedIds = await getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id));
+  return { ...page, readAt, sort, votedIds };
 });
 
 async function load({ params, searchParams }: Props) {
   const [{ threadId }, query] = await Promise.all([params, searchParams]);
-  return loadPage(threadId, single(query.after), single(query.at));
+  return loadPage(threadId, commentSortSchema.parse(single(query.sort)), single(query.after), single(query.at));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -44,7 +60,9 @@ export default async function ThreadPage(props: Props) {
   const [data, user] = await Promise.all([load(props), getCurrentUser()]);
   if (!data) notFound();
   const { thread } = data;
-  const tree = buildCommentTree(data.comments, { partial: data.partial });
+  // The tree comes back in path (oldest-first) order; the page's top-level comments follow the chosen sort.
+  const rank = new Map(data.rootOrder.map((id, index) => [id, index]));
+  const tree = buildCommentTree(data.comments, { partial: data.partial }).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
 
   return (
     <main>
@@ -65,19 +83,29 @@ export default async function ThreadPage(props: Props) {
         </h2>
         <NewComment user={user} thread={thread} />
         <NewCommentsNotice threadId={thread.id} since={data.readAt.toISOString()} pollSeconds={livePollSeconds()} />
+        {thread.commentCount > 1 && (
+          <nav className="sort-nav" aria-label="Sort comments">
+            <span>Sort by</span>
+            {COMMENT_SORTS.map((sort) => (
+              <Link key={sort} href={threadHref(thread.id, sort)} aria-current={sort === data.sort ? "true" : undefined}>
+                {SORT_LABELS[sort]}
+              </Link>
+            ))}
+          </nav>
+        )}
         {!data.isFirstPage && (
           <p className="page-nav">
-            <Link href={`/t/${thread.id}`}>↑ Back to the first comments</Link>
+            <Link href={threadHref(thread.id, data.sort)}>↑ Back to the first comments</Link>
           </p>
         )}
         {tree.length === 0 ? (
           <p className="empty">{data.isFirstPage ? "No comments yet. Start the discussion." : "No more comments."}</p>
         ) : (
-          <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth }} />
+          <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds }} />
         )}
         {data.nextCursor && (
           <p className="page-nav">
-            <Link href={`/t/${thread.id}?after=${data.nextCursor}`} rel="next">
+            <Link href={threadHref(thread.id, data.sort, data.nextCursor)} rel="next">
               More comments →
             </Link>
           </p>

@@ -8,15 +8,20 @@ import { buildCommentPageTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
 import { cursorBefore } from "@/lib/comment-path";
 import { getCommentPage } from "@/lib/queries/comments";
+import { getVotedCommentIds } from "@/lib/queries/votes";
 
 type Props = {
   params: Promise<{ threadId: string; commentId: string }>;
   searchParams: Promise<{ after?: string | string[] }>;
 };
 
-const loadPage = cache(async (threadId: string, commentId: string, after?: string) =>
-  getCommentPage(threadId, commentId, await getCurrentUser(), { after }),
-);
+const loadPage = cache(async (threadId: string, commentId: string, after?: string) => {
+  const user = await getCurrentUser();
+  const page = await getCommentPage(threadId, commentId, user, { after });
+  if (!page) return null;
+  const votedIds = await getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id));
+  return { ...page, votedIds };
+});
 
 async function load({ params, searchParams }: Props) {
   const [{ threadId, commentId }, { after }] = await Promise.all([params, searchParams]);
@@ -62,7 +67,7 @@ export default async function CommentPage(props: Props) {
             <Link href={`/t/${thread.id}/c/${anchor.id}`}>↑ Back to the first replies</Link>
           </p>
         )}
-        <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth }} />
+        <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds }} />
       </section>
     </main>
   );
