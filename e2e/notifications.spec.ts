@@ -12,7 +12,7 @@ function bell(page: Page) {
 const handle = (name: string) => `@${name.replace(/\s+/g, "")}`;
 
 test("a reply and a mention light the bell; opening one goes to the comment and marks it read", async ({ page, browser }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const ada = page;
   const adaAccount = await signUp(ada);
   const thread = await openThread(ada, 3);
@@ -61,7 +61,7 @@ test("the notifications page asks a visitor to sign in first", async ({ page }) 
 });
 
 test("screenshots of the bell and the notifications page, on desktop and mobile", async ({ page, browser }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const ada = page;
   const adaAccount = await signUp(ada, { name: "Ada Lovelace" });

@@ -58,7 +58,7 @@ test("a thread is found by its title, and odd or empty queries answer a page ins
 });
 
 test("a comment a moderator hides is no longer found, by anyone; restored, it is found again", async ({ page, browser }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await signUp(page);
   const thread = await openThread(page, 3);
   const word = uniqueWord("axolotl");
@@ -87,7 +87,7 @@ test("a comment a moderator hides is no longer found, by anyone; restored, it is
 });
 
 test("screenshots of search results, on desktop and mobile", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await signUp(page, { name: "Ada Lovelace" });
   const word = "regulators";
@@ -102,4 +102,6 @@ test("screenshots of search results, on desktop and mobile", async ({ page }) =>
   await page.setViewportSize({ width: 375, height: 812 });
   await page.reload();
   await page.screenshot({ path: `${SCREENSHOTS}/search-mobile.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: `${SCREENSHOTS}/search-mobile-dark.png`, fullPage: true });
 });
