@@ -11,8 +11,11 @@ export function siteOrigin(headers: Headers): string {
       // A malformed AUTH_URL fails Auth.js loudly; here the request's own host is a fine fallback.
     }
   }
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
   const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : "http";
-  return `${proto}://${host}`;
+  // Any client can send these headers: one that is no host ("a b") must not reach new URL() (a 500 on every page).
+  for (const host of [headers.get("x-forwarded-host"), headers.get("host"), "localhost:3000"]) {
+    if (host && URL.canParse(`${proto}://${host}`)) return new URL(`${proto}://${host}`).origin;
+  }
+  return "http://localhost:3000";
 }

@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { siteOrigin } from "./site-url";
+
+const saved = process.env.AUTH_URL;
+afterEach(() => {
+  if (saved === undefined) delete process.env.AUTH_URL;
+  else process.env.AUTH_URL = saved;
+});
+
+describe("siteOrigin", () => {
+  it("uses the forwarded host and protocol a proxy sends", () => {
+    delete process.env.AUTH_URL;
+    expect(siteOrigin(new Headers({ host: "127.0.0.1:3000", "x-forwarded-host": "agora.example.org", "x-forwarded-proto": "https" }))).toBe("https://agora.example.org");
+  });
+
+  it.each([["a b"], ["[::1]:99999"], ["evil.example/path?x"], ["@"]])("never fails on a forwarded host that is no host (%j): the request's own host instead", (forwarded) => {
+    delete process.env.AUTH_URL;
+    const origin = siteOrigin(new Headers({ host: "127.0.0.1:3000", "x-forwarded-host": forwarded }));
+    expect(() => new URL(origin)).not.toThrow();
+    expect(new URL(origin).origin).toBe(origin);
+  });
+
+  it("prefers AUTH_URL when the operator set it", () => {
+    process.env.AUTH_URL = "https://forum.example.org/some/path";
+    expect(siteOrigin(new Headers({ host: "a b" }))).toBe("https://forum.example.org");
+  });
+});
