@@ -51,12 +51,17 @@ function summarize(name: string, path: string, connections: number, result: Resu
   };
 }
 
-function httpErrors(result: Result): { count: number; detail: Record<string, number> } {
+function httpErrors(result: Result, connections: number): { count: number; detail: Record<string, number> } {
   const detail: Record<string, number> = {};
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) if (Number(status) >= 400) detail[`http ${status}`] = count;
   const socketErrors = result.errors - result.timeouts;
   if (socketErrors > 0) detail["socket errors"] = socketErrors;
   if (result.timeouts > 0) detail["timeouts"] = result.timeouts;
+  // Sent, never answered nor failed: beyond the (at most one per connection) still in flight when the run stops,
+  // the server dropped them (e.g. refused to parse them) without autocannon noticing.
+  const answered = Object.values(result.statusCodeStats).reduce((sum, { count }) => sum + count, 0);
+  const unanswered = result.requests.sent - answered - result.errors - connections;
+  if (unanswered > 0) detail["never answered"] = unanswered;
   return { count: Object.values(detail).reduce((a, b) => a + b, 0), detail };
 }
 
@@ -73,7 +78,7 @@ export async function loadGet(name: string, path: string, options: LoadOptions, 
     headers: { "accept-encoding": "identity", ...headers },
   });
   const watched = watcher.stop();
-  const errors = httpErrors(result);
+  const errors = httpErrors(result, options.connections);
   return summarize(name, path, options.connections, result, result["2xx"] + result["3xx"], errors.count, errors.detail, watched);
 }
 
@@ -98,7 +103,8 @@ export async function loadPost(
     path,
     setupRequest(req) {
       const submission = next();
-      return { ...req, method: "POST", path, body: submission.body, headers: { ...submission.headers, "content-length": String(submission.body.length) } };
+      // autocannon writes Content-Length itself (a second one makes Node refuse the request).
+      return { ...req, method: "POST", path, body: submission.body, headers: submission.headers };
     },
     onResponse(status, _body, _context, headers) {
       const id = acknowledge(status, headers);
@@ -114,11 +120,12 @@ export async function loadPost(
   const watcher = watch(options.pid);
   const result = await autocannon({ url: options.baseUrl, connections: options.connections, duration: options.durationS, timeout: options.timeoutS, requests: [request] });
   const watched = watcher.stop();
-  const transport = httpErrors(result);
+  const transport = httpErrors(result, options.connections);
   // HTTP errors are also counted by onResponse ("http 500 without a new comment"); only add what never answered.
   const detail = { ...refused };
   if (transport.detail["socket errors"]) detail["socket errors"] = transport.detail["socket errors"];
   if (transport.detail["timeouts"]) detail["timeouts"] = transport.detail["timeouts"];
+  if (transport.detail["never answered"]) detail["never answered"] = transport.detail["never answered"];
   const errors = Object.values(detail).reduce((a, b) => a + b, 0);
   return summarize(name, path, options.connections, result, ok, errors, detail, watched);
 }
