@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { proxy } from "@/proxy";
 import { ACTION_BODY_LIMIT_BYTES, API_BODY_LIMIT_BYTES, bodyLimitFor, isBodyTooLarge } from "./request-size";
 
 const request = (method: string, headers: Record<string, string>, body?: ReadableStream<Uint8Array>) => ({ method, headers: new Headers(headers), body: body ?? null });
@@ -56,5 +58,29 @@ describe("request size limits", () => {
     });
     expect(await isBodyTooLarge(request("PUT", {}, endless), API_BODY_LIMIT_BYTES)).toBe(true);
     expect(pulled).toBeLessThan(10);
+  });
+});
+
+describe("proxy.ts enforces the limits", () => {
+  const post = (path: string, init: { headers?: Record<string, string>; body?: BodyInit; duplex?: "half" }) => {
+    const headers = { host: "localhost:3000", origin: "http://localhost:3000", ...init.headers };
+    return new NextRequest(`http://localhost:3000${path}`, { method: "POST", headers, body: init.body, duplex: init.duplex } as ConstructorParameters<typeof NextRequest>[1]);
+  };
+  const sized = (bytes: number) => ({ headers: { "content-length": String(bytes) }, body: new Uint8Array(bytes) });
+
+  it.each([
+    ["a server action", "/t/abc", ACTION_BODY_LIMIT_BYTES],
+    ["an API route", "/api/auth/callback/credentials", API_BODY_LIMIT_BYTES],
+  ])("refuses %s one byte over its limit with a 413 in the house shape, and lets one at the limit through", async (_name, path, limit) => {
+    const over = await proxy(post(path, sized(limit + 1)));
+    expect(over.status).toBe(413);
+    expect(await over.json()).toEqual({ error: { code: "payload_too_large", message: `The request is too large: at most ${limit / 1024} KB.` } });
+    const at = await proxy(post(path, sized(limit)));
+    expect(at.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("refuses a chunked body (no Content-Length) once it passes the limit", async () => {
+    const response = await proxy(post("/api/health", { body: chunked(64, 1024), duplex: "half" }));
+    expect(response.status).toBe(413);
   });
 });
