@@ -38,6 +38,7 @@ test("a comment is found from the header's search box, its words marked, and the
 });
 
 test("a thread is found by its title, and odd or empty queries answer a page instead of an error", async ({ page }) => {
+  test.setTimeout(90_000);
   const thread = await openThread(page, 2);
   const titleWord = thread.title.split(/\s+/).find((w) => /^[A-Za-z]{5,}$/.test(w)) ?? thread.title;
   await page.goto(`/search?q=${encodeURIComponent(titleWord)}`);
