@@ -32,7 +32,7 @@ test.describe("deep reply chains", () => {
     await expect(commentParts(page, ids[7]!).body).toHaveText(`Level 8 ${run}`);
     await expect(page.getByRole("link", { name: "← Back to the full discussion" })).toHaveAttribute(
       "href",
-      `/t/${thread.id}#c-${ids[0]}`,
+      `/t/${thread.id}?at=${ids[0]}#c-${ids[0]}`,
     );
   });
 });
