@@ -56,11 +56,12 @@ test.describe(`${CLIENTS} clients posting ${POSTS_EACH} comments each to one thr
         `${load.acknowledged.length} comments in ${load.ms} ms (${Math.round((load.acknowledged.length * 1000) / load.ms)}/s) on ${E2E_DATABASE}` +
         (otherWriter ? `, while another process committed ${otherTransactions} write transactions` : ""),
     });
-    if (otherWriter) expect(otherTransactions).toBeGreaterThan(10);
 
     // No member saw an error or a refusal: every post was answered with the redirect to the new comment.
     expect(load.networkErrors).toEqual([]);
     expect(load.refused).toEqual([]);
+    // ...while the other process did commit, between the app's writes.
+    if (otherWriter) expect(otherTransactions).toBeGreaterThan(10);
     expect(load.acknowledged).toHaveLength(CLIENTS * POSTS_EACH);
     expect(new Set(load.acknowledged).size).toBe(CLIENTS * POSTS_EACH);
 

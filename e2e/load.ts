@@ -55,17 +55,23 @@ export function startSqliteWriterProcess(url: string): { stop(): Promise<number>
       db.exec("COMMIT");
       transactions++;
     }, 100);
-    process.on("SIGTERM", () => { clearInterval(timer); db.close(); console.log(transactions); process.exit(0); });`;
+    process.on("SIGTERM", () => {
+      clearInterval(timer);
+      db.close();
+      process.stdout.write("transactions=" + transactions + "\\n", () => process.exit(0));
+    });`;
   const writer = spawn(process.execPath, ["-e", script, url.slice("file:".length)], { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   writer.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => writer.once("exit", resolve));
+  // "close", not "exit": by then everything the writer printed has been read.
+  const exited = new Promise<number | null>((resolve) => writer.once("close", resolve));
   return {
     async stop() {
       writer.kill("SIGTERM");
       const code = await exited;
-      if (code !== 0) throw new Error(`the writer process exited with ${code}`);
-      return Number(output.trim());
+      const transactions = /transactions=(\d+)/.exec(output)?.[1];
+      if (code !== 0 || transactions === undefined) throw new Error(`the writer process exited with ${code}: ${output}`);
+      return Number(transactions);
     },
   };
 }

@@ -30,13 +30,18 @@ function isBusy(error: unknown): boolean {
   return [code, cause?.originalCode].some((value) => typeof value === "string" && value.startsWith("SQLITE_BUSY"));
 }
 
-/** Runs `attempt` again while it fails with SQLITE_BUSY, for at most `lockWaitMs`. */
-async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + lockWaitMs;
+/**
+ * Runs `attempt` again while it fails with SQLITE_BUSY, for at most `lockWaitMs` from the first refusal (time spent
+ * waiting for this process's own connection does not count: that queue always moves). `attempt` is told whether
+ * it is a retry.
+ */
+async function retryWhileBusy<T>(lockWaitMs: number, attempt: (isRetry: boolean) => Promise<T>): Promise<T> {
+  let deadline: number | undefined;
   for (let tries = 0; ; tries++) {
     try {
-      return await attempt();
+      return await attempt(tries > 0);
     } catch (error) {
+      deadline ??= Date.now() + lockWaitMs;
       if (!isBusy(error) || Date.now() >= deadline) throw error;
     }
     const delay = RETRY_DELAYS_MS[Math.min(tries, RETRY_DELAYS_MS.length - 1)]!;
@@ -44,22 +49,35 @@ async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promise<T>):
   }
 }
 
-/** First come, first served ownership of the one connection. */
+/**
+ * Ownership of the one connection, in arrival order, except that a statement retrying after another process's
+ * lock goes first: sent to the back of the queue on every retry, it could wait out its deadline behind this
+ * process's own traffic and fail a request under load.
+ */
 class ConnectionLock {
-  #tail: Promise<void> = Promise.resolve();
+  #held = false;
+  readonly #waiting: (() => void)[] = [];
 
-  /** Resolves, once the connection is free, with the function that frees it again (safe to call twice). */
-  acquire(): Promise<() => void> {
-    let free!: () => void;
-    const freed = new Promise<void>((resolve) => (free = resolve));
-    const acquired = this.#tail.then(() => {
-      let released = false;
-      return () => {
-        if (!released) (released = true), free();
+  /** Resolves, once the connection is this caller's, with the function that frees it (safe to call twice). */
+  acquire(first = false): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        this.#held = true;
+        let released = false;
+        resolve(() => {
+          if (!released) (released = true), this.#handOver();
+        });
       };
+      if (!this.#held) grant();
+      else if (first) this.#waiting.unshift(grant);
+      else this.#waiting.push(grant);
     });
-    this.#tail = this.#tail.then(() => freed);
-    return acquired;
+  }
+
+  #handOver() {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
   }
 }
 
@@ -149,8 +167,8 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
 
   /** Runs one statement on its own; the connection is free for others while it waits for a lock. */
   async #alone<T>(run: () => Promise<T>): Promise<T> {
-    return retryWhileBusy(this.lockWaitMs, async () => {
-      const release = await this.#lock.acquire();
+    return retryWhileBusy(this.lockWaitMs, async (isRetry) => {
+      const release = await this.#lock.acquire(isRetry);
       try {
         return await run();
       } finally {
@@ -176,8 +194,8 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
     if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
       throw new Error(`SQLite supports only SERIALIZABLE transactions, not ${isolationLevel}`);
     }
-    return retryWhileBusy(this.lockWaitMs, async () => {
-      const release = await this.#lock.acquire();
+    return retryWhileBusy(this.lockWaitMs, async (isRetry) => {
+      const release = await this.#lock.acquire(isRetry);
       try {
         await this.connection.executeRaw(query("BEGIN IMMEDIATE"));
       } catch (error) {
