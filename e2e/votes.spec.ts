@@ -3,6 +3,8 @@ import { commentParts, expect, newContext, openThread, postComment, signUp, test
 // Upvotes and the sort order they feed: one per member, a toggle, never on your own comment, and "Top".
 
 test.describe("upvotes and sorting", () => {
+  // Two members each sign up and read the thread: more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
   test("a member upvotes someone else's comment, takes it back, and cannot upvote their own", async ({ page, browser }, testInfo) => {
     await signUp(page);
     const thread = await openThread(page, 3);
@@ -59,6 +61,8 @@ test.describe("upvotes and sorting", () => {
     await expect(page).toHaveURL(/\?sort=top$/);
     ids = await order();
     expect(ids[0]).toBe(`c-${older}`);
+    await page.locator(`#c-${older}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/thread-sorted-top.png" });
   });
 
   test.describe("without JavaScript", () => {
