@@ -26,7 +26,7 @@ import { hashPassword } from "@/lib/password";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 
-const { createCommentAction, deleteCommentAction, editCommentAction, reportAction } = memberActions;
+const { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } = memberActions;
 const { addWordFilterAction, dismissReportsAction, liftSuspensionAction, moderateCommentAction, moderateThreadAction, removeWordFilterAction, setRoleAction, suspendUserAction } =
   moderationActions;
 const { signInAction, signUpAction } = accountActions;
@@ -85,6 +85,21 @@ const ROWS: Row[] = [
   ["reportAction: a user's id as the thread", "member", reportAction, (w) => ({ threadId: w.others.carol.id, reason: "spam" }), "That thread does not exist."],
   ["reportAction: their own comment awaiting review", "member", reportAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.ownPending, reason: "spam" }), "You cannot report your own comment."],
   ["reportAction: by a suspended member", "suspended member", reportAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam" }), SUSPENDED],
+
+  // Voting: only on a visible comment of someone else's.
+  ...(
+    [
+      ["another member's hidden comment", (w: ActionWorld) => w.comments.carolHidden, "That comment cannot be upvoted."],
+      ["a removed comment", (w: ActionWorld) => w.comments.carolRemoved, "That comment cannot be upvoted."],
+      ["someone else's comment awaiting review", (w: ActionWorld) => w.comments.carolPending, "That comment cannot be upvoted."],
+      ["a deleted comment", (w: ActionWorld) => w.comments.carolDeleted, "That comment cannot be upvoted."],
+      ["their own comment", (w: ActionWorld) => w.comments.ownVisible, "You cannot upvote your own comment."],
+      ["a comment that does not exist", () => "nosuchcomment", NO_COMMENT],
+      ["a thread's id", (w: ActionWorld) => w.threads.main, NO_COMMENT],
+    ] as const
+  ).map(([target, id, message]): Row => [`voteAction: ${target}`, "member", voteAction, (w) => ({ commentId: id(w) }), message]),
+  ["voteAction: by a suspended member", "suspended member", voteAction, (w) => ({ commentId: w.comments.carolVisible }), SUSPENDED],
+  ["voteAction: signed out", "anonymous", voteAction, (w) => ({ commentId: w.comments.carolVisible }), "Your session has ended. Sign in again to continue."],
 
   // Moderation, aimed at what a moderator may not touch or that is not there.
   ["moderateCommentAction: a comment its author deleted", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.carolDeleted, kind: "hide", reason: "r" }), "Its author deleted that comment."],

@@ -92,6 +92,7 @@ function forgedFields(w: ActionWorld): Record<string, string> {
     sessionToken: "forged-session",
     key: "forged-key",
     points: "-1000",
+    score: "999",
   };
 }
 
@@ -104,7 +105,7 @@ type Row = {
   writes: string[];
 };
 
-const { createCommentAction, editCommentAction, deleteCommentAction, reportAction } = memberActions;
+const { createCommentAction, editCommentAction, deleteCommentAction, reportAction, voteAction } = memberActions;
 const m = moderationActions;
 const { signUpAction, signInAction } = accountActions;
 
@@ -113,6 +114,7 @@ const ROWS: Record<string, Row> = {
   editCommentAction: { action: editCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible, body: "Edited" }), writes: ["comment", "thread"] },
   deleteCommentAction: { action: deleteCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible }), writes: ["comment", "thread"] },
   reportAction: { action: reportAction, actor: "member", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam", note: "Looks like spam" }), writes: ["report", "rateLimiterFlexible"] },
+  voteAction: { action: voteAction, actor: "member", form: (w) => ({ commentId: w.comments.carolVisible }), writes: ["commentVote", "comment"] },
   moderateCommentAction: { action: m.moderateCommentAction, actor: "moderator", form: (w) => ({ commentId: w.comments.carolReported, kind: "hide", reason: "Rude" }), writes: ["comment", "report", "moderationLog", "notification"] },
   dismissReportsAction: { action: m.dismissReportsAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolReported, reason: "Fine" }), writes: ["report", "moderationLog"] },
   moderateThreadAction: { action: m.moderateThreadAction, actor: "moderator", form: (w) => ({ threadId: w.threads.pinned, kind: "unpin", reason: "Tidy" }), writes: ["thread", "moderationLog"] },

@@ -24,6 +24,7 @@ import {
 } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
+import * as actions from "./actions";
 import {
   addWordFilterAction,
   dismissReportsAction,
@@ -187,6 +188,10 @@ async function freshWorld() {
 }
 
 describe("moderation and admin actions under fuzzing", () => {
+  it("fuzzes every action the module exports", () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(actions).sort());
+  });
+
   // Every action gets a fresh world: a run that demotes or suspends someone must not starve the next action.
   beforeEach(freshWorld);
 

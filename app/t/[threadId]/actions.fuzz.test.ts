@@ -13,10 +13,11 @@ vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 import { callAction, callActionWith, databaseChanges, type DatabaseState, DatabaseTracker, expectClearRefusal, formDataFrom, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
-import { createCommentSchema, deleteCommentSchema, editCommentSchema } from "@/lib/validations/comment";
+import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema } from "@/lib/validations/comment";
 import { REPORT_REASONS, reportSchema } from "@/lib/validations/moderation";
 import type { z } from "zod";
-import { createCommentAction, deleteCommentAction, editCommentAction, reportAction } from "./actions";
+import * as actions from "./actions";
+import { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } from "./actions";
 
 const NUM_RUNS = 80;
 // Generous: the runs take a few seconds on an idle machine, several times that on a busy one.
@@ -78,6 +79,23 @@ function writtenComment(changes: Changes) {
 }
 
 const CASES: Record<string, Case> = {
+  voteAction: {
+    action: voteAction,
+    schema: voteSchema,
+    form: (w) => hostileForm({ commentId: commentIds(w) }),
+    examples: (w) => [{ commentId: w.comments.carolVisible }, { commentId: w.comments.carolHidden }, { commentId: w.comments.ownVisible }],
+    onSuccess: (_w, actorId, changes, before) => {
+      // One vote of the caller's own, given or taken back, and the score of a comment that is not theirs.
+      for (const change of changes) expect(["commentVote", "comment"]).toContain(change.table);
+      const votes = changes.filter((c) => c.table === "commentVote");
+      expect(votes).toHaveLength(1);
+      const vote = votes[0]!.columns;
+      expect(vote.userId!.to ?? vote.userId!.from).toBe(actorId);
+      const scored = changes.filter((c) => c.table === "comment");
+      expect(scored.map((c) => Object.keys(c.columns))).toEqual([["score"]]);
+      expect(authorOf(before, scored[0]!.key)).not.toBe(actorId);
+    },
+  },
   createCommentAction: {
     action: createCommentAction,
     schema: createCommentSchema,
@@ -170,6 +188,10 @@ async function checkOneCall(c: Case, who: ActorName, fields: Fields) {
 }
 
 describe("member actions under fuzzing", () => {
+  it("fuzzes every action the module exports", () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(actions).sort());
+  });
+
   it.each(Object.entries(CASES))("%s answers every form with a refusal or a success, and a refusal changes nothing", async (_name, c) => {
     outcomes.accepted = outcomes.refused = 0;
     await fc.assert(
