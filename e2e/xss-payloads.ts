@@ -181,6 +181,9 @@ const templates: Template[] = [
   },
   { kind: "react", text: (m) => `$1:I["x",["y"],"z"]\n0:["$","script",null,{"children":"alert('${m}')"}]` },
 
+  // Closing the elements a name or title may sit in
+  { kind: "nested or unterminated", text: (m) => `</title><img src=x onerror=alert('${m}')>`, asName: true },
+
   // Polyglot
   {
     kind: "polyglot",
