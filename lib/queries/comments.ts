@@ -211,26 +211,35 @@ type Window =
   /** Exactly these paths. */
   | { paths: string[] };
 
+/** commentFields as SQL columns of "Comment" AS "c" and "User" AS "u" (the author), so the two stay one list. */
+const COMMENT_COLUMNS = Object.keys(commentFields).filter((key) => key !== "author");
+const AUTHOR_COLUMNS = Object.keys(commentFields.author.select);
+const SELECT_COMMENT = Prisma.raw(
+  [...COMMENT_COLUMNS.map((key) => `"c"."${key}"`), ...AUTHOR_COLUMNS.map((key) => `"u"."${key}" AS "author.${key}"`)].join(", "),
+);
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
 /**
- * The ids and paths in several windows of a thread's comment tree, in one statement: a UNION ALL of index
- * range scans on (threadId, path), each with its own LIMIT, so its cost follows the page, not the thread.
- * Returns, per window, its rows in path order.
+ * The comments (with their authors) in several windows of a thread's comment tree, in one statement: a UNION
+ * ALL of index range scans on (threadId, path), each with its own LIMIT, so its cost follows the page, not
+ * the thread. Returns, per window, its comments in path order.
  */
-async function readWindows(threadId: string, viewer: Viewer, windows: Window[]): Promise<{ id: string; path: string }[][]> {
-  const result: { id: string; path: string }[][] = windows.map(() => []);
+async function readWindows(threadId: string, viewer: Viewer, windows: Window[]): Promise<ThreadComment[][]> {
+  const result: ThreadComment[][] = windows.map(() => []);
   const branches = windows.flatMap((window, i) => {
     const tag = Prisma.raw(`'${i}'`);
     if ("paths" in window) {
       if (window.paths.length === 0) return [];
       return [
-        Prisma.sql`SELECT "id", "path", ${tag} AS "w" FROM "Comment"
+        Prisma.sql`SELECT "id", ${tag} AS "w" FROM "Comment"
           WHERE "threadId" = ${threadId} AND "path" IN (${Prisma.join(window.paths)}) AND ${visibleToSql(viewer)}`,
       ];
     }
     // "+depth": a filter, not an index choice, so SQLite walks (threadId, path) in order and stops at LIMIT.
     return [
-      Prisma.sql`SELECT "id", "path", ${tag} AS "w" FROM (
-          SELECT "id", "path" FROM "Comment"
+      Prisma.sql`SELECT "id", ${tag} AS "w" FROM (
+          SELECT "id" FROM "Comment"
           WHERE "threadId" = ${threadId} AND "path" ${Prisma.raw(window.inclusive ? ">=" : ">")} ${window.from}
             AND "path" < ${window.below + SUBTREE_END} AND +"depth" <= ${Prisma.raw(String(window.maxDepth))} AND ${visibleToSql(viewer)}
           ORDER BY "path" LIMIT ${Prisma.raw(String(window.limit))}
@@ -238,17 +247,18 @@ async function readWindows(threadId: string, viewer: Viewer, windows: Window[]):
     ];
   });
   if (branches.length === 0) return result;
-  const rows = await db.$queryRaw<{ id: string; path: string; w: string }[]>`${Prisma.join(branches, " UNION ALL ")}`;
-  for (const row of rows) result[Number(row.w)]!.push({ id: row.id, path: row.path });
-  for (const list of result) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "windows"."w", ${SELECT_COMMENT}
+    FROM (${Prisma.join(branches, " UNION ALL ")}) AS "windows"
+    JOIN "Comment" AS "c" ON "c"."id" = "windows"."id"
+    JOIN "User" AS "u" ON "u"."id" = "c"."authorId"`;
+  for (const row of rows) {
+    const comment: Record<string, unknown> = { author: Object.fromEntries(AUTHOR_COLUMNS.map((key) => [key, row[`author.${key}`]])) };
+    for (const key of COMMENT_COLUMNS) comment[key] = row[key];
+    result[Number(row.w)]!.push(comment as ThreadComment);
+  }
+  for (const list of result) list.sort(byPath);
   return result;
-}
-
-/** The comments with these ids, with their authors, in path order. */
-async function readComments(ids: string[]): Promise<ThreadComment[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.comment.findMany({ where: { id: { in: ids } }, select: commentFields });
-  return rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** A cursor from a URL: one path key, or nothing. */
@@ -311,8 +321,8 @@ function rootsAfter(sort: CommentSort, after: SortCursor | undefined): Prisma.Co
  * One page of a thread: up to COMMENTS_PER_PAGE top-level comments after the cursor `after` (oldest first),
  * each with up to REPLIES_PER_COMMENT replies (depth first, MAX_VISIBLE_DEPTH levels in all). With `at` (a
  * comment id), the page starts at that comment's top-level comment and shows the chain down to it.
- * Queries: 6, or 7 with `at`, whatever the size of the thread: [the `at` comment (1)], the thread and its
- * article (2), the top-level comments (1), the reply windows (1), the comments shown with their authors (2).
+ * Queries: 4, or 5 with `at`, whatever the size of the thread: [the `at` comment (1)], the thread and its
+ * article (2), the top-level comments (1), and every comment shown with its author (1, readWindows).
  */
 export async function getThreadPage(
   threadId: string,
@@ -341,26 +351,27 @@ export async function getThreadPage(
   // The chain down to `at` (when nested too deep for this page, down to the comment that continues there).
   const focusPath = target ? target.path.slice(0, (Math.min(target.depth, maxDepth) + 1) * KEY_WIDTH) : undefined;
   const chained = focusPath !== undefined && focusPath.length > KEY_WIDTH && shown[0]?.path === rootPath(focusPath);
-  const [first, chain, belowFocus, ...replies] = await readWindows(threadId, viewer, [
+  const [first, top, chain, belowFocus, ...replies] = await readWindows(threadId, viewer, [
     // Whether a page that starts at `at` is the first one anyway: the thread's first top-level comment.
     target ? { from: "", below: "", maxDepth: 0, limit: 1 } : { paths: [] },
+    { paths: shown.map((root) => root.path) },
     chained ? { paths: ancestorPaths(focusPath) } : { paths: [] },
     chained ? { from: focusPath, below: focusPath, inclusive: true, maxDepth, limit: REPLIES_PER_COMMENT } : { paths: [] },
     ...shown.map((root): Window => ({ from: root.path, below: root.path, maxDepth, limit: REPLIES_PER_COMMENT })),
   ]);
 
-  const ids = shown.map((root) => root.id);
+  const byId = new Map(top!.map((comment) => [comment.id, comment]));
   const partial = new Set<string>();
   for (const [i, rows] of replies.entries()) {
+    let shownReplies = rows;
     if (i === 0 && chained && !rows.some((row) => row.path === focusPath)) {
       // Not among the first replies of its top-level comment: show the chain to it instead.
       for (const row of chain!) partial.add(row.id);
-      ids.push(...chain!.map((row) => row.id), ...belowFocus!.map((row) => row.id));
-    } else {
-      ids.push(...rows.map((row) => row.id));
+      shownReplies = [...chain!, ...belowFocus!];
     }
+    for (const comment of shownReplies) byId.set(comment.id, comment);
   }
-  const comments = await readComments([...new Set(ids)]);
+  const comments = [...byId.values()].sort(byPath);
   return {
     thread,
     comments,
@@ -391,9 +402,9 @@ export type CommentPage = {
 /**
  * A comment's own page (its permalink, and where "continue this thread" and "more replies" lead): the
  * comment, then up to COMMENTS_PER_PAGE of its direct replies after the cursor `after`, each with up to
- * REPLIES_PER_COMMENT replies of its own. Queries: 7, whatever the size of the thread: the comment (1), the
- * thread and its article (2), the direct replies (1), the reply windows and ancestors (1), the comments
- * shown with their authors (2).
+ * REPLIES_PER_COMMENT replies of its own. Queries: 5, whatever the size of the thread: the comment (1), the
+ * thread and its article (2), the direct replies (1), and every comment shown with its author, and the
+ * comment's ancestors (1, readWindows).
  */
 export async function getCommentPage(threadId: string, commentId: string, viewer: Viewer, request: { after?: string } = {}): Promise<CommentPage | null> {
   const anchor = await db.comment.findFirst({ where: { id: commentId, threadId, ...visibleTo(viewer) }, select: { id: true, path: true, depth: true } });
@@ -411,12 +422,12 @@ export async function getCommentPage(threadId: string, commentId: string, viewer
   ]);
   if (!thread) return null;
   const shown = children.slice(0, COMMENTS_PER_PAGE);
-  const [ancestors, ...replies] = await readWindows(threadId, viewer, [
+  const [ancestors, anchorAndChildren, ...replies] = await readWindows(threadId, viewer, [
     { paths: ancestorPaths(anchor.path) },
+    { paths: [anchor.path, ...shown.map((child) => child.path)] },
     ...shown.map((child): Window => ({ from: child.path, below: child.path, maxDepth, limit: REPLIES_PER_COMMENT })),
   ]);
-  const ids = [anchor.id, ...shown.map((child) => child.id), ...replies.flatMap((rows) => rows.map((row) => row.id))];
-  const comments = await readComments(ids);
+  const comments = [...anchorAndChildren!, ...replies.flat()].sort(byPath);
   return {
     thread,
     comments,
