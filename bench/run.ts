@@ -111,12 +111,19 @@ function submissions(mode: "form" | "javascript", server: RunningServer, threadI
 
 /** What to undo if the run is interrupted (Ctrl-C): stop the server, drop the database. */
 const cleanups = new Set<() => Promise<void>>();
+let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
+    interrupted = true;
     log(`${signal}: cleaning up`);
     for (const cleanup of [...cleanups].reverse()) await cleanup().catch((error: unknown) => console.error(error));
     process.exit(130);
   });
+}
+
+/** Between steps: an interrupted run goes no further (the signal handler is cleaning up). */
+function checkpoint(): void {
+  if (interrupted) throw new Error("interrupted");
 }
 
 /**
@@ -147,6 +154,7 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
   cleanups.add(cleanup);
   try {
     const manifest = generate(database);
+    checkpoint();
     server = await startServer({
       distDir: DIST_DIR,
       port: Number(args.port),

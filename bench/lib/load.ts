@@ -144,7 +144,7 @@ export async function queriesPerRequest(baseUrl: string, path: string, samples: 
   const counts: number[] = [];
   for (let i = 0; i < samples; i++) {
     const before = await serverQueryCount(baseUrl);
-    const response = await fetch(`${baseUrl}${path}`, { redirect: "manual", ...init() });
+    const response = await fetch(`${baseUrl}${path}`, { redirect: "manual", signal: AbortSignal.timeout(120_000), ...init() });
     await response.arrayBuffer();
     if (response.status >= 400) throw new Error(`GET ${path} answered ${response.status} while counting queries`);
     counts.push((await serverQueryCount(baseUrl)) - before);

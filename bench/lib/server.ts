@@ -45,6 +45,7 @@ export async function startServer(options: {
   cpuProfileDir?: string;
 }): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
+  if (await answers(baseUrl)) throw new Error(`something already listens on port ${options.port}: stop it or pass --port`);
   const out = createWriteStream(options.logFile);
   // `next` itself, not npx: the signal reaches the server directly.
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
@@ -55,6 +56,9 @@ export async function startServer(options: {
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Whatever way this process ends, the server does not outlive it.
+  const killOnExit = () => child.exitCode === null && child.kill("SIGKILL");
+  process.once("exit", killOnExit);
 
   const deadline = Date.now() + 60_000;
   let pid: number | undefined;
@@ -63,11 +67,16 @@ export async function startServer(options: {
       const response = await fetch(`${baseUrl}/api/bench/metrics`);
       if (response.ok) {
         pid = ((await response.json()) as { pid: number }).pid;
+        // `next start` serves from its own process; any other pid is not the server started here.
+        if (pid !== child.pid) throw new Error(`port ${options.port} is answered by process ${pid}, not by the server started here (${child.pid})`);
         break;
       }
       if (response.status === 404) throw new Error("the server answers 404 on /api/bench/metrics: was it started with BENCH_METRICS=1?");
     } catch (error) {
-      if (error instanceof Error && error.message.includes("BENCH_METRICS")) throw error;
+      if (error instanceof Error && (error.message.includes("BENCH_METRICS") || error.message.includes("not by the server"))) {
+        child.kill("SIGTERM");
+        throw error;
+      }
     }
     await sleep(250);
   }
@@ -85,9 +94,19 @@ export async function startServer(options: {
       });
       await Promise.race([exited, timeout]);
       await exited;
+      process.off("exit", killOnExit);
       out.end();
     },
   };
+}
+
+async function answers(baseUrl: string): Promise<boolean> {
+  try {
+    await fetch(baseUrl, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A field of /proc/<pid>/status in kB (VmRSS: now, VmHWM: the peak so far), or null once the process is gone. */
