@@ -40,7 +40,7 @@ export function loadTestDatabase(label: string): { url: string; dispose(): void 
 
 /**
  * Another process writing to the SQLite file meanwhile, as a CLI command or an import would: short write
- * transactions (BEGIN IMMEDIATE, an update, 10 ms holding the lock, COMMIT), one every 100 ms, until stopped.
+ * transactions (BEGIN IMMEDIATE, an insert, 10 ms holding the lock, COMMIT), one every 100 ms, until stopped.
  * With it the app's connection is not the only writer, so lock waits (SQLITE_BUSY) really happen.
  */
 export function startSqliteWriterProcess(url: string): { stop(): Promise<number> } {
@@ -48,9 +48,12 @@ export function startSqliteWriterProcess(url: string): { stop(): Promise<number>
     const db = new (require("better-sqlite3"))(process.argv[1], { timeout: 10000 });
     const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
     let transactions = 0;
+    // A real change (an update that rewrites equal values commits nothing), in a table of its own.
+    db.exec('CREATE TABLE IF NOT EXISTS "ExternalWrite" ("at" INTEGER)');
+    const insert = db.prepare('INSERT INTO "ExternalWrite" VALUES (?)');
     const timer = setInterval(() => {
       db.exec("BEGIN IMMEDIATE");
-      db.prepare('UPDATE "Article" SET "title" = "title"').run();
+      insert.run(Date.now());
       pause(10);
       db.exec("COMMIT");
       transactions++;

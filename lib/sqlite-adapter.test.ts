@@ -27,8 +27,9 @@ const databaseFile = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 async function holdWriteLockInAnotherProcess(file: string, ms: number): Promise<{ released: Promise<void> }> {
   const script = `
     const db = new (require("better-sqlite3"))(process.argv[1]);
+    db.exec('CREATE TABLE IF NOT EXISTS "ExternalWrite" ("at" INTEGER)');
     db.exec("BEGIN IMMEDIATE");
-    db.exec('UPDATE "Thread" SET "summary" = "summary"');
+    db.prepare('INSERT INTO "ExternalWrite" VALUES (?)').run(Date.now());
     console.log("locked");
     setTimeout(() => { db.exec("COMMIT"); db.close(); }, Number(process.argv[2]));`;
   const holder = spawn(process.execPath, ["-e", script, file, String(ms)], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });

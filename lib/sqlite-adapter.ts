@@ -25,9 +25,10 @@ const query = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 // timers. The steps are the ones SQLite's default busy handler uses.
 const RETRY_DELAYS_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
 
+/** A lock held by another connection: worth waiting for. (SQLITE_BUSY_SNAPSHOT, a deferred transaction's stale read, is not.) */
 function isBusy(error: unknown): boolean {
   const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { originalCode?: unknown } };
-  return [code, cause?.originalCode].some((value) => typeof value === "string" && value.startsWith("SQLITE_BUSY"));
+  return [code, cause?.originalCode].some((value) => typeof value === "string" && value.startsWith("SQLITE_BUSY") && value !== "SQLITE_BUSY_SNAPSHOT");
 }
 
 /**
