@@ -463,7 +463,8 @@ async function seedComments(authors: Member[]): Promise<string> {
   let editId = "";
   for (const placeholder of placeholders.slice(0, 2)) {
     const page = await placeholder.author.page();
-    await page.goto(onItsPage(placeholder));
+    // Checked before use: a page a payload had taken over would only time out here.
+    await expectInert(page, onItsPage(placeholder), "the thread page, before editing");
     const parts = commentParts(page, placeholder.id);
     await parts.button("Edit").click();
     await parts.textbox("Edit your comment").fill(placeholder.payload.text);
@@ -493,7 +494,7 @@ async function seedReports(reporter: Member): Promise<void> {
   }));
   const [first, ...rest] = notes;
   const page = await reporter.page();
-  await page.goto(onItsPage(first!.comment));
+  await expectInert(page, onItsPage(first!.comment), "the thread page, before reporting");
   const reported = commentParts(page, first!.comment.id);
   await reported.button("Report").click();
   await reported.article.getByLabel(/Note for the moderators/).fill(first!.note);
@@ -516,7 +517,7 @@ async function seedModeration(admin: Member): Promise<void> {
   seeded.hidden = reasons.map((reason, index) => ({ comment: hideable[index * 5 + 2]!, reason }));
   const [first, ...rest] = seeded.hidden;
   const page = await admin.page();
-  await page.goto(onItsPage(first!.comment));
+  await expectInert(page, onItsPage(first!.comment), "the thread page, before moderating");
   const moderated = commentParts(page, first!.comment.id);
   await moderated.button("Moderate").click();
   await moderated.article.getByLabel(/^Reason/).first().fill(first!.reason);
@@ -538,7 +539,7 @@ async function seedSuspension(admin: Member): Promise<void> {
   const member = target.author;
   const reason = payload("xss067").text;
   const page = await admin.page();
-  await page.goto(onItsPage(target));
+  await expectInert(page, onItsPage(target), "the thread page, before suspending");
   const parts = commentParts(page, target.id);
   await parts.button("Suspend author").click();
   await parts.article.getByLabel(/Reason \(shown to the member\)/).fill(reason);
@@ -685,22 +686,31 @@ test("the moderation queue and log show notes, reasons, names and bodies as text
   await expect(page.getByRole("main")).toContainText(seeded.suspension!.reason.trim());
 });
 
-test("imported article text and payload names are inert on the home and article pages", async ({ browser }, testInfo) => {
+test("imported article text and payload names are inert on the home and article pages, and after a client-side navigation", async ({ browser }, testInfo) => {
   const article = seeded.article!;
   const visitor = await (await newVisitor(browser, testInfo, { csp: true })).newPage();
   await expectInert(visitor, "/", "home, visitor");
-  for (const author of seeded.authors.slice(0, 2)) {
-    const page = await author.page();
-    await expectInert(page, "/", `home as ${JSON.stringify(author.name)}`);
-    expect(await accountNav(page).locator('a[href^="/u/"]').textContent()).toBe(author.name);
-  }
+  await expectInert(visitor, `/a/${seeded.slug}`, "imported article, visitor");
 
-  await expectInert(visitor, `/a/${seeded.slug}`, "imported article");
-  expect(await visitor.getByRole("heading", { level: 1 }).textContent()).toBe(article.title);
-  expect(await visitor.locator(".article-head .source").textContent()).toBe(`Source: ${article.source}`);
-  expect(await visitor.locator(".article-head .lede").textContent()).toBe(article.summary);
-  expect(await visitor.locator(".thread-list h3 a").allTextContents()).toEqual(article.points.map((point) => point.title));
-  expect(await visitor.locator(".thread-list .thread-summary").allTextContents()).toEqual(article.points.map((point) => point.summary));
+  const [author] = seeded.authors;
+  const page = await author!.page();
+  await expectInert(page, "/", `home as ${JSON.stringify(author!.name)}`);
+  expect(await accountNav(page).locator('a[href^="/u/"]').textContent()).toBe(author!.name);
+  await expectInert(page, `/a/${seeded.slug}`, "imported article");
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(article.title);
+  expect(await page.locator(".article-head .source").textContent()).toBe(`Source: ${article.source}`);
+  expect(await page.locator(".article-head .lede").textContent()).toBe(article.summary);
+  expect(await page.locator(".thread-list h3 a").allTextContents()).toEqual(article.points.map((point) => point.title));
+  expect(await page.locator(".thread-list .thread-summary").allTextContents()).toEqual(article.points.map((point) => point.summary));
+
+  // Followed as a link, the thread page is rendered by React in the browser from the server's payload, not parsed
+  // from HTML: dangerouslySetInnerHTML then goes through innerHTML, where an <img onerror> fires and a <script> does not.
+  const threadId = seeded.threadIds[0]!;
+  await page.locator(`.thread-list h3 a[href="/t/${threadId}"]`).click();
+  await page.waitForURL((url) => url.pathname === `/t/${threadId}`);
+  await expect(page.locator(".thread-head h1")).toHaveText(article.points[0]!.title);
+  await expectInert(page, null, "thread page after a client-side navigation");
+  await expectCommentsShownAsText(page, commentsOnThread(threadId), { id: author!.id }, { allOnThisPage: false });
 });
 
 test("search results, a payload as the query, and reply notifications are inert", async ({ browser }, testInfo) => {
