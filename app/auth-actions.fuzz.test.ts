@@ -80,11 +80,14 @@ describe("account actions under fuzzing", () => {
   it(
     "signUpAction creates a member (never more) or refuses in writing, storing nothing",
     async () => {
-      const takenOrNew = fc.oneof(fc.uuid().map((id) => `${id}@example.test`), fc.constant(member.email), fc.constant(` ${member.email.toUpperCase()} `));
+      const takenOrNew = fc.oneof(
+        { arbitrary: fc.uuid().map((id) => `${id}@example.test`), weight: 3 },
+        { arbitrary: fc.constantFrom(member.email, ` ${member.email.toUpperCase()} `), weight: 1 },
+      );
       const form = hostileForm({
-        name: fc.oneof(fc.constantFrom("Ada", "  Grace  "), hostileText),
+        name: fc.oneof({ arbitrary: fc.constantFrom("Ada", "  Grace  "), weight: 2 }, { arbitrary: hostileText, weight: 1 }),
         email: takenOrNew,
-        password: fc.oneof(fc.constant(PASSWORD), hostileText),
+        password: fc.oneof({ arbitrary: fc.constant(PASSWORD), weight: 2 }, { arbitrary: hostileText, weight: 1 }),
         callbackUrl,
       });
       await fc.assert(
@@ -113,7 +116,7 @@ describe("account actions under fuzzing", () => {
           expect(changes.filter((change) => change.table === "session").map((c) => c.columns.userId!.to)).toEqual([created[0]!.key]);
           outcomes.accepted++;
         }),
-        { numRuns: 30 },
+        { numRuns: 30, examples: [[{ name: "Ada", email: "ada-example@example.test", password: PASSWORD, role: "admin" }], [{ name: "Ada", email: member.email, password: PASSWORD }]] },
       );
       expect(outcomes.accepted).toBeGreaterThan(0);
       expect(outcomes.refused).toBeGreaterThan(0);
@@ -125,8 +128,8 @@ describe("account actions under fuzzing", () => {
     "signInAction signs in with the right password and returns inside Agora, or refuses in writing, storing only the attempt",
     async () => {
       const form = hostileForm({
-        email: fc.oneof(fc.constant(member.email), fc.constant("nobody@example.test")),
-        password: fc.oneof(fc.constant(PASSWORD), fc.constant("wrong password"), hostileText),
+        email: fc.oneof({ arbitrary: fc.constant(member.email), weight: 2 }, { arbitrary: fc.constant("nobody@example.test"), weight: 1 }),
+        password: fc.oneof({ arbitrary: fc.constant(PASSWORD), weight: 2 }, { arbitrary: fc.constantFrom("wrong password"), weight: 1 }, { arbitrary: hostileText, weight: 1 }),
         callbackUrl,
       });
       await fc.assert(
@@ -145,7 +148,7 @@ describe("account actions under fuzzing", () => {
           expect(changes.filter((c) => c.table === "session").map((c) => [c.kind, c.columns.userId!.to])).toEqual([["added", member.id]]);
           outcomes.accepted++;
         }),
-        { numRuns: 30 },
+        { numRuns: 30, examples: [[{ email: member.email, password: PASSWORD, role: "admin" }], [{ email: member.email, password: "wrong password" }]] },
       );
       expect(outcomes.accepted).toBeGreaterThan(0);
       expect(outcomes.refused).toBeGreaterThan(0);
@@ -211,6 +214,10 @@ const AUTH_PATHS = [
   "callback/%2e%2e",
   "",
 ];
+
+const SERVED_ACTIONS = new Set(
+  ["providers", "csrf", "session", "signin", "signout"].flatMap((path) => [`GET ${path}`, `POST ${path}`]).concat("POST signin/credentials", "POST callback/credentials"),
+);
 
 /** A fresh CSRF token and its cookie, so a fuzzed credentials callback gets past the CSRF check to authorize(). */
 async function csrf(): Promise<{ token: string; cookie: string }> {
@@ -314,9 +321,10 @@ describe("Auth.js routes under fuzzing", () => {
           expect(response.status, `${call.method} ${call.path}`).toBeLessThan(500);
           const location = response.headers.get("location");
           if (location) expectInsideAgora(location);
-          // Auth.js's name for "something threw": never the answer to anything a client can send (its error page
-          // only repeats the error it was asked to show).
-          if (call.path !== "error") expect(location ?? "").not.toContain("error=Configuration");
+          // Auth.js's name for "something threw": never the answer to an action Agora serves, whatever its fields.
+          // (A provider Agora does not have, or GET on a POST-only action, Auth.js also calls "Configuration":
+          // that lands on the sign-in page, a 200, and is left to it.)
+          if (SERVED_ACTIONS.has(`${call.method} ${call.path}`)) expect(location ?? "").not.toContain("error=Configuration");
           const changes = databaseChanges(before, await database.after());
           for (const change of changes) expect(["rateLimiterFlexible", "session"]).toContain(change.table);
           // A session only for the right password, sent with a valid CSRF token to the credentials callback.

@@ -46,6 +46,8 @@ type Case = {
   action: Action;
   guard: Guard;
   form: (w: ActionWorld) => fc.Arbitrary<Fields>;
+  /** A form that succeeds, tried first (as a moderator or admin), so every run proves both sides of the property. */
+  example: (w: ActionWorld) => Fields;
   /** The tables a success may write (the moderation log always gets exactly one row). */
   writes: string[];
   /** More that a success must satisfy. */
@@ -71,6 +73,7 @@ const SUSPENSION_COLUMNS = ["suspendedUntil", "suspendedPermanently", "suspensio
 const CASES: Record<string, Case> = {
   moderateCommentAction: {
     action: moderateCommentAction,
+    example: (w) => ({ commentId: w.comments.carolVisible, kind: "hide", reason: "Rude" }),
     guard: "moderator",
     form: (w) => hostileForm({ commentId: commentIds(w), kind: fc.constantFrom("hide", "remove", "restore", "approve"), reason }),
     writes: ["comment", "thread", "report", "notification"],
@@ -82,12 +85,14 @@ const CASES: Record<string, Case> = {
   },
   dismissReportsAction: {
     action: dismissReportsAction,
+    example: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolReported }),
     guard: "moderator",
     form: (w) => hostileForm({ threadId: threadIds(w), commentId: fc.oneof(fc.constant(""), commentIds(w)), reason }),
     writes: ["report"],
   },
   moderateThreadAction: {
     action: moderateThreadAction,
+    example: (w) => ({ threadId: w.threads.main, kind: "lock", reason: "Heated" }),
     guard: "moderator",
     form: (w) => hostileForm({ threadId: threadIds(w), kind: fc.constantFrom("lock", "unlock", "pin", "unpin"), reason }),
     writes: ["thread"],
@@ -99,6 +104,7 @@ const CASES: Record<string, Case> = {
   },
   suspendUserAction: {
     action: suspendUserAction,
+    example: (w) => ({ userId: w.others.carol.id, duration: "1d", reason: "Cool off", commentId: w.comments.carolReported }),
     guard: "moderator",
     form: (w) =>
       hostileForm({
@@ -112,6 +118,7 @@ const CASES: Record<string, Case> = {
   },
   liftSuspensionAction: {
     action: liftSuspensionAction,
+    example: (w) => ({ userId: w.others.dave.id }),
     guard: "moderator",
     form: (w) => hostileForm({ userId: userIds(w), reason }),
     writes: ["user"],
@@ -119,6 +126,7 @@ const CASES: Record<string, Case> = {
   },
   setRoleAction: {
     action: setRoleAction,
+    example: (w) => ({ userId: w.others.erin.id, role: "moderator" }),
     guard: "admin",
     form: (w) => hostileForm({ userId: userIds(w), role: fc.constantFrom("member", "moderator", "admin") }),
     writes: ["user"],
@@ -126,12 +134,14 @@ const CASES: Record<string, Case> = {
   },
   addWordFilterAction: {
     action: addWordFilterAction,
+    example: () => ({ phrase: "brand new", action: "queue" }),
     guard: "admin",
     form: () => hostileForm({ phrase: fc.oneof(hostileText, fc.constantFrom("ExistingPhrase", "brand new")), action: fc.constantFrom("block", "queue") }),
     writes: ["wordFilter"],
   },
   removeWordFilterAction: {
     action: removeWordFilterAction,
+    example: (w) => ({ id: w.filterId }),
     guard: "admin",
     form: (w) => hostileForm({ id: idOf([w.filterId], everyId(w)) }),
     writes: ["wordFilter"],
@@ -200,7 +210,7 @@ describe("moderation and admin actions under fuzzing", () => {
     async (_name, c) => {
       await fc.assert(
         fc.asyncProperty(actor, c.form(world), (who, fields) => checkOneCall(c, who, fields)),
-        { numRuns: NUM_RUNS },
+        { numRuns: NUM_RUNS, examples: [[c.guard === "admin" ? "admin" : "moderator", c.example(world)]] },
       );
       expect(outcomes.accepted).toBeGreaterThan(0);
       expect(outcomes.refused).toBeGreaterThan(outcomes.accepted);
