@@ -14,13 +14,17 @@ export function executedQueryCount(): number {
   return shared.agoraExecutedQueries ?? 0;
 }
 
+// In a traffic spike a transaction queues for a connection (SQLite's one, then maybe another process's write
+// lock; a PostgreSQL pool's) and for row locks behind its peers. Prisma's defaults, 2 s to start and 5 s to
+// finish, turned that wait into a 500 under load: waiting longer is the answer, not failing.
+const TRANSACTION_OPTIONS = { maxWait: SQLITE_LOCK_WAIT_MS + 2_000, timeout: 15_000 };
+
 // The two constructors take the same options (written out in each, so both infer the same client type):
 // the password hash is never read unless a query asks for it by name; every query emits an event (counted).
 function createSqliteClient(url: string) {
   return new PrismaClient({
     adapter: createSqliteAdapter(url),
-    // A transaction may wait its turn for the one connection, then for another process's write lock.
-    transactionOptions: { maxWait: SQLITE_LOCK_WAIT_MS + 2_000 },
+    transactionOptions: TRANSACTION_OPTIONS,
     omit: { user: { passwordHash: true } },
     log: [{ emit: "event", level: "query" }],
   });
@@ -29,6 +33,7 @@ function createSqliteClient(url: string) {
 function createPostgresClient(url: string) {
   return new PostgresPrismaClient({
     adapter: createPostgresAdapter(url, { poolSize: env.DATABASE_POOL_SIZE }),
+    transactionOptions: TRANSACTION_OPTIONS,
     omit: { user: { passwordHash: true } },
     log: [{ emit: "event", level: "query" }],
   });
