@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown";
+import { MARKDOWN_CACHE_CHARS, markdownCacheStats, renderMarkdown } from "./markdown";
 
 describe("renderMarkdown", () => {
   it("renders paragraphs, emphasis, lists, quotes and code", () => {
@@ -35,5 +35,23 @@ describe("renderMarkdown", () => {
   it("does not load remote images or render headings", () => {
     expect(renderMarkdown("![tracker](https://example.com/pixel.png)")).not.toContain("<img");
     expect(renderMarkdown("# Shouting")).not.toContain("<h1");
+  });
+
+  it("renders a body seen before from the cache, identically", () => {
+    const source = `cached *once* ${Math.random()}`;
+    const before = markdownCacheStats().entries;
+    const first = renderMarkdown(source);
+    expect(markdownCacheStats().entries).toBe(before + 1);
+    expect(renderMarkdown(source)).toBe(first);
+    expect(markdownCacheStats().entries).toBe(before + 1);
+    expect(first).toContain("<em>once</em>");
+  });
+
+  it("keeps the cache within its character budget however many distinct comments are rendered", () => {
+    const long = "word ".repeat(1_000);
+    for (let i = 0; i < 600; i++) renderMarkdown(`${i} ${long}`);
+    const { chars, entries } = markdownCacheStats();
+    expect(chars).toBeLessThanOrEqual(MARKDOWN_CACHE_CHARS);
+    expect(entries).toBeGreaterThan(100);
   });
 });
