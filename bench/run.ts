@@ -24,7 +24,7 @@ import {
   type CommentForm,
 } from "./lib/browser-forms";
 import { createBenchDatabase, type BenchDatabase, type DatabaseKind } from "./lib/database";
-import { loadGet, loadPost, queriesPerRequest, serverQueryCount, type LoadOptions, type Submission } from "./lib/load";
+import { loadGet, loadPost, queriesPerRequest, serverMemory, serverQueryCount, type LoadOptions, type Submission } from "./lib/load";
 import { measurePageWeight } from "./lib/page-weight";
 import { printRun, RESULTS_DIR, writeLatest, writeRun, type RunResult, type Scenario, type Target } from "./lib/report";
 import { buildApp, hasBuild, procStatusKb, startServer, type RunningServer } from "./lib/server";
@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     "wait-idle": { type: "string", default: "0" },
     only: { type: "string" },
     "server-cpu-prof": { type: "boolean", default: false },
+    "server-node-options": { type: "string" },
     "no-write": { type: "boolean", default: false },
   },
 });
@@ -170,6 +171,8 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
         RATE_LIMIT_SIGNIN_ACCOUNT: "1000/60",
         RATE_LIMIT_SIGNIN_IP: "1000/60",
         PREMODERATION_FIRST_COMMENTS: "0",
+        // e.g. --server-node-options=--max-old-space-size=192, to see what a smaller V8 heap does to memory and speed.
+        ...(args["server-node-options"] ? { NODE_OPTIONS: args["server-node-options"] } : {}),
         ADMIN_EMAILS: "",
       },
     });
@@ -224,24 +227,24 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
 
     const scenarios: Scenario[] = [];
     const selected = (key: string) => !ONLY || key === "ceiling" || ONLY.has(key);
-    const record = (key: string, result: Awaited<ReturnType<typeof loadGet>>) => {
-      scenarios.push({ ...result, key, queries: queries.get(key) ?? null, ratioToCeiling: null });
+    const record = async (key: string, result: Awaited<ReturnType<typeof loadGet>>) => {
+      scenarios.push({ ...result, key, queries: queries.get(key) ?? null, ratioToCeiling: null, memoryAfter: await serverMemory(server!.baseUrl) });
       log(`${result.name}: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors, peak RSS ${result.peakRssMb} MB`);
     };
     log(`load: trivial route, ${load.durationS} s`);
-    record("ceiling", await loadGet("Trivial dynamic route (ceiling)", "/api/bench/ping", options));
+    await record("ceiling", await loadGet("Trivial dynamic route (ceiling)", "/api/bench/ping", options));
     for (const page of pages.filter((p) => selected(p.key))) {
       log(`load: ${page.name}, ${load.durationS} s`);
-      record(page.key, await loadGet(page.name, page.path, options));
+      await record(page.key, await loadGet(page.name, page.path, options));
     }
     const postOptions = { ...options, durationS: postDurationS };
     if (selected("post-form")) {
       log(`load: posting through the form (no JavaScript), ${postDurationS} s`);
-      record("post-form", await loadPost("Post a comment (form, no JS)", postPath, postOptions, nextForm, (status, headers) => acknowledgedCommentId("form", status, headers), acknowledged));
+      await record("post-form", await loadPost("Post a comment (form, no JS)", postPath, postOptions, nextForm, (status, headers) => acknowledgedCommentId("form", status, headers), acknowledged));
     }
     if (selected("post-js")) {
       log(`load: posting through the JavaScript form, ${postDurationS} s`);
-      record("post-js", await loadPost("Post a comment (JS form, renders the thread)", postPath, postOptions, nextJs, (status, headers) => acknowledgedCommentId("javascript", status, headers), acknowledged));
+      await record("post-js", await loadPost("Post a comment (JS form, renders the thread)", postPath, postOptions, nextJs, (status, headers) => acknowledgedCommentId("javascript", status, headers), acknowledged));
     }
     const peakRssMb = Math.round((procStatusKb(server.pid, "VmHWM") ?? 0) / 1024);
 
@@ -268,7 +271,7 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
       commit: git("rev-parse", "HEAD"),
       dirty: git("status", "--porcelain", "--untracked-files=no").length > 0,
       machine: machineInfo,
-      config: { ...load, postDurationS },
+      config: { ...load, postDurationS, serverNodeOptions: args["server-node-options"] ?? null },
       dataset: {
         ...manifest.counts,
         ordinaryThreadComments: manifest.ordinaryThreadComments,

@@ -130,6 +130,15 @@ export async function loadPost(
   return summarize(name, path, options.connections, result, ok, errors, detail, watched);
 }
 
+export type ServerMemory = { rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number };
+
+/** The server's memory as it reports it (/api/bench/metrics), in MB. */
+export async function serverMemory(baseUrl: string): Promise<ServerMemory> {
+  const m = (await (await fetch(`${baseUrl}/api/bench/metrics`)).json()) as { rss: number; heapUsed: number; heapTotal: number; external: number };
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external) };
+}
+
 /** SQL statements the server has sent since it started (/api/bench/metrics). */
 export async function serverQueryCount(baseUrl: string): Promise<number> {
   const response = await fetch(`${baseUrl}/api/bench/metrics`);

@@ -1,12 +1,14 @@
 /** The benchmark's results: the console table, bench/results/<date>-<db>.{md,json} and bench/results/latest.md. */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { ScenarioResult } from "./load";
+import type { ScenarioResult, ServerMemory } from "./load";
 import type { PageWeight } from "./page-weight";
 
 export const RESULTS_DIR = "bench/results";
 
 export type Scenario = ScenarioResult & {
+  /** The server's memory right after the scenario (V8 heap in use and reserved, RSS). */
+  memoryAfter?: ServerMemory;
   key: string;
   /** SQL statements per request, one entry per sequential sample; null where not sampled. */
   queries: number[] | null;
@@ -23,7 +25,7 @@ export type RunResult = {
   commit: string;
   dirty: boolean;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; loadAverageBefore: number[] };
-  config: { connections: number; durationS: number; postDurationS: number; timeoutS: number };
+  config: { connections: number; durationS: number; postDurationS: number; timeoutS: number; serverNodeOptions?: string | null };
   dataset: {
     users: number;
     threads: number;
@@ -91,7 +93,8 @@ function header(run: RunResult): string {
   return [
     `Commit \`${run.commit.slice(0, 10)}\`${run.dirty ? " (with uncommitted changes)" : ""}, ${run.date}.`,
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.os}; load average before the run ${m.loadAverageBefore.map((n) => n.toFixed(2)).join(" ")}.`,
-    `Load: autocannon, ${run.config.connections} connections, ${run.config.durationS} s per page, ${run.config.postDurationS} s per posting run, on the same machine as the server.`,
+    `Load: autocannon, ${run.config.connections} connections, ${run.config.durationS} s per page, ${run.config.postDurationS} s per posting run, on the same machine as the server` +
+      (run.config.serverNodeOptions ? `; server run with NODE_OPTIONS=${run.config.serverNodeOptions}.` : "."),
     `Dataset: ${run.dataset.users.toLocaleString("en-US")} users, ${run.dataset.threads} threads, ${run.dataset.comments.toLocaleString("en-US")} comments; hot thread ${run.dataset.hotThreadComments.toLocaleString("en-US")} comments, ordinary thread ${run.dataset.ordinaryThreadComments.toLocaleString("en-US")}, deepest chain ${run.dataset.maxDepth} (generated in ${((run.dataset.generateMs + run.dataset.insertMs + run.dataset.backfillMs) / 1000).toFixed(1)} s, ${(run.dataset.cpuMs / 1000).toFixed(1)} s of CPU${run.dataset.backfilledPaths ? ", comment paths backfilled" : ""}).`,
   ].join("\n");
 }
@@ -107,6 +110,11 @@ export function runMarkdown(run: RunResult): string {
     scenarioTable(run),
     "",
     `Peak server RSS (VmHWM) over the whole run: ${run.peakRssMb} MB. SQL/request: sequential requests counted by the server (lib/db.ts).`,
+    `Server memory after each scenario (RSS / V8 heap used / heap reserved, MB): ${run.scenarios
+      .filter((s) => s.memoryAfter)
+      .map((s) => `${s.key} ${s.memoryAfter!.rssMb} / ${s.memoryAfter!.heapUsedMb} / ${s.memoryAfter!.heapTotalMb}`)
+      .join("; ")}.`,
+    `Stored includes the posts still in flight when a posting run stopped (at most one per connection): stored, never acknowledged.`,
     `Posting: ${run.posting.acknowledged} comments acknowledged, ${run.posting.stored} stored, ${run.posting.lost} lost; the hot thread's comment count ${run.posting.threadCountMatches ? "matches" : "does NOT match"} its rows.`,
     "",
     "## Targets",
