@@ -20,6 +20,7 @@ vi.mock("next/headers", () => ({
 
 import * as accountActions from "@/app/auth-actions";
 import * as moderationActions from "@/app/mod/actions";
+import * as notificationActions from "@/app/notifications/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
@@ -125,8 +126,16 @@ const ROWS: Row[] = [
   ["signInAction: an existing member's email, with a wrong password", "anonymous", signInAction, () => ({ email: "carol@example.test", password: "guessing at it" }), "Email or password is incorrect."],
 ];
 
-// Every action that changes something is covered above; signOut and GitHub sign-in take no id to guess.
-const ID_FREE = new Set<unknown>([accountActions.signOutAction, accountActions.signInWithGitHubAction]);
+// Every action that changes something is covered above or below; these take no id to guess: they act on the
+// caller alone (signing out, the caller's own notifications and email setting) or on nothing stored (GitHub).
+const ID_FREE = new Set<unknown>([
+  accountActions.signOutAction,
+  accountActions.signInWithGitHubAction,
+  notificationActions.markAllNotificationsReadAction,
+  notificationActions.emailNotificationsAction,
+]);
+// Redirects instead of answering with a state: its own test below.
+const TESTED_BELOW = new Set<unknown>([notificationActions.openNotificationAction]);
 
 let world: ActionWorld;
 
@@ -141,9 +150,9 @@ beforeAll(async () => {
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [...Object.values(memberActions), ...Object.values(moderationActions), ...Object.values(accountActions)].filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
-    expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action))).toEqual([]);
+    expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });
 
   it.each(ROWS)("%s (as %s) is refused and changes nothing", async (_description, actor, action, form, message) => {
@@ -155,6 +164,16 @@ describe("guessed ids (IDOR), for every action", () => {
     else expect(answer.message).toMatch(message);
     // Posting, reporting and signing in spend a rate-limit point before the refusal; nothing else may change.
     await expectDatabaseUnchanged(before, { except: ["rateLimiterFlexible"] });
+  });
+
+  it("openNotificationAction: a member opening another member's notification lands on their own list, and it stays unread", async () => {
+    session.user = await sessionFor(world, "member");
+    const before = await databaseState();
+    const form = new FormData();
+    form.append("notificationId", world.notifications.forCarol);
+    const answer = await callAction((_previous, formData) => notificationActions.openNotificationAction(formData) as never, form);
+    expect(answer.redirectedTo).toBe("/notifications");
+    await expectDatabaseUnchanged(before);
   });
 
   it.each(ACTORS.filter((actor) => actor !== "moderator" && actor !== "admin"))(

@@ -58,6 +58,11 @@ export async function buildActionWorld() {
     onComment: (await createReport({ reporterId: erin.id, threadId: main, commentId: comments.carolReported, reason: "spam" })).id,
     onThread: (await createReport({ reporterId: erin.id, threadId: other, reason: "off_topic" })).id,
   };
+  // A notification each for the member and for Carol: whose it is decides who may open it.
+  const notifications = {
+    forMember: (await db.notification.create({ data: { recipientId: users.member.id, commentId: comments.carolReply, kind: "reply" }, select: { id: true } })).id,
+    forCarol: (await db.notification.create({ data: { recipientId: carol.id, commentId: comments.ownVisible, kind: "reply" }, select: { id: true } })).id,
+  };
   const filter = await db.wordFilter.create({ data: { phrase: "existingphrase", action: "queue", createdById: otherAdmin.id }, select: { id: true } });
 
   return {
@@ -66,6 +71,7 @@ export async function buildActionWorld() {
     others: { carol, dave, erin, otherModerator, otherAdmin },
     comments,
     reports,
+    notifications,
     filterId: filter.id,
   };
 }
@@ -83,6 +89,7 @@ export function everyId(world: ActionWorld): string[] {
     ...Object.values(world.others).map((u) => u.id),
     ...Object.values(world.comments),
     ...Object.values(world.reports),
+    ...Object.values(world.notifications),
     world.filterId,
   ];
 }
