@@ -24,7 +24,17 @@ import {
   type CommentForm,
 } from "./lib/browser-forms";
 import { createBenchDatabase, type BenchDatabase, type DatabaseKind } from "./lib/database";
-import { loadGet, loadPost, queriesPerRequest, serverMemory, serverQueryCount, type LoadOptions, type Submission } from "./lib/load";
+import {
+  lastStatements,
+  loadGet,
+  loadPost,
+  queriesPerRequest,
+  serverMemory,
+  serverQueryCount,
+  type LoadOptions,
+  type Statement,
+  type Submission,
+} from "./lib/load";
 import { measurePageWeight } from "./lib/page-weight";
 import { printRun, RESULTS_DIR, writeLatest, writeRun, type RunResult, type Scenario, type Target } from "./lib/report";
 import { buildApp, hasBuild, procStatusKb, startServer, type RunningServer } from "./lib/server";
@@ -187,10 +197,13 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
 
     // Warm every route (first renders compile and fill caches), then count each page's SQL statements.
     const queries = new Map<string, number[]>();
+    const statements = new Map<string, Statement[]>();
     for (const page of [{ key: "ceiling", path: "/api/bench/ping" }, ...pages]) {
       log(`warming up and counting queries: ${page.path}`);
       await queriesPerRequest(server.baseUrl, page.path, 2);
-      queries.set(page.key, await queriesPerRequest(server.baseUrl, page.path, QUERY_SAMPLES));
+      const counts = await queriesPerRequest(server.baseUrl, page.path, QUERY_SAMPLES);
+      queries.set(page.key, counts);
+      statements.set(page.key, await lastStatements(server.baseUrl, counts.at(-1)!));
     }
 
     log(`signing in ${POSTERS} members`);
@@ -217,8 +230,11 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
       }
       return counts;
     };
-    queries.set("post-form", await probePosts("form", nextForm));
-    queries.set("post-js", await probePosts("javascript", nextJs));
+    for (const [key, mode, next] of [["post-form", "form", nextForm], ["post-js", "javascript", nextJs]] as const) {
+      const counts = await probePosts(mode, next);
+      queries.set(key, counts);
+      statements.set(key, await lastStatements(server.baseUrl, counts.at(-1)!));
+    }
 
     const pageWeight = {
       anonymous: await measurePageWeight(server.baseUrl, `/t/${manifest.hotThreadId}`),
@@ -228,7 +244,14 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
     const scenarios: Scenario[] = [];
     const selected = (key: string) => !ONLY || key === "ceiling" || ONLY.has(key);
     const record = async (key: string, result: Awaited<ReturnType<typeof loadGet>>) => {
-      scenarios.push({ ...result, key, queries: queries.get(key) ?? null, ratioToCeiling: null, memoryAfter: await serverMemory(server!.baseUrl) });
+      scenarios.push({
+        ...result,
+        key,
+        queries: queries.get(key) ?? null,
+        statements: statements.get(key),
+        ratioToCeiling: null,
+        memoryAfter: await serverMemory(server!.baseUrl),
+      });
       log(`${result.name}: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors, peak RSS ${result.peakRssMb} MB`);
     };
     log(`load: trivial route, ${load.durationS} s`);

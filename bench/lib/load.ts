@@ -139,6 +139,15 @@ export async function serverMemory(baseUrl: string): Promise<ServerMemory> {
   return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external) };
 }
 
+export type Statement = { sql: string; ms: number };
+
+/** The last `count` SQL statements the server sent, with their durations (/api/bench/metrics?log=1). */
+export async function lastStatements(baseUrl: string, count: number): Promise<Statement[]> {
+  if (count <= 0) return [];
+  const { log } = (await (await fetch(`${baseUrl}/api/bench/metrics?log=1`)).json()) as { log: Statement[] };
+  return log.slice(-count);
+}
+
 /** SQL statements the server has sent since it started (/api/bench/metrics). */
 export async function serverQueryCount(baseUrl: string): Promise<number> {
   const response = await fetch(`${baseUrl}/api/bench/metrics`);

@@ -1,12 +1,14 @@
 /** The benchmark's results: the console table, bench/results/<date>-<db>.{md,json} and bench/results/latest.md. */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { ScenarioResult, ServerMemory } from "./load";
+import type { ScenarioResult, ServerMemory, Statement } from "./load";
 import type { PageWeight } from "./page-weight";
 
 export const RESULTS_DIR = "bench/results";
 
 export type Scenario = ScenarioResult & {
+  /** The statements one sequential request ran (the last sample), with their durations. */
+  statements?: Statement[];
   /** The server's memory right after the scenario (V8 heap in use and reserved, RSS). */
   memoryAfter?: ServerMemory;
   key: string;
@@ -128,6 +130,20 @@ export function runMarkdown(run: RunResult): string {
       `inline scripts (RSC payload) ${kb(w.signedIn.inlineScriptGzipBytes)} gzip; HTML ${kb(w.signedIn.htmlBytes)} (${kb(w.signedIn.htmlGzipBytes)} gzip).`,
     `Anonymous: JavaScript files ${kb(w.anonymous.scriptGzipBytes)} gzip; inline ${kb(w.anonymous.inlineScriptGzipBytes)} gzip; HTML ${kb(w.anonymous.htmlBytes)} (${kb(w.anonymous.htmlGzipBytes)} gzip).`,
     "",
+    "## SQL statements of one request",
+    "",
+    "Sequential, unloaded; durations as Prisma reports them.",
+    "",
+    ...run.scenarios
+      .filter((s) => s.statements?.length)
+      .flatMap((s) => [
+        `<details><summary>${s.name}: ${s.statements!.length} statements, ${s.statements!.reduce((sum, q) => sum + q.ms, 0).toFixed(1)} ms</summary>`,
+        "",
+        ...s.statements!.map((q) => `- ${q.ms.toFixed(2)} ms \`${q.sql.replace(/`/g, "'")}\``),
+        "",
+        "</details>",
+        "",
+      ]),
   ].join("\n");
 }
 
