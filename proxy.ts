@@ -4,6 +4,7 @@ import { dropUnusableCallbackCookies, isUsableCallbackUrl } from "@/lib/auth-cal
 import { isAllowedOrigin } from "@/lib/request-origin";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { bodyLimitFor, describeLimit, isBodyTooLarge } from "@/lib/request-size";
+import { isHost } from "@/lib/site-url";
 
 // Runs before every page, action and route. Authorization does not live here: every action and page
 // checks the caller itself, so a request that skips this layer still reaches nothing it should not.
@@ -32,6 +33,9 @@ export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   if (cookies.dropped.length) requestHeaders.set("cookie", cookies.header ?? "");
+  // Auth.js and Next.js build URLs from X-Forwarded-Host: one that is no host ("a b") would throw on every page.
+  const forwardedHost = request.headers.get("x-forwarded-host");
+  if (forwardedHost !== null && !isHost(forwardedHost)) requestHeaders.delete("x-forwarded-host");
   // One id per request, in the logs (instrumentation.ts) and on the response, so a user's report can be matched.
   // Always ours: a client-sent id is replaced, so nobody can write into the logs or borrow another's id.
   const requestId = crypto.randomUUID();

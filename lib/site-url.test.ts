@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { siteOrigin } from "./site-url";
+import { isHost, siteOrigin } from "./site-url";
 
 const saved = process.env.AUTH_URL;
 afterEach(() => {
@@ -23,5 +23,21 @@ describe("siteOrigin", () => {
   it("prefers AUTH_URL when the operator set it", () => {
     process.env.AUTH_URL = "https://forum.example.org/some/path";
     expect(siteOrigin(new Headers({ host: "a b" }))).toBe("https://forum.example.org");
+  });
+});
+
+describe("isHost", () => {
+  it.each([
+    ["agora.example.org", true],
+    ["localhost:3000", true],
+    ["127.0.0.1:3230", true],
+    ["[::1]:3000", true],
+    ["a b", false],
+    ["evil.example/path", false],
+    ["user@evil.example", false],
+    ["[::1]:99999", false],
+    ["", false],
+  ])("%j → %s", (value, expected) => {
+    expect(isHost(value)).toBe(expected);
   });
 });
