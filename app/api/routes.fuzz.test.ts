@@ -21,7 +21,7 @@ const ORIGIN = "http://localhost:3000";
 const APP = path.join(process.cwd(), "app");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 // Generous: a few seconds on an idle machine.
-const TIMEOUT_MS = 120_000;
+const TIMEOUT_MS = 180_000;
 
 type Segment = { kind: "static"; text: string } | { kind: "param"; name: string } | { kind: "catchAll"; name: string };
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
@@ -172,7 +172,7 @@ describe("route handlers under fuzzing", () => {
             }
             await database.expectUnchanged();
           }),
-          { numRuns: 40 },
+          { numRuns: 30 },
         );
       }
       delete process.env.BENCH_METRICS;
