@@ -59,6 +59,10 @@ test.describe(`the server killed with SIGKILL under load (${E2E_DATABASE})`, () 
     expect(stored.size - load.acknowledged.length).toBeLessThanOrEqual(load.networkErrors.length);
     expect((await probe.threadCommentCount(threadId)) - countBefore).toBe(stored.size);
     await probe.close();
+    test.info().annotations.push({
+      type: "crash",
+      description: `${load.acknowledged.length} acknowledged before the kill, all stored; ${load.networkErrors.length} posts cut off, ${stored.size - load.acknowledged.length} of them stored unanswered`,
+    });
 
     // A restart on the same database serves pages, keeps sessions, and takes comments again.
     server = await startAppServer({ ...LOAD_TEST_ENV, DATABASE_URL: database.url });
