@@ -16,7 +16,7 @@ export function VoteButton({ commentId, score, voted, canVote }: Props) {
   const [state, formAction, pending] = useActionState(voteAction, initialActionState);
   if (!canVote) {
     return (
-      <span className="vote-count" aria-label={upvotes(score)} title={upvotes(score)}>
+      <span className="vote-count" role="img" aria-label={upvotes(score)} title={upvotes(score)}>
         <span aria-hidden="true">▲ {score}</span>
       </span>
     );
