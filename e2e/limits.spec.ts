@@ -132,3 +132,13 @@ test.describe("malformed callback URLs", () => {
     expect((await context.cookies()).find((cookie) => cookie.name === "authjs.callback-url")).toBeUndefined();
   });
 });
+
+test.describe("hostile request headers", () => {
+  test("an X-Forwarded-Host that is no host still gets every page and feed, with links on a real origin", async ({ request, baseURL }) => {
+    for (const path of ["/", "/signin", "/a/tiktok-sparks-good/feed.xml"]) {
+      const response = await request.get(path, { headers: { "x-forwarded-host": "a b" } });
+      expect(response.status(), path).toBe(200);
+      if (path.endsWith(".xml")) expect(await response.text()).toContain(`href="${baseURL}/a/tiktok-sparks-good"`);
+    }
+  });
+});
