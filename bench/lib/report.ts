@@ -60,6 +60,14 @@ function queriesCell(queries: number[] | null): string {
   return min === max ? String(min) : `${min}–${max}`;
 }
 
+/**
+ * The server's CPU time per answered request: unlike req/s it hardly depends on what else the machine runs,
+ * so it is the figure to compare across runs on a shared machine.
+ */
+export function cpuPerRequest(s: Scenario): string {
+  return s.rps > 0 ? ((s.cpu.serverCores / s.rps) * 1000).toFixed(1) : "–";
+}
+
 export function scenarioTable(run: RunResult): string {
   const rows = run.scenarios.map((s) =>
     [
@@ -72,12 +80,13 @@ export function scenarioTable(run: RunResult): string {
       String(s.peakRssMb),
       s.ratioToCeiling === null ? "–" : `${Math.round(s.ratioToCeiling * 100)}%`,
       kb(s.bytesPerResponse),
+      cpuPerRequest(s),
       `${s.cpu.serverCores.toFixed(2)} / ${s.cpu.loadGeneratorCores.toFixed(2)} / ${s.cpu.otherCores.toFixed(2)}`,
     ].join(" | "),
   );
   return [
-    "| Scenario | req/s | p50 ms | p99 ms | errors | SQL/request | peak RSS MB | vs trivial route | response size | CPU cores: server / autocannon / other |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| Scenario | req/s | p50 ms | p99 ms | errors | SQL/request | peak RSS MB | vs trivial route | response size | server CPU ms/request | CPU cores: server / autocannon / other |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map((row) => `| ${row} |`),
   ].join("\n");
 }
