@@ -13,6 +13,10 @@ export async function proxy(request: NextRequest) {
   if (request.headers.has("x-middleware-subrequest")) {
     return NextResponse.json({ error: { code: "bad_request", message: "Request refused." } }, { status: 400 });
   }
+  // A NUL in a path or query reaches database lookups as text, which PostgreSQL refuses with an error (a 500).
+  if (/%00/.test(request.nextUrl.pathname + request.nextUrl.search)) {
+    return NextResponse.json({ error: { code: "bad_request", message: "Request refused." } }, { status: 400 });
+  }
   if (!isAllowedOrigin(request)) {
     return NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused." } }, { status: 403 });
   }

@@ -84,3 +84,16 @@ describe("proxy.ts enforces the limits", () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe("proxy.ts refuses a NUL in the URL", () => {
+  it.each(["/a/%00/feed.xml", "/t/abc%00", "/search?q=a%00b"])("%s → 400 in the house shape", async (path) => {
+    const response = await proxy(new NextRequest(`http://localhost:3000${path}`));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: "bad_request", message: "Request refused." } });
+  });
+
+  it("lets an encoded percent sign through", async () => {
+    const response = await proxy(new NextRequest("http://localhost:3000/search?q=%2500"));
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});
