@@ -3,6 +3,7 @@ import {
   expect,
   homeCommentCount,
   newCommentBox,
+  openAt,
   openThread,
   postComment,
   replyTo,
@@ -286,13 +287,14 @@ test.describe("other people's comments and permalinks", () => {
   test("another user sees Reply but no Edit or Delete on someone else's comment", async ({ page }) => {
     await signUp(page);
     const thread = await openThread(page, 5);
-    const item = commentParts(page, await postComment(page, unique("Mine, not yours")));
+    const id = await postComment(page, unique("Mine, not yours"));
+    const item = commentParts(page, id);
     await expect(item.button("Edit")).toBeVisible();
     await expect(item.button("Delete")).toBeVisible();
     await signOut(page);
 
     await signUp(page);
-    await page.goto(thread.path);
+    await openAt(page, thread.path, id);
     await expect(item.button("Reply")).toBeVisible();
     await expect(item.button("Edit")).toHaveCount(0);
     await expect(item.button("Delete")).toHaveCount(0);
@@ -304,7 +306,7 @@ test.describe("other people's comments and permalinks", () => {
     const parentId = await postComment(page, unique("Permalink parent"));
     const replyText = unique("Permalink target");
     const replyId = await replyTo(page, parentId, replyText);
-    await page.goto(thread.path);
+    await openAt(page, thread.path, replyId);
 
     const reply = commentParts(page, replyId);
     await expect(reply.permalink).toHaveText(/just now|ago/);

@@ -1,4 +1,4 @@
-import { comment, commentParts, expect, openThread, postComment, replyTo, signUp, test, unique } from "./helpers";
+import { comment, commentParts, expect, openAt, openThread, postComment, replyTo, signUp, test, unique } from "./helpers";
 
 test.describe("deep reply chains", () => {
   test("the 7th level of a reply chain is not shown on the thread page; 'Continue this thread' opens a page showing it", async ({ page }) => {
@@ -13,7 +13,7 @@ test.describe("deep reply chains", () => {
       ids.push(await replyTo(page, ids.at(-1)!, `Level ${level} ${run}`));
     }
 
-    await page.goto(thread.path);
+    await openAt(page, thread.path, ids[0]!);
     const root = comment(page, ids[0]!);
     for (let level = 1; level <= 6; level++) {
       await expect(commentParts(page, ids[level - 1]!).body).toHaveText(`Level ${level} ${run}`);

@@ -131,6 +131,14 @@ export async function openThread(page: Page, n: number): Promise<ThreadRef> {
   return { id: path.split("/").at(-1) ?? "", title, path };
 }
 
+/**
+ * Opens the page of a thread that holds `commentId` (its `?at=` permalink). Other tests keep posting to the same
+ * threads, so a comment posted a moment ago need not be on the first page by the time it is read again.
+ */
+export async function openAt(page: Page, threadPath: string, commentId: string): Promise<void> {
+  await page.goto(`${threadPath}?at=${commentId}#c-${commentId}`);
+}
+
 /** The comment count a thread's card shows on the home page (navigates to /). */
 export async function homeCommentCount(page: Page, threadTitle: string): Promise<number> {
   await page.goto("/");

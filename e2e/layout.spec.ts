@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { accountNav, comment, expect, openThread, postComment, replyTo, signUp, test, unique } from "./helpers";
+import { accountNav, comment, expect, openAt, openThread, postComment, replyTo, signUp, test, unique } from "./helpers";
 
 const DIR = "test-results/screenshots";
 
@@ -25,7 +25,7 @@ test.describe("phone layout (375px wide)", () => {
     const ids = [await postComment(page, `Level 1 ${run}`)];
     for (let level = 2; level <= 6; level++) ids.push(await replyTo(page, ids.at(-1)!, `Level ${level} ${run} with a few more words to wrap`));
 
-    await page.goto(thread.path);
+    await openAt(page, thread.path, ids.at(-1)!);
     const deepest = comment(page, ids.at(-1)!);
     await deepest.getByRole("button", { name: "Reply" }).click();
     await expect(deepest.getByRole("textbox", { name: /^Reply to / })).toBeVisible();

@@ -133,7 +133,15 @@ test.describe("malformed callback URLs", () => {
   });
 });
 
-test.describe("hostile request headers", () => {
+test.describe("hostile request headers and URLs", () => {
+  test("a NUL in a path or a query is refused with a 400, not a database error", async ({ request }) => {
+    for (const path of ["/a/%00", "/a/%00/feed.xml", "/t/%00", "/u/%00", "/search?q=%00", "/api/threads/%00/new-comments?since=2026-01-01T00:00:00Z"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+      expect((await response.json()).error.code, path).toBe("bad_request");
+    }
+  });
+
   test("an X-Forwarded-Host that is no host still gets every page and feed, with links on a real origin", async ({ request, baseURL }) => {
     for (const path of ["/", "/signin", "/a/tiktok-sparks-good/feed.xml"]) {
       const response = await request.get(path, { headers: { "x-forwarded-host": "a b" } });

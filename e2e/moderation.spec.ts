@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { comment, commentParts, newCommentBox, openThread, postComment, signInAsAdmin, signUp, test, type ThreadRef } from "./helpers";
+import { comment, commentParts, newCommentBox, openAt, openThread, postComment, signInAsAdmin, signUp, test, type ThreadRef } from "./helpers";
 
 async function newPage(browser: Browser, testInfo: TestInfo, extraHTTPHeaders: Record<string, string>): Promise<Page> {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders });
@@ -23,7 +23,7 @@ test("a report travels to the queue; a hidden comment shows its notice to member
 
   const reporter = await newPage(browser, testInfo, extraHTTPHeaders ?? {});
   await signUp(reporter);
-  await reporter.goto(thread.path);
+  await openAt(reporter, thread.path, commentId);
   const reported = commentParts(reporter, commentId);
   await reported.button("Report").click();
   await reporter.getByLabel("Misinformation").check();
@@ -47,7 +47,7 @@ test("a report travels to the queue; a hidden comment shows its notice to member
   await expect(comment(reporter, commentId)).toContainText("Hidden by a moderator: Unsupported claim");
   await expect(comment(reporter, commentId)).not.toContainText(body);
 
-  await moderator.goto(thread.path);
+  await openAt(moderator, thread.path, commentId);
   await expect(comment(moderator, commentId)).toContainText(body);
   await moderate(moderator, commentId, "Restore");
   await reporter.reload();
@@ -97,7 +97,7 @@ test("a suspended member can read but not comment, and sees why", async ({ page,
 
   const moderator = await newPage(browser, testInfo, extraHTTPHeaders ?? {});
   await signInAsAdmin(moderator);
-  await moderator.goto(thread.path);
+  await openAt(moderator, thread.path, commentId);
   const parts = commentParts(moderator, commentId);
   await parts.button("Suspend author").click();
   await parts.article.getByLabel("For").selectOption("7d");

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E_DATABASE, randomVisitorIp, startAppServer, type AppServer } from "./app-server";
-import { comment, expectSignedInAs, newAccount, newCommentBox, openThread, postComment, signUp, unique } from "./helpers";
+import { comment, expectSignedInAs, newAccount, newCommentBox, openAt, openThread, postComment, signUp, unique } from "./helpers";
 
 // Two `next start` processes of the same build on one PostgreSQL database, as behind a load balancer: nothing
 // that matters may live in one process's memory. Sessions, comments, rate-limit counters (rate-limiter-flexible's
@@ -53,11 +53,11 @@ test.describe("two app instances on one PostgreSQL database", () => {
 
     const reader = await contextOn(browser, second);
     const readerPage = await reader.newPage();
-    await readerPage.goto(thread.path);
+    await openAt(readerPage, thread.path, id);
     await expect(comment(readerPage, id)).toContainText(body);
 
     // The session is a database row, so the author is signed in on the second instance as well.
-    await openOn(page, second, thread.path);
+    await openOn(page, second, `${thread.path}?at=${id}`);
     await expectSignedInAs(page, account.name);
     await expect(comment(page, id)).toContainText(body);
     await Promise.all([author.close(), reader.close()]);
@@ -100,7 +100,7 @@ test.describe("two app instances on one PostgreSQL database", () => {
     const modContext = await contextOn(browser, first);
     const modPage = await modContext.newPage();
     await signUp(modPage, moderator);
-    await modPage.goto(thread.path);
+    await openAt(modPage, thread.path, commentId);
     const target = comment(modPage, commentId);
     await target.getByRole("button", { name: "Suspend author" }).click();
     const form = target.getByRole("form", { name: "Suspend author" });

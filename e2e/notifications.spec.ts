@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { accountNav, comment, expect, newContext, openThread, postComment, replyTo, signUp, test } from "./helpers";
+import { accountNav, comment, expect, newContext, openAt, openThread, postComment, replyTo, signUp, test } from "./helpers";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -24,7 +24,7 @@ test("a reply and a mention light the bell; opening one goes to the comment and 
 
   const grace = await (await newContext(browser, testInfo)).newPage();
   const graceAccount = await signUp(grace);
-  await grace.goto(thread.path);
+  await openAt(grace, thread.path, first);
   const reply = await replyTo(grace, first, "The small businesses in it are real, though.");
   await postComment(grace, `What does ${handle(adaAccount.name)} make of the regulators' decision?`);
   // Someone who never took part in the thread cannot be paged by name.
@@ -70,7 +70,7 @@ test("screenshots of the bell and the notifications page, on desktop and mobile"
 
   const grace = await (await newContext(browser, testInfo)).newPage();
   await signUp(grace, { name: "Grace Hopper" });
-  await grace.goto(thread.path);
+  await openAt(grace, thread.path, first);
   await replyTo(grace, first, "Maybe, but the small businesses in it are real. A campaign can be both PR *and* true.");
   await postComment(grace, `${handle(adaAccount.name)} what would change your mind — an audit of the data flows?`);
 

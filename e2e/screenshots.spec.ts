@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { comment, openThread, postComment, replyTo, signOut, signUp, test } from "./helpers";
+import { comment, openAt, openThread, postComment, replyTo, signOut, signUp, test } from "./helpers";
 
 const DIR = "test-results/screenshots";
 
@@ -19,7 +19,7 @@ test.describe("screenshots for a human to look at", () => {
     await signOut(page);
 
     await signUp(page, { name: "Grace Hopper" });
-    await page.goto(thread.path);
+    await openAt(page, thread.path, reply);
     const nested = await replyTo(
       page,
       reply,
@@ -28,14 +28,14 @@ test.describe("screenshots for a human to look at", () => {
     await replyTo(page, nested, "A very long word to test wrapping: " + "Supercalifragilisticexpialidocious".repeat(4));
     await postComment(page, "A second top-level comment, to show the list continues after a nested chain.");
 
-    await page.goto(thread.path);
+    await openAt(page, thread.path, top);
     await page.screenshot({ path: `${DIR}/thread.png`, fullPage: true });
     await comment(page, top).screenshot({ path: `${DIR}/thread-nested.png` });
     await page.goto("/");
     await page.screenshot({ path: `${DIR}/home.png`, fullPage: true });
 
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(thread.path);
+    await openAt(page, thread.path, top);
     await page.screenshot({ path: `${DIR}/thread-mobile.png`, fullPage: true });
     await comment(page, top).screenshot({ path: `${DIR}/thread-nested-mobile.png` });
     await page.getByRole("banner").screenshot({ path: `${DIR}/header-mobile.png` });

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { comment, commentParts, expect, newContext, openThread, postComment, signInAsAdmin, signUp, test } from "./helpers";
+import { comment, commentParts, expect, newContext, openAt, openThread, postComment, signInAsAdmin, signUp, test } from "./helpers";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -67,7 +67,7 @@ test("a comment a moderator hides is no longer found, by anyone; restored, it is
 
   const moderator = await (await newContext(browser, testInfo)).newPage();
   await signInAsAdmin(moderator);
-  await moderator.goto(thread.path);
+  await openAt(moderator, thread.path, id);
   const parts = commentParts(moderator, id);
   await parts.button("Moderate").click();
   await parts.article.getByLabel(/^Reason/).first().fill("Unfounded");
@@ -79,7 +79,7 @@ test("a comment a moderator hides is no longer found, by anyone; restored, it is
     await expect(viewer.getByRole("status")).toHaveText(`Nothing matches “${word}”.`);
   }
 
-  await moderator.goto(thread.path);
+  await openAt(moderator, thread.path, id);
   await parts.button("Moderate").click();
   await parts.button("Restore").click();
   await expect(parts.article.getByRole("status").first()).toContainText("Comment restored.");

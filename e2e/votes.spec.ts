@@ -1,4 +1,4 @@
-import { commentParts, expect, newContext, openThread, postComment, signUp, test, unique } from "./helpers";
+import { commentParts, expect, newContext, openAt, openThread, postComment, signUp, test, unique } from "./helpers";
 
 // Upvotes and the sort order they feed: one per member, a toggle, never on your own comment, and "Top".
 
@@ -16,7 +16,7 @@ test.describe("upvotes and sorting", () => {
     const other = await newContext(browser, testInfo);
     const voter = await other.newPage();
     await signUp(voter);
-    await voter.goto(thread.path);
+    await openAt(voter, thread.path, mine);
     const vote = commentParts(voter, mine).button("Upvote (0 upvotes)");
     await expect(vote).toHaveAttribute("aria-pressed", "false");
     await vote.click();
@@ -42,7 +42,7 @@ test.describe("upvotes and sorting", () => {
     const other = await newContext(browser, testInfo);
     const voter = await other.newPage();
     await signUp(voter);
-    await voter.goto(thread.path);
+    await openAt(voter, thread.path, older);
     await commentParts(voter, older).button("Upvote (0 upvotes)").click();
     await expect(commentParts(voter, older).button("Upvote (1 upvote)")).toBeVisible();
     await other.close();
@@ -78,9 +78,9 @@ test.describe("upvotes and sorting", () => {
 
       // Sign-up itself needs no JavaScript either.
       await signUp(page);
-      await page.goto(thread.path);
+      await openAt(page, thread.path, id);
       await commentParts(page, id).button("Upvote (0 upvotes)").click();
-      await page.goto(thread.path);
+      await openAt(page, thread.path, id);
       await expect(commentParts(page, id).button("Upvote (1 upvote)")).toHaveAttribute("aria-pressed", "true");
     });
   });

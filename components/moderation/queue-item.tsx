@@ -61,7 +61,7 @@ function AuthorHistory({ author, history }: { author: QueueComment["author"]; hi
         <ul>
           {history.actions.map((a) => (
             <li key={a.id}>
-              {a.action.replaceAll("_", " ")} by {a.moderator.name ?? "a moderator"} <RelativeTime date={a.createdAt} />
+              {a.action.replaceAll("_", " ")} by {a.moderator ? (a.moderator.name ?? "a moderator") : "Agora (automatic)"} <RelativeTime date={a.createdAt} />
               {a.reason && <> — {a.reason}</>}
             </li>
           ))}

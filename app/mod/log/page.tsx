@@ -88,7 +88,11 @@ export default async function ModerationLogPage({ searchParams }: Props) {
                     <RelativeTime date={entry.createdAt} />
                   </td>
                   <td>
-                    <Link href={`/mod/log?moderator=${entry.moderator.id}`}>{entry.moderator.name ?? "—"}</Link>
+                    {entry.moderator ? (
+                      <Link href={`/mod/log?moderator=${entry.moderator.id}`}>{entry.moderator.name ?? "—"}</Link>
+                    ) : (
+                      <span className="muted">Agora (automatic)</span>
+                    )}
                   </td>
                   <td>
                     {entry.action.replaceAll("_", " ")}
