@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { getArticleWithThreads } from "@/lib/queries/articles";
+import { ModerationLogLink } from "./moderation-log-link";
 import { RelativeTime } from "./relative-time";
 
 type Article = NonNullable<Awaited<ReturnType<typeof getArticleWithThreads>>>;
@@ -27,6 +28,7 @@ export function ArticleOverview({ article }: { article: Article }) {
             Follow new comments (Atom feed)
           </a>
         </p>
+        <ModerationLogLink slug={article.slug} />
       </section>
       <section aria-labelledby="points-heading">
         <h2 id="points-heading">The points it makes — {article.threads.length} discussions</h2>

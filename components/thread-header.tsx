@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ModerationLogLink } from "./moderation-log-link";
 
 type Props = {
   thread: {
@@ -42,6 +43,7 @@ export function ThreadHeader({ thread }: Props) {
           Follow this point&apos;s comments (Atom feed)
         </a>
       </p>
+      <ModerationLogLink slug={thread.article.slug} />
       {thread.locked && (
         <p className="banner" role="status">
           This thread is locked: no new comments or edits.{thread.lockReason ? ` Reason: ${thread.lockReason}` : ""}

@@ -3,6 +3,17 @@ import { DEFAULT_DATABASE_URL, DEFAULT_POOL_SIZE, isPostgresUrl } from "./databa
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int({ error: "must be a whole number" })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -34,6 +45,16 @@ const envSchema = z.object({
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
   /** The public URL (Auth.js reads it too); the links in emails are built on it. */
   AUTH_URL: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** Whether an article's public moderation log names the moderator ("show") or says "a moderator" ("hide"). */
+  MODERATION_LOG_NAMES: z.preprocess(emptyToUndefined, z.enum(["show", "hide"], { error: 'must be "show" or "hide"' }).default("hide")),
+  /** Slow mode: one comment per member per this many minutes in the thread. */
+  SLOW_MODE_MINUTES: wholeNumber(1, 1440, 2),
+  /** The automatic cool-down switches slow mode on when a thread gets more comments than this in 10 minutes... */
+  COOLDOWN_COMMENTS_PER_10_MIN: wholeNumber(1, 100000, 30),
+  /** ...or more reports than this in 10 minutes... */
+  COOLDOWN_REPORTS_PER_10_MIN: wholeNumber(1, 100000, 5),
+  /** ...and keeps it on until the thread has been below both for this many minutes. */
+  COOLDOWN_QUIET_MINUTES: wholeNumber(1, 10080, 30),
 }).superRefine((values, context) => {
   // An email's links cannot come from a request's Host header, which whoever posts the comment controls.
   if (values.SMTP_URL && !URL.canParse(values.AUTH_URL ?? "")) {
@@ -62,3 +83,23 @@ export const isGitHubSignInEnabled = Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITH
 
 /** Whether reply and mention emails are sent (SMTP_URL is set). */
 export const isEmailEnabled = Boolean(env.SMTP_URL);
+
+/** Whether the public moderation log names moderators (MODERATION_LOG_NAMES=show). */
+export const showModeratorNamesInPublicLog = env.MODERATION_LOG_NAMES === "show";
+
+export type SlowModeConfig = {
+  slowModeMinutes: number;
+  commentsPer10Min: number;
+  reportsPer10Min: number;
+  quietMinutes: number;
+};
+
+/** The slow-mode and automatic cool-down settings (SLOW_MODE_MINUTES, COOLDOWN_*). */
+export function slowModeConfig(values: Env = env): SlowModeConfig {
+  return {
+    slowModeMinutes: values.SLOW_MODE_MINUTES,
+    commentsPer10Min: values.COOLDOWN_COMMENTS_PER_10_MIN,
+    reportsPer10Min: values.COOLDOWN_REPORTS_PER_10_MIN,
+    quietMinutes: values.COOLDOWN_QUIET_MINUTES,
+  };
+}

@@ -118,3 +118,8 @@ export async function listArticles(): Promise<ArticleListItem[]> {
   });
   return articles.map(({ _count, ...article }) => ({ ...article, threadCount: _count.threads }));
 }
+
+/** An article's name and slug, for pages about it (its public moderation log). */
+export function getArticleHeading(slug: string) {
+  return db.article.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+}

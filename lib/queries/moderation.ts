@@ -1,7 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { adjustAncestorReplyCounts, replyWeight } from "./comment-paths";
-import { appendLog, type ModerationAction } from "./moderation-log";
+import { appendLog, articleOfThread, type ModerationAction } from "./moderation-log";
 
 export class ModerationError extends Error {
   constructor(
@@ -47,7 +47,7 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id: input.commentId },
-      select: { id: true, threadId: true, authorId: true, status: true, deletedAt: true, depth: true, path: true },
+      select: { id: true, threadId: true, authorId: true, status: true, deletedAt: true, depth: true, path: true, thread: { select: { articleId: true } } },
     });
     if (!comment) throw new ModerationError("That comment does not exist.", "not_found");
     if (comment.deletedAt) throw new ModerationError("Its author deleted that comment.", "conflict");
@@ -74,6 +74,7 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
     await resolveOpenReports(tx, { commentId: comment.id }, input.moderatorId, transition.action);
     await appendLog(tx, {
       moderatorId: input.moderatorId,
+      articleId: comment.thread.articleId,
       action: transition.action,
       targetType: "comment",
       targetId: comment.id,
@@ -96,6 +97,7 @@ export async function dismissReports(input: { moderatorId: string; commentId?: s
     if (closed === 0) throw new ModerationError("There are no open reports on that item.", "conflict");
     await appendLog(tx, {
       moderatorId: input.moderatorId,
+      articleId: await articleOfThread(tx, input.threadId),
       action: "dismiss_reports",
       targetType: input.commentId ? "comment" : "thread",
       targetId: input.commentId ?? input.threadId,
@@ -111,7 +113,7 @@ export type ThreadModeration = "lock" | "unlock" | "pin" | "unpin";
 /** Locks, unlocks, pins or unpins a thread, with its log row. */
 export async function moderateThread(input: { moderatorId: string; threadId: string; kind: ThreadModeration; reason?: string }) {
   return db.$transaction(async (tx) => {
-    const thread = await tx.thread.findUnique({ where: { id: input.threadId }, select: { id: true, locked: true, pinned: true } });
+    const thread = await tx.thread.findUnique({ where: { id: input.threadId }, select: { id: true, locked: true, pinned: true, articleId: true } });
     if (!thread) throw new ModerationError("That thread does not exist.", "not_found");
     const change = {
       lock: { when: !thread.locked, data: { locked: true, lockReason: input.reason ?? null }, already: "locked" },
@@ -123,6 +125,7 @@ export async function moderateThread(input: { moderatorId: string; threadId: str
     await tx.thread.update({ where: { id: thread.id }, data: change.data });
     await appendLog(tx, {
       moderatorId: input.moderatorId,
+      articleId: thread.articleId,
       action: `${input.kind}_thread` as ModerationAction,
       targetType: "thread",
       targetId: thread.id,
@@ -155,9 +158,10 @@ export async function suspendUser(input: {
     if (!target) throw new ModerationError("That member does not exist.", "not_found");
     if (!canSuspendTarget(input.moderator, target)) throw new ModerationError("You cannot suspend that account.", "forbidden");
     // The comment that prompted the suspension has its reports closed with it: only ever one of the member's own.
-    if (input.commentId && !(await tx.comment.findFirst({ where: { id: input.commentId, authorId: target.id }, select: { id: true } }))) {
-      throw new ModerationError("That comment is not by this member.", "conflict");
-    }
+    const prompt = input.commentId
+      ? await tx.comment.findFirst({ where: { id: input.commentId, authorId: target.id }, select: { thread: { select: { articleId: true } } } })
+      : null;
+    if (input.commentId && !prompt) throw new ModerationError("That comment is not by this member.", "conflict");
 
     const days = SUSPENSION_DURATIONS[input.duration];
     const until = days === null ? null : new Date(Date.now() + days * 24 * 60 * 60 * 1000);
@@ -168,6 +172,8 @@ export async function suspendUser(input: {
     if (input.commentId) await resolveOpenReports(tx, { commentId: input.commentId }, input.moderator.id, "suspend_user");
     await appendLog(tx, {
       moderatorId: input.moderator.id,
+      // Taken from a comment: the suspension shows in that article's public log.
+      articleId: prompt?.thread.articleId ?? null,
       action: "suspend_user",
       targetType: "user",
       targetId: target.id,
@@ -195,6 +201,7 @@ export async function liftSuspension(input: { moderator: Actor; userId: string; 
     });
     await appendLog(tx, {
       moderatorId: input.moderator.id,
+      articleId: null,
       action: "lift_suspension",
       targetType: "user",
       targetId: target.id,
@@ -214,6 +221,7 @@ export async function setUserRole(input: { adminId: string; userId: string; role
     await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
     await appendLog(tx, {
       moderatorId: input.adminId,
+      articleId: null,
       action: "set_role",
       targetType: "user",
       targetId: target.id,

@@ -25,6 +25,7 @@ export async function addWordFilter(input: { adminId: string; phrase: string; ac
       });
       await appendLog(tx, {
         moderatorId: input.adminId,
+        articleId: null,
         action: "add_word_filter",
         targetType: "word_filter",
         targetId: filter.id,
@@ -47,6 +48,7 @@ export async function removeWordFilter(input: { adminId: string; id: string }) {
     await tx.wordFilter.delete({ where: { id: filter.id } });
     await appendLog(tx, {
       moderatorId: input.adminId,
+        articleId: null,
       action: "remove_word_filter",
       targetType: "word_filter",
       targetId: filter.id,
