@@ -8,6 +8,7 @@ import { CommentActions } from "./comment-actions";
 import { CommentModeration } from "./moderation/comment-moderation";
 import { RelativeTime } from "./relative-time";
 import { ReportForm } from "./report-form";
+import { SourceCards } from "./source-cards";
 import { VoteButton } from "./vote-button";
 
 type TreeContext = {
@@ -94,6 +95,7 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
       ) : awaitingReview ? (
         <p className="comment-body tombstone">[awaiting review]</p>
       ) : null}
+      {readable && <SourceCards body={node.body} />}
       <div className="comment-footer">
         {!deleted && node.status === "visible" && (
           <VoteButton commentId={node.id} score={node.score} voted={context.votedIds?.has(node.id) ?? false} canVote={canVote(user, state)} />

@@ -20,6 +20,14 @@ const LARGEST_CACHED = 40_000;
 const rendered = new Map<string, string>();
 let cachedChars = 0;
 
+/**
+ * A comment's Markdown as markdown-it tokens, parsed by the same configured parser that renders it (so a link the
+ * reader sees is a link here, and a URL its validator refuses — javascript:, data: — is no link here either).
+ */
+export function parseMarkdown(source: string) {
+  return md.parse(source, {});
+}
+
 /** Renders a comment's Markdown to safe HTML. */
 export function renderMarkdown(source: string): string {
   const hit = rendered.get(source);

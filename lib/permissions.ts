@@ -66,5 +66,30 @@ export function canReadBody(user: Viewer, comment: CommentState): boolean {
   return user?.id === comment.authorId && comment.status !== "removed";
 }
 
+/**
+ * "Needs a source": members flag others' visible comments in open threads; not their own, not while suspended.
+ * A locked thread takes no new requests (its comments can no longer be edited to answer them).
+ */
+export function canRequestSource(user: Viewer, comment: CommentState, thread: ThreadState): boolean {
+  return (
+    user !== null &&
+    !isSuspended(user) &&
+    comment.authorId !== user.id &&
+    comment.deletedAt === null &&
+    comment.status === "visible" &&
+    !thread.locked
+  );
+}
+
+/** "Suggest a correction" to the article or a point's summary: any member who is not suspended, on any thread. */
+export function canSuggestCorrection(user: Viewer): boolean {
+  return user !== null && !isSuspended(user);
+}
+
+/** The editors' queue (/mod/corrections) is the moderators' and admins'. */
+export function canDecideCorrection(user: Viewer): boolean {
+  return canModerate(user);
+}
+
 /** Roles an admin may hand out. */
 export const ASSIGNABLE_ROLES: readonly Role[] = ["member", "moderator", "admin"];
