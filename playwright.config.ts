@@ -42,7 +42,9 @@ export default defineConfig({
     stderr: "pipe",
     // The suite's admin (e2e/moderation.spec.ts) becomes one by signing in.
     // Open threads ask for new comments every second instead of every 15 (e2e/live-updates.spec.ts).
-    env: { ADMIN_EMAILS: E2E_ADMIN.email, LIVE_UPDATES_POLL_SECONDS: "1" },
+    // Signed-out readers get fresh pages, as the specs expect right after a change (e2e/anonymous-cache.spec.ts
+    // starts a server with the cache on).
+    env: { ADMIN_EMAILS: E2E_ADMIN.email, LIVE_UPDATES_POLL_SECONDS: "1", ANONYMOUS_CACHE_SECONDS: "0" },
     // SIGTERM, not SIGKILL: the server drains and the e2e script then drops its PostgreSQL database.
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
   },

@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { AnonymousPageCache, isCacheRender, isCacheable, withNonce } from "@/lib/anonymous-page-cache";
 import { contentSecurityPolicy } from "@/lib/content-security-policy";
 import { dropUnusableCallbackCookies, isUsableCallbackUrl } from "@/lib/auth-callback-url";
 import { isAllowedOrigin } from "@/lib/request-origin";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { bodyLimitFor, describeLimit, isBodyTooLarge } from "@/lib/request-size";
+import { env } from "@/lib/env";
 import { isHost } from "@/lib/site-url";
+
+const anonymousCache = env.ANONYMOUS_CACHE_SECONDS > 0 ? new AnonymousPageCache(env.ANONYMOUS_CACHE_SECONDS * 1000) : null;
 
 // Runs before every page, action and route. Authorization does not live here: every action and page
 // checks the caller itself, so a request that skips this layer still reaches nothing it should not.
@@ -35,14 +39,30 @@ export async function proxy(request: NextRequest) {
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
-  const requestHeaders = new Headers(request.headers);
-  if (cookies.dropped.length) requestHeaders.set("cookie", cookies.header ?? "");
-  // Auth.js and Next.js build URLs from X-Forwarded-Host: one that is no host ("a b") would throw on every page.
-  const forwardedHost = request.headers.get("x-forwarded-host");
-  if (forwardedHost !== null && !isHost(forwardedHost)) requestHeaders.delete("x-forwarded-host");
   // One id per request, in the logs (instrumentation.ts) and on the response, so a user's report can be matched.
   // Always ours: a client-sent id is replaced, so nobody can write into the logs or borrow another's id.
   const requestId = crypto.randomUUID();
+  // Auth.js and Next.js build URLs from X-Forwarded-Host: one that is no host ("a b") would throw on every page.
+  const forwardedHost = request.headers.get("x-forwarded-host");
+  const usableHost = forwardedHost === null || isHost(forwardedHost);
+
+  // A signed-out reader's page from the anonymous cache (lib/anonymous-page-cache.ts), with this answer's own nonce.
+  const pageRequest = { method: request.method, url: request.nextUrl, headers: request.headers };
+  if (anonymousCache && usableHost && !cookies.dropped.length && isCacheable(pageRequest)) {
+    const page = await anonymousCache.get(pageRequest);
+    if (page) {
+      const { body, headers } = withNonce(page, nonce);
+      headers.set("content-security-policy", policy);
+      headers.set(REQUEST_ID_HEADER, requestId);
+      return new NextResponse(body, { status: 200, headers });
+    }
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  if (cookies.dropped.length) requestHeaders.set("cookie", cookies.header ?? "");
+  if (!usableHost) requestHeaders.delete("x-forwarded-host");
+  // The cache's own render is a signed-out reader's: whatever else came with it, no cookie goes through.
+  if (isCacheRender(request.headers)) requestHeaders.delete("cookie");
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   requestHeaders.set("x-nonce", nonce);

@@ -12,5 +12,7 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension, which Node's own loader refuses; Vite resolves it.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
+    // proxy.ts under test has no server to render pages through: the anonymous cache stays off.
+    env: { ANONYMOUS_CACHE_SECONDS: "0" },
   },
 });

@@ -43,6 +43,16 @@ const envSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** Signed-out readers get home, article and thread pages rendered at most this many seconds ago; 0: never cached. */
+  ANONYMOUS_CACHE_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "must be a whole number of seconds" })
+      .int({ error: "must be a whole number of seconds" })
+      .min(0, { error: "must be 0 (off) or more" })
+      .max(300, { error: "must be at most 300" })
+      .default(5),
+  ),
   /** The public URL (Auth.js reads it too); the links in emails are built on it. */
   AUTH_URL: z.preprocess(emptyToUndefined, z.string().optional()),
   /** Whether an article's public moderation log names the moderator ("show") or says "a moderator" ("hide"). */
