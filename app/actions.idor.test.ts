@@ -18,7 +18,9 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
 }));
 
+import * as appealActions from "@/app/appeals/actions";
 import * as accountActions from "@/app/auth-actions";
+import * as appealDecisionActions from "@/app/mod/appeals/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
@@ -31,6 +33,9 @@ const { createCommentAction, deleteCommentAction, editCommentAction, reportActio
 const { addWordFilterAction, dismissReportsAction, liftSuspensionAction, moderateCommentAction, moderateThreadAction, removeWordFilterAction, setRoleAction, suspendUserAction } =
   moderationActions;
 const { signInAction, signUpAction } = accountActions;
+const { fileAppealAction } = appealActions;
+const { decideAppealAction } = appealDecisionActions;
+const NO_DECISION = "There is no decision of yours to appeal there.";
 
 const NOT_YOURS = "You can only change your own comments.";
 const LOCKED = "This thread is locked: no new comments or edits.";
@@ -121,6 +126,19 @@ const ROWS: Row[] = [
   ["removeWordFilterAction: an existing filter, as a moderator", "moderator", removeWordFilterAction, (w) => ({ id: w.filterId }), ADMINS_ONLY],
   ["removeWordFilterAction: a comment's id as the filter", "admin", removeWordFilterAction, (w) => ({ id: w.comments.carolVisible }), "That filter does not exist."],
 
+  // Appeals: only the member a decision fell on appeals it, only appealable decisions, once; another moderator decides.
+  ["fileAppealAction: another member's hidden comment's decision", "member", fileAppealAction, (w) => ({ logId: w.logs.carolRemoved, body: "Mine" }), NO_DECISION],
+  ["fileAppealAction: another member's suspension", "member", fileAppealAction, (w) => ({ logId: w.logs.suspension, body: "Mine" }), NO_DECISION],
+  ["fileAppealAction: a member's decision, as a moderator", "moderator", fileAppealAction, (w) => ({ logId: w.logs.memberHidden, body: "Theirs" }), NO_DECISION],
+  ["fileAppealAction: a locked thread (not appealable)", "member", fileAppealAction, (w) => ({ logId: w.logs.lock, body: "Unlock" }), NO_DECISION],
+  ["fileAppealAction: a comment's id as the decision", "member", fileAppealAction, (w) => ({ logId: w.comments.ownHidden, body: "x" }), NO_DECISION],
+  ["fileAppealAction: a decision already appealed, by its appellant's neighbour", "member", fileAppealAction, (w) => ({ logId: w.logs.carolHidden, body: "x" }), NO_DECISION],
+  ["fileAppealAction: signed out", "anonymous", fileAppealAction, (w) => ({ logId: w.logs.memberHidden, body: "x" }), "Your session has ended. Sign in again to continue."],
+  ["decideAppealAction: the appeal of the moderator's own decision", "moderator", decideAppealAction, (w) => ({ appealId: w.appeals.ofModeratorsDecision, kind: "overturned", reason: "r" }), /^Another moderator must decide this appeal/],
+  ["decideAppealAction: as the member", "member", decideAppealAction, (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "r" }), MODERATORS_ONLY],
+  ["decideAppealAction: as a suspended moderator", "suspended moderator", decideAppealAction, (w) => ({ appealId: w.appeals.open, kind: "upheld", reason: "r" }), MODERATORS_ONLY],
+  ["decideAppealAction: a log row's id as the appeal", "moderator", decideAppealAction, (w) => ({ appealId: w.logs.carolRemoved, kind: "upheld", reason: "r" }), "That appeal does not exist."],
+
   // Accounts: nobody takes over another's by naming it.
   ["signUpAction: an existing member's email, with a new password", "anonymous", signUpAction, (w) => ({ name: "Impostor", email: "carol@example.test", password: "a brand new password", id: w.others.carol.id }), "An account with this email already exists. Sign in instead."],
   ["signInAction: an existing member's email, with a wrong password", "anonymous", signInAction, () => ({ email: "carol@example.test", password: "guessing at it" }), "Email or password is incorrect."],
@@ -150,7 +168,7 @@ beforeAll(async () => {
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
     expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });

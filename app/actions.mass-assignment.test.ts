@@ -18,7 +18,9 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
 }));
 
+import * as appealActions from "@/app/appeals/actions";
 import * as accountActions from "@/app/auth-actions";
+import * as appealDecisionActions from "@/app/mod/appeals/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
@@ -99,6 +101,14 @@ function forgedFields(w: ActionWorld): Record<string, string> {
     // New accounts default to emails on: a forged "off" would show.
     emailNotifications: "false",
     kind: "mention",
+    appellantId: carol,
+    decidedById: carol,
+    decidedAt: FORGED_DATE,
+    decisionReason: "Forged decision",
+    commentId: w.comments.carolVisible,
+    slowModeManual: "true",
+    slowModeUntil: FORGED_DATE,
+    slowModeSince: FORGED_DATE,
   };
 }
 
@@ -139,6 +149,8 @@ const ROWS: Record<string, Row> = {
     form: (w) => ({ notificationId: w.notifications.forMember }),
     writes: ["notification"],
   },
+  fileAppealAction: { action: appealActions.fileAppealAction, actor: "member", form: (w) => ({ logId: w.logs.memberHidden, body: "It was on topic" }), writes: ["appeal"] },
+  decideAppealAction: { action: appealDecisionActions.decideAppealAction, actor: "moderator", form: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }), writes: ["appeal", "comment", "thread", "moderationLog", "notification"] },
   signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
 };
@@ -169,7 +181,7 @@ beforeEach(async () => {
 
 describe("extra form fields are never applied (mass assignment)", () => {
   it("has a row for every server action that takes a form", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(Object.values(ROWS).map((row) => row.action));
     expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
   });

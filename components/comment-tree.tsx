@@ -3,7 +3,9 @@ import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import { renderMarkdown } from "@/lib/markdown";
 import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canVote } from "@/lib/permissions";
+import type { CommentAppealState } from "@/lib/queries/appeals";
 import type { ThreadComment } from "@/lib/queries/comments";
+import { CommentAppeal } from "./appeals/comment-appeal";
 import { CommentActions } from "./comment-actions";
 import { CommentModeration } from "./moderation/comment-moderation";
 import { RelativeTime } from "./relative-time";
@@ -20,6 +22,8 @@ type TreeContext = {
   maxDepth: number;
   /** The comments on this page the viewer has upvoted. */
   votedIds?: ReadonlySet<string>;
+  /** The viewer's own hidden or removed comments on this page: the decision they may appeal, and their appeal. */
+  appeals?: ReadonlyMap<string, CommentAppealState>;
 };
 
 export function CommentTree({ nodes, context, level = 0 }: { nodes: CommentNode<ThreadComment>[]; context: TreeContext; level?: number }) {
@@ -86,6 +90,7 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
         {node.status === "pending" && !deleted && <span className="badge badge-pending">awaiting review</span>}
       </header>
       {notice && <p className="moderation-notice">{notice}</p>}
+      {!deleted && user?.id === node.author.id && context.appeals?.has(node.id) && <CommentAppeal state={context.appeals.get(node.id)!} />}
       {deleted ? (
         <p className="comment-body tombstone">[deleted]</p>
       ) : readable ? (

@@ -19,7 +19,7 @@ export function NewComment({ user, thread }: { user: CurrentUser | null; thread:
   if (user.suspension) {
     return (
       <p className="banner" role="status">
-        {describeSuspension(user.suspension)}
+        {describeSuspension(user.suspension)} <Link href="/appeals">Appeal this suspension</Link>
       </p>
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "./current-user";
-import { canComment, canEditComment, canModerate, canReadBody, canReplyTo, canReport } from "./permissions";
+import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, isAppealable } from "./permissions";
 
 const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
 const author = member("author");
@@ -85,5 +85,46 @@ describe("canReadBody", () => {
     ["a moderator, deleted by its author", moderator, deleted, false],
   ] as const)("%s → %s", (_name, user, comment, expected) => {
     expect(canReadBody(user, comment)).toBe(expected);
+  });
+});
+
+describe("canAppeal", () => {
+  const on = (action: string, targetUserId: string | null = "author") => ({ action, targetUserId });
+  it.each([
+    ["the member whose comment was hidden", author, on("hide_comment"), true],
+    ["the member whose comment was removed", author, on("remove_comment"), true],
+    ["the suspended member, about their suspension", suspended, on("suspend_user"), true],
+    ["another member, about someone else's action", other, on("hide_comment"), false],
+    ["a moderator, about a member's action", moderator, on("hide_comment"), false],
+    ["a signed-out visitor", null, on("hide_comment"), false],
+    ["the member, about a locked thread", author, on("lock_thread"), false],
+    ["the member, about a restored comment", author, on("restore_comment"), false],
+    ["the member, about a lifted suspension", author, on("lift_suspension"), false],
+    ["the member, about an appeal decision", author, on("appeal_upheld"), false],
+    ["an action with no affected member", author, on("hide_comment", null), false],
+  ] as const)("%s → %s", (_name, user, row, expected) => {
+    expect(canAppeal(user, row)).toBe(expected);
+  });
+  it("only hiding, removing and suspending are appealable", () => {
+    expect(["hide_comment", "remove_comment", "suspend_user", "lock_thread", "set_role"].filter(isAppealable)).toEqual(["hide_comment", "remove_comment", "suspend_user"]);
+  });
+});
+
+describe("canDecideAppeal", () => {
+  const secondModerator: CurrentUser = { id: "mod2", name: "Mod 2", role: "moderator", suspension: null };
+  const appealOf = (moderatorId: string | null, appellantId = "author") => ({ appellantId, log: { moderatorId } });
+  it.each([
+    ["another moderator", secondModerator, appealOf("mod"), true],
+    ["an admin, when a moderator acted", admin, appealOf("mod"), true],
+    ["the moderator who took the action", moderator, appealOf("mod"), false],
+    ["the admin who took the action", admin, appealOf("admin"), false],
+    ["a moderator, on an automatic action", moderator, appealOf(null), true],
+    ["a moderator who is the appellant", moderator, appealOf("admin", "mod"), false],
+    ["a suspended moderator", suspendedModerator, appealOf("admin"), false],
+    ["the appellant, a member", author, appealOf("mod"), false],
+    ["another member", other, appealOf("mod"), false],
+    ["a signed-out visitor", null, appealOf("mod"), false],
+  ] as const)("%s → %s", (_name, user, appeal, expected) => {
+    expect(canDecideAppeal(user, appeal)).toBe(expected);
   });
 });

@@ -25,6 +25,7 @@ import {
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import * as actions from "./actions";
+import * as appealActions from "./appeals/actions";
 import {
   addWordFilterAction,
   dismissReportsAction,
@@ -139,6 +140,19 @@ const CASES: Record<string, Case> = {
     form: () => hostileForm({ phrase: fc.oneof(hostileText, fc.constantFrom("ExistingPhrase", "brand new")), action: fc.constantFrom("block", "queue") }),
     writes: ["wordFilter"],
   },
+  decideAppealAction: {
+    action: appealActions.decideAppealAction,
+    example: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }),
+    guard: "moderator",
+    form: (w) => hostileForm({ appealId: idOf(Object.values(w.appeals), everyId(w)), kind: fc.constantFrom("upheld", "overturned"), reason }),
+    writes: ["appeal", "comment", "thread", "notification"],
+    onSuccess: (changes, actorId) => {
+      const decided = changes.filter((c) => c.table === "appeal");
+      expect(decided).toHaveLength(1);
+      expect(decided[0]!.columns.decidedById!.to).toBe(actorId);
+      expectUserChanges(changes, actorId, SUSPENSION_COLUMNS);
+    },
+  },
   removeWordFilterAction: {
     action: removeWordFilterAction,
     example: (w) => ({ id: w.filterId }),
@@ -199,7 +213,7 @@ async function freshWorld() {
 
 describe("moderation and admin actions under fuzzing", () => {
   it("fuzzes every action the module exports", () => {
-    expect(Object.keys(CASES).sort()).toEqual(Object.keys(actions).sort());
+    expect(Object.keys(CASES).sort()).toEqual([...Object.keys(actions), ...Object.keys(appealActions)].sort());
   });
 
   // Every action gets a fresh world: a run that demotes or suspends someone must not starve the next action.

@@ -41,6 +41,29 @@ const COMMENT_TRANSITIONS: Record<"hide" | "remove" | "restore" | "approve", { f
 
 export type CommentModeration = keyof typeof COMMENT_TRANSITIONS;
 
+/**
+ * Moves a comment to a new status inside the caller's transaction: the thread's count and its ancestors' reply
+ * counts follow (moderating, and restoring a comment on appeal).
+ */
+export async function setCommentStatus(
+  tx: Tx,
+  comment: { id: string; threadId: string; status: CommentStatus; depth: number; path: string },
+  to: CommentStatus,
+  moderatorId: string,
+  reason?: string,
+) {
+  await tx.comment.update({
+    where: { id: comment.id },
+    data: { status: to, moderationReason: to !== "visible" ? (reason ?? null) : null, moderatedById: moderatorId, moderatedAt: new Date() },
+  });
+  const delta = Number(isCounted(to, null)) - Number(isCounted(comment.status, null));
+  if (delta !== 0) {
+    await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { increment: delta } } });
+  }
+  // Out of review: one more of its ancestors' replies.
+  await adjustAncestorReplyCounts(tx, comment, replyWeight(to) - replyWeight(comment.status));
+}
+
 /** Hides, removes, restores or approves a comment; its reports close and the log records it, all in one transaction. */
 export async function moderateComment(input: { moderatorId: string; commentId: string; kind: CommentModeration; reason?: string }) {
   const transition = COMMENT_TRANSITIONS[input.kind];
@@ -55,22 +78,7 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
       throw new ModerationError(`That comment is ${comment.status}; it cannot be changed that way.`, "conflict");
     }
 
-    const moderated = transition.to !== "visible";
-    await tx.comment.update({
-      where: { id: comment.id },
-      data: {
-        status: transition.to,
-        moderationReason: moderated ? (input.reason ?? null) : null,
-        moderatedById: input.moderatorId,
-        moderatedAt: new Date(),
-      },
-    });
-    const delta = Number(isCounted(transition.to, null)) - Number(isCounted(comment.status, null));
-    if (delta !== 0) {
-      await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { increment: delta } } });
-    }
-    // Out of review: one more of its ancestors' replies.
-    await adjustAncestorReplyCounts(tx, comment, replyWeight(transition.to) - replyWeight(comment.status));
+    await setCommentStatus(tx, comment, transition.to, input.moderatorId, input.reason);
     await resolveOpenReports(tx, { commentId: comment.id }, input.moderatorId, transition.action);
     await appendLog(tx, {
       moderatorId: input.moderatorId,

@@ -63,6 +63,24 @@ export async function buildActionWorld() {
     forMember: (await db.notification.create({ data: { recipientId: users.member.id, commentId: comments.carolReply, kind: "reply" }, select: { id: true } })).id,
     forCarol: (await db.notification.create({ data: { recipientId: carol.id, commentId: comments.ownVisible, kind: "reply" }, select: { id: true } })).id,
   };
+  // Moderation decisions to appeal, and appeals to decide: whose decision and whose appeal decide who may act.
+  const logRow = (data: { moderatorId: string; action: string; targetType: string; targetId: string; targetUserId: string | null; articleId?: string | null }) =>
+    db.moderationLog.create({ data: { articleId: null, reason: "Testing appeals", ...data }, select: { id: true } }).then((row) => row.id);
+  const mainArticle = (await db.thread.findUniqueOrThrow({ where: { id: main }, select: { articleId: true } })).articleId;
+  const logs = {
+    memberHidden: await logRow({ moderatorId: otherModerator.id, action: "hide_comment", targetType: "comment", targetId: comments.ownHidden, targetUserId: users.member.id, articleId: mainArticle }),
+    memberRemoved: await logRow({ moderatorId: otherModerator.id, action: "remove_comment", targetType: "comment", targetId: comments.ownRemoved, targetUserId: users.member.id, articleId: mainArticle }),
+    carolHidden: await logRow({ moderatorId: users.moderator.id, action: "hide_comment", targetType: "comment", targetId: comments.carolHidden, targetUserId: carol.id, articleId: mainArticle }),
+    carolRemoved: await logRow({ moderatorId: otherModerator.id, action: "remove_comment", targetType: "comment", targetId: comments.carolRemoved, targetUserId: carol.id, articleId: mainArticle }),
+    suspension: await logRow({ moderatorId: otherModerator.id, action: "suspend_user", targetType: "user", targetId: users["suspended member"].id, targetUserId: users["suspended member"].id }),
+    lock: await logRow({ moderatorId: otherModerator.id, action: "lock_thread", targetType: "thread", targetId: locked, targetUserId: null, articleId: mainArticle }),
+  };
+  const appeals = {
+    /** Carol's appeal of the moderator actor's own decision: theirs to leave to another moderator. */
+    ofModeratorsDecision: (await db.appeal.create({ data: { logId: logs.carolHidden, appellantId: carol.id, commentId: comments.carolHidden, body: "Please look again" }, select: { id: true } })).id,
+    /** Carol's appeal of another moderator's decision: the moderator actor may decide it. */
+    open: (await db.appeal.create({ data: { logId: logs.carolRemoved, appellantId: carol.id, commentId: comments.carolRemoved, body: "It was fine" }, select: { id: true } })).id,
+  };
   const filter = await db.wordFilter.create({ data: { phrase: "existingphrase", action: "queue", createdById: otherAdmin.id }, select: { id: true } });
 
   return {
@@ -72,6 +90,8 @@ export async function buildActionWorld() {
     comments,
     reports,
     notifications,
+    logs,
+    appeals,
     filterId: filter.id,
   };
 }
@@ -90,6 +110,8 @@ export function everyId(world: ActionWorld): string[] {
     ...Object.values(world.comments),
     ...Object.values(world.reports),
     ...Object.values(world.notifications),
+    ...Object.values(world.logs),
+    ...Object.values(world.appeals),
     world.filterId,
   ];
 }

@@ -3,7 +3,7 @@ import { MODERATION_ACTIONS } from "@/lib/queries/moderation-log";
 import { storableText } from "./text";
 
 // Every field names its refusal: a missing field or a file sent in its place gets a sentence, not zod's default.
-const id = z.string({ error: "Missing id." }).trim().min(1, { error: "Missing id." }).max(64, { error: "Invalid id." }).regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
+export const id = z.string({ error: "Missing id." }).trim().min(1, { error: "Missing id." }).max(64, { error: "Invalid id." }).regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), id.optional());
 const emptyToUndefined = (value: unknown) => {
   const text = storableText(value);
@@ -11,7 +11,7 @@ const emptyToUndefined = (value: unknown) => {
 };
 
 export const REASON_MAX_LENGTH = 500;
-const reason = z.preprocess(
+export const reason = z.preprocess(
   storableText,
   z
     .string({ error: "Give a reason: members see it." })
@@ -19,7 +19,7 @@ const reason = z.preprocess(
     .min(1, { error: "Give a reason: members see it." })
     .max(REASON_MAX_LENGTH, { error: `Reasons are at most ${REASON_MAX_LENGTH} characters.` }),
 );
-const optionalReason = z.preprocess(emptyToUndefined, reason.optional());
+export const optionalReason = z.preprocess(emptyToUndefined, reason.optional());
 
 export const REPORT_REASONS = ["spam", "harassment", "misinformation", "off_topic", "other"] as const;
 export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {

@@ -16,6 +16,8 @@ import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema } from "@/lib/validations/comment";
 import { REPORT_REASONS, reportSchema } from "@/lib/validations/moderation";
 import type { z } from "zod";
+import * as appealActions from "@/app/appeals/actions";
+import { fileAppealSchema } from "@/lib/validations/appeal";
 import * as actions from "./actions";
 import { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } from "./actions";
 
@@ -164,6 +166,21 @@ const CASES: Record<string, Case> = {
   },
 };
 
+// Appealing is a member's action too (open to a suspended member): one appeal of a decision that fell on the caller.
+CASES.fileAppealAction = {
+  action: appealActions.fileAppealAction,
+  schema: fileAppealSchema,
+  form: (w) => hostileForm({ logId: idOf(Object.values(w.logs), everyId(w)), body: bodyText }),
+  examples: (w) => [{ logId: w.logs.memberHidden, body: "NUL\u0000 and \ud800" }],
+  onSuccess: (w, actorId, changes) => {
+    expect(changes.map((c) => [c.table, c.kind])).toEqual([["appeal", "added"]]);
+    const added = changes[0]!.columns;
+    expect(added.appellantId!.to).toBe(actorId);
+    expect(added.status!.to).toBe("open");
+    expect(Object.values(w.logs)).toContain(added.logId!.to);
+  },
+};
+
 const outcomes = { accepted: 0, refused: 0 };
 
 async function checkOneCall(c: Case, who: ActorName, fields: Fields) {
@@ -189,7 +206,7 @@ async function checkOneCall(c: Case, who: ActorName, fields: Fields) {
 
 describe("member actions under fuzzing", () => {
   it("fuzzes every action the module exports", () => {
-    expect(Object.keys(CASES).sort()).toEqual(Object.keys(actions).sort());
+    expect(Object.keys(CASES).sort()).toEqual([...Object.keys(actions), ...Object.keys(appealActions)].sort());
   });
 
   it.each(Object.entries(CASES))("%s answers every form with a refusal or a success, and a refusal changes nothing", async (_name, c) => {

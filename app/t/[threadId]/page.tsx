@@ -14,6 +14,7 @@ import { livePollSeconds } from "@/lib/live-updates";
 import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport } from "@/lib/permissions";
 import { getThreadPage } from "@/lib/queries/comments";
+import { getOwnCommentAppeals } from "@/lib/queries/appeals";
 import { getVotedCommentIds } from "@/lib/queries/votes";
 import { COMMENT_SORTS, commentSortSchema, type CommentSort } from "@/lib/validations/comment";
 
@@ -41,8 +42,11 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
   const user = await getCurrentUser();
   const page = await getThreadPage(threadId, user, { after, at, sort });
   if (!page) return null;
-  const votedIds = await getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id));
-  return { ...page, readAt, sort, votedIds };
+  const [votedIds, appeals] = await Promise.all([
+    getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id)),
+    getOwnCommentAppeals(user?.id, page.comments),
+  ]);
+  return { ...page, readAt, sort, votedIds, appeals };
 });
 
 async function load({ params, searchParams }: Props) {
@@ -101,7 +105,7 @@ export default async function ThreadPage(props: Props) {
         {tree.length === 0 ? (
           <p className="empty">{data.isFirstPage ? "No comments yet. Start the discussion." : "No more comments."}</p>
         ) : (
-          <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds }} />
+          <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals }} />
         )}
         {data.nextCursor && (
           <p className="page-nav">

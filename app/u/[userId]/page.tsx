@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { RelativeTime } from "@/components/relative-time";
+import { getCurrentUser } from "@/lib/current-user";
 import { renderMarkdown } from "@/lib/markdown";
 import { getUserComments } from "@/lib/queries/comments";
 import { getUserProfile } from "@/lib/queries/users";
@@ -25,7 +26,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const before = typeof rawBefore === "string" ? rawBefore : undefined;
   const profile = await loadProfile(userId);
   if (!profile) notFound();
-  const { comments, nextCursor } = await getUserComments(userId, before);
+  const [{ comments, nextCursor }, viewer] = await Promise.all([getUserComments(userId, before), getCurrentUser()]);
 
   return (
     <main className="narrow">
@@ -34,6 +35,11 @@ export default async function UserPage({ params, searchParams }: Props) {
         {profile.role !== "member" && <span className="badge">{profile.role}</span>} Member since{" "}
         <RelativeTime date={profile.createdAt} />
       </p>
+      {viewer?.id === userId && (
+        <p className="moderation-log-link">
+          <Link href="/appeals">Your appeals</Link>
+        </p>
+      )}
       <h2>{before ? "Older comments" : "Recent comments"}</h2>
       {comments.length === 0 ? (
         <p className="empty">No comments yet.</p>

@@ -8,6 +8,7 @@ import { buildCommentPageTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
 import { cursorBefore } from "@/lib/comment-path";
 import { getCommentPage } from "@/lib/queries/comments";
+import { getOwnCommentAppeals } from "@/lib/queries/appeals";
 import { getVotedCommentIds } from "@/lib/queries/votes";
 
 type Props = {
@@ -19,8 +20,11 @@ const loadPage = cache(async (threadId: string, commentId: string, after?: strin
   const user = await getCurrentUser();
   const page = await getCommentPage(threadId, commentId, user, { after });
   if (!page) return null;
-  const votedIds = await getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id));
-  return { ...page, votedIds };
+  const [votedIds, appeals] = await Promise.all([
+    getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id)),
+    getOwnCommentAppeals(user?.id, page.comments),
+  ]);
+  return { ...page, votedIds, appeals };
 });
 
 async function load({ params, searchParams }: Props) {
@@ -67,7 +71,7 @@ export default async function CommentPage(props: Props) {
             <Link href={`/t/${thread.id}/c/${anchor.id}`}>↑ Back to the first replies</Link>
           </p>
         )}
-        <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds }} />
+        <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals }} />
       </section>
     </main>
   );

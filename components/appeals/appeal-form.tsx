@@ -1,0 +1,15 @@
+import { fileAppealAction } from "@/app/appeals/actions";
+import { ActionForm } from "@/components/action-form";
+import { APPEAL_MAX_LENGTH } from "@/lib/validations/appeal";
+
+/** The appeal of one moderation decision: why it should change, sent to another moderator. */
+export function AppealForm({ logId, label }: { logId: string; label: string }) {
+  return (
+    <ActionForm action={fileAppealAction} hidden={{ logId }} submit="Send appeal" label={label} hideOnSuccess>
+      <label className="field-label appeal-field">
+        Why should this decision change? Another moderator will read it.
+        <textarea name="body" maxLength={APPEAL_MAX_LENGTH} required rows={4} />
+      </label>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,28 @@
+import { Disclosure } from "@/components/disclosure";
+import type { CommentAppealState } from "@/lib/queries/appeals";
+import { AppealForm } from "./appeal-form";
+
+/** On the author's own hidden or removed comment: the way to appeal, or where their appeal stands. */
+export function CommentAppeal({ state }: { state: CommentAppealState }) {
+  const { appeal } = state;
+  if (!appeal) {
+    return (
+      <Disclosure label="Appeal this decision" className="disclosure appeal-disclosure">
+        <AppealForm logId={state.logId} label="Appeal the moderation of your comment" />
+      </Disclosure>
+    );
+  }
+  if (appeal.status === "open") {
+    return (
+      <p className="appeal-status appeal-status-open" role="status">
+        You appealed this decision. Another moderator will look at it.
+      </p>
+    );
+  }
+  return (
+    <p className={`appeal-status appeal-status-${appeal.status}`}>
+      {appeal.status === "upheld" ? "Your appeal was turned down" : "Your appeal was granted"}
+      {appeal.decisionReason ? `: ${appeal.decisionReason}` : "."}
+    </p>
+  );
+}
