@@ -11,6 +11,9 @@ import { comment, commentParts, expect, newCommentBox, signUp, test, unique } fr
 //   45 top-level comments; the 1st has 15 direct replies; the 2nd a chain 30 replies deep; the other 9,910
 //   are replies under the 3rd to 45th, one level to three deep, oldest first.
 const TOP_LEVEL = 45;
+/** lib/queries/comments.ts's COMMENTS_PER_PAGE and REPLIES_PER_COMMENT (not imported: that module opens the database). */
+const PER_PAGE = 10;
+const REPLIES = 5;
 const TOTAL = 10_000;
 const run = randomBytes(4).toString("hex");
 const id = (i: number) => `pg${run}c${i}`;
@@ -118,37 +121,36 @@ const topLevel = (page: import("@playwright/test").Page) => page.locator("ol.com
 const body = (page: import("@playwright/test").Page, row: Row) => commentParts(page, row.id).body;
 
 test.describe("a 10,000-comment thread", () => {
-  test("shows 20 top-level comments a page, oldest first, with 'More comments' links by cursor to the rest", async ({ page }) => {
+  test(`shows ${PER_PAGE} top-level comments a page, oldest first, with 'More comments' links by cursor to the rest`, async ({ page }) => {
     await page.goto(threadPath);
     await expect(page.getByRole("heading", { level: 2, name: "10,000 comments" })).toBeVisible();
-    await expect(topLevel(page)).toHaveCount(20);
+    await expect(topLevel(page)).toHaveCount(PER_PAGE);
     await expect(body(page, rows[0]!)).toHaveText("Top-level comment 1");
-    await expect(body(page, rows[19]!)).toHaveText("Top-level comment 20");
+    await expect(body(page, rows[PER_PAGE - 1]!)).toHaveText(`Top-level comment ${PER_PAGE}`);
     await expect(page.getByRole("link", { name: "↑ Back to the first comments" })).toHaveCount(0);
 
-    await page.getByRole("link", { name: "More comments →" }).click();
-    await expect(page).toHaveURL(new RegExp(`${threadPath}\\?after=[0-9a-z]{5}$`));
-    await expect(topLevel(page)).toHaveCount(20);
-    await expect(body(page, rows[20]!)).toHaveText("Top-level comment 21");
-    await expect(page.getByRole("link", { name: "↑ Back to the first comments" })).toHaveAttribute("href", threadPath);
-
-    await page.getByRole("link", { name: "More comments →" }).click();
-    await expect(topLevel(page)).toHaveCount(TOP_LEVEL - 40);
-    await expect(body(page, rows[44]!)).toHaveText("Top-level comment 45");
+    for (let first = PER_PAGE; first < TOP_LEVEL; first += PER_PAGE) {
+      await page.getByRole("link", { name: "More comments →" }).click();
+      await expect(page).toHaveURL(new RegExp(`${threadPath}\\?after=[0-9a-z]{5}$`));
+      await expect(topLevel(page)).toHaveCount(Math.min(PER_PAGE, TOP_LEVEL - first));
+      await expect(body(page, rows[first]!)).toHaveText(`Top-level comment ${first + 1}`);
+      await expect(page.getByRole("link", { name: "↑ Back to the first comments" })).toHaveAttribute("href", threadPath);
+    }
+    await expect(body(page, rows[TOP_LEVEL - 1]!)).toHaveText(`Top-level comment ${TOP_LEVEL}`);
     await expect(page.getByRole("link", { name: "More comments →" })).toHaveCount(0);
   });
 
-  test("shows a comment's first 10 replies; 'N more replies' opens its page with the rest", async ({ page }) => {
+  test(`shows a comment's first ${REPLIES} replies; 'N more replies' opens its page with the rest`, async ({ page }) => {
     await page.goto(threadPath);
     const first = comment(page, rows[0]!.id);
-    await expect(first.locator("article")).toHaveCount(10);
-    const more = commentParts(page, rows[0]!.id).article.getByRole("link", { name: "5 more replies →" });
+    await expect(first.locator("article")).toHaveCount(REPLIES);
+    const more = commentParts(page, rows[0]!.id).article.getByRole("link", { name: `${15 - REPLIES} more replies →` });
     await more.click();
 
     await expect(page).toHaveURL(new RegExp(`/t/${threadId}/c/${rows[0]!.id}\\?after=[0-9a-z]{5}$`));
     await expect(body(page, rows[0]!)).toHaveText("Top-level comment 1");
-    await expect(comment(page, rows[0]!.id).locator("article")).toHaveCount(5);
-    await expect(body(page, rows[TOP_LEVEL + 10]!)).toHaveText("Reply 11 to the first comment");
+    await expect(comment(page, rows[0]!.id).locator("article")).toHaveCount(Math.min(PER_PAGE, 15 - REPLIES));
+    await expect(body(page, rows[TOP_LEVEL + REPLIES]!)).toHaveText(`Reply ${REPLIES + 1} to the first comment`);
     await expect(body(page, rows[TOP_LEVEL + 14]!)).toHaveText("Reply 15 to the first comment");
     await expect(page.getByRole("link", { name: "↑ Back to the first replies" })).toBeVisible();
   });
@@ -213,9 +215,9 @@ test.describe("without JavaScript", () => {
 
   test("the thread pages read, page by page, and the comment form posts", async ({ page }) => {
     await page.goto(threadPath);
-    await expect(topLevel(page)).toHaveCount(20);
+    await expect(topLevel(page)).toHaveCount(PER_PAGE);
     await page.getByRole("link", { name: "More comments →" }).click();
-    await expect(body(page, rows[20]!)).toHaveText("Top-level comment 21");
+    await expect(body(page, rows[PER_PAGE]!)).toHaveText(`Top-level comment ${PER_PAGE + 1}`);
     await page.goto(threadPath);
     await page.getByRole("link", { name: /^Continue this thread/ }).click();
     await expect(page.getByText("Chain level 7", { exact: true })).toBeVisible();

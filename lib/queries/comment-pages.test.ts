@@ -117,15 +117,15 @@ describe("getThreadPage", () => {
     const threadId = freshThread();
     const all = await insertTree(threadId, Array.from({ length: 45 }, () => null));
 
-    const first = await getThreadPage(threadId, null);
-    expect(ids(first!.comments)).toEqual(all.slice(0, COMMENTS_PER_PAGE));
-    expect(first!.isFirstPage).toBe(true);
-    const second = await getThreadPage(threadId, null, { after: first!.nextCursor });
-    expect(ids(second!.comments)).toEqual(all.slice(20, 40));
-    expect(second!.isFirstPage).toBe(false);
-    const third = await getThreadPage(threadId, null, { after: second!.nextCursor });
-    expect(ids(third!.comments)).toEqual(all.slice(40));
-    expect(third!.nextCursor).toBeUndefined();
+    let page = (await getThreadPage(threadId, null))!;
+    expect(ids(page.comments)).toEqual(all.slice(0, COMMENTS_PER_PAGE));
+    expect(page.isFirstPage).toBe(true);
+    for (let start = COMMENTS_PER_PAGE; start < all.length; start += COMMENTS_PER_PAGE) {
+      page = (await getThreadPage(threadId, null, { after: page.nextCursor }))!;
+      expect(ids(page.comments)).toEqual(all.slice(start, start + COMMENTS_PER_PAGE));
+      expect(page.isFirstPage).toBe(false);
+    }
+    expect(page.nextCursor).toBeUndefined();
   });
 
   it("ignores a cursor that is not one", async () => {
@@ -144,20 +144,22 @@ describe("getThreadPage", () => {
     const page = (await getThreadPage(threadId, null))!;
     const [first, second] = buildCommentTree(page.comments, { partial: page.partial });
 
-    // Depth first: 2, 3, then 3's reply 17, then 4.. until 10 replies are shown.
+    // Depth first: 2, 3, then 3's reply 17, then 4.. until REPLIES_PER_COMMENT replies are shown.
+    const nextDirect = 4 + REPLIES_PER_COMMENT - 3;
     const shown: string[] = [];
     walk(first!.replies, (node) => shown.push(node.id));
-    expect(shown).toEqual([all[2], all[3], all[17], ...all.slice(4, 11)]);
+    expect(shown).toEqual([all[2], all[3], all[17], ...all.slice(4, nextDirect)]);
     expect(first!.replyCount).toBe(16);
-    expect(first!.moreReplies).toBe(6);
+    expect(first!.moreReplies).toBe(16 - REPLIES_PER_COMMENT);
     expect(ids(second!.replies)).toEqual(all.slice(18, 21));
     expect(second!.moreReplies).toBe(0);
 
-    // The rest, on the top-level comment's page after the last reply shown.
+    // The rest of the direct replies, on the top-level comment's page after the last reply shown.
     const rest = (await getCommentPage(threadId, all[0]!, null, { after: first!.moreAfter }))!;
-    expect(ids(rest.comments)).toEqual([all[0], ...all.slice(11, 17)]);
+    const restDirect = all.slice(nextDirect, 17);
+    expect(ids(rest.comments)).toEqual([all[0], ...restDirect.slice(0, COMMENTS_PER_PAGE)]);
     expect(rest.isFirstPage).toBe(false);
-    expect(rest.nextCursor).toBeUndefined();
+    expect(rest.nextCursor === undefined).toBe(restDirect.length <= COMMENTS_PER_PAGE);
   });
 
   it("reads a 30-deep chain six levels a page, through 'continue this thread'", async () => {
@@ -243,10 +245,16 @@ describe("getCommentPage", () => {
     expect(first.anchor.id).toBe(all[2]);
     expect(first.ancestorIds).toEqual([all[0], all[1]]);
     expect(ids(first.comments)).toEqual(all.slice(2, 2 + 1 + COMMENTS_PER_PAGE));
-    expect(buildCommentPageTree(first)!.moreReplies).toBe(5);
-    const second = (await getCommentPage(threadId, all[2]!, null, { after: first.nextCursor }))!;
-    expect(ids(second.comments)).toEqual([all[2], ...all.slice(23)]);
-    expect(buildCommentPageTree(second)!.moreReplies).toBe(0);
+    expect(buildCommentPageTree(first)!.moreReplies).toBe(25 - COMMENTS_PER_PAGE);
+    let page = first;
+    const seen = ids(first.comments).slice(1);
+    while (page.nextCursor) {
+      page = (await getCommentPage(threadId, all[2]!, null, { after: page.nextCursor }))!;
+      expect(page.comments[0]!.id).toBe(all[2]);
+      seen.push(...ids(page.comments).slice(1));
+    }
+    expect(seen).toEqual(all.slice(3));
+    expect(buildCommentPageTree(page)!.moreReplies).toBe(0);
   });
 
   it("finds nothing for a comment of another thread", async () => {

@@ -197,10 +197,14 @@ export async function getThreadWithComments(threadId: string, viewer: Viewer) {
 export type ThreadComment = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
 export type ThreadSummary = Prisma.ThreadGetPayload<{ select: typeof threadFields }>;
 
-/** Top-level comments on one thread page, and replies of one comment on its page. */
-export const COMMENTS_PER_PAGE = 20;
+/**
+ * Top-level comments on one thread page, and replies of one comment on its page. With REPLIES_PER_COMMENT a page
+ * holds at most 60 comments: a page of 220 took about 240 ms of server CPU to render and weighed over 500 kB
+ * (bench/results), most of it the same comments twice, as HTML and as React's payload.
+ */
+export const COMMENTS_PER_PAGE = 10;
 /** Replies shown under each of those, at most (the first ones, depth first); the rest are a link away. */
-export const REPLIES_PER_COMMENT = 10;
+export const REPLIES_PER_COMMENT = 5;
 
 /** The deepest comments a page whose outermost comments are at `depth` shows; deeper ones continue on their own page. */
 const deepestShown = (depth: number) => depth + MAX_VISIBLE_DEPTH - 1;

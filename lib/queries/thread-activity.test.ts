@@ -29,15 +29,15 @@ describe("new comments since a page was rendered", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const since = new Date();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await createTestComment({ threadId, authorId: other, body: "new one" });
-    const newest = await createTestComment({ threadId, authorId: other, body: "new two" });
+    const first = await createTestComment({ threadId, authorId: other, body: "new one" });
+    await createTestComment({ threadId, authorId: other, body: "new two" });
     await createTestComment({ threadId, authorId: viewer, body: "my own" });
     await createTestComment({ threadId, authorId: other, body: "held", status: "pending" });
     await createTestComment({ threadId, authorId: other, body: "hidden", status: "hidden" });
     await createTestComment({ threadId, authorId: other, body: "deleted", deletedAt: new Date() });
     await createTestComment({ threadId: otherThreadId, authorId: other, body: "elsewhere" });
 
-    expect(await countNewComments(threadId, since, viewer)).toEqual({ count: 2, newestId: newest.id });
+    expect(await countNewComments(threadId, since, viewer)).toEqual({ count: 2, firstId: first.id });
     // Signed out, the reader's own comment is someone else's.
     expect((await countNewComments(threadId, since))?.count).toBe(3);
     expect(await countNewComments("no-such-thread", since)).toBeNull();
