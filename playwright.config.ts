@@ -44,7 +44,15 @@ export default defineConfig({
     // Open threads ask for new comments every second instead of every 15 (e2e/live-updates.spec.ts).
     // Signed-out readers get fresh pages, as the specs expect right after a change (e2e/anonymous-cache.spec.ts
     // starts a server with the cache on).
-    env: { ADMIN_EMAILS: E2E_ADMIN.email, LIVE_UPDATES_POLL_SECONDS: "1", ANONYMOUS_CACHE_SECONDS: "0" },
+    // The automatic cool-down is off here: specs post and report a lot in the same threads (e2e/slow-mode.spec.ts
+    // starts a server with it on).
+    env: {
+      ADMIN_EMAILS: E2E_ADMIN.email,
+      LIVE_UPDATES_POLL_SECONDS: "1",
+      ANONYMOUS_CACHE_SECONDS: "0",
+      COOLDOWN_COMMENTS_PER_10_MIN: "100000",
+      COOLDOWN_REPORTS_PER_10_MIN: "100000",
+    },
     // SIGTERM, not SIGKILL: the server drains and the e2e script then drops its PostgreSQL database.
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
   },

@@ -12,7 +12,8 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension, which Node's own loader refuses; Vite resolves it.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
-    // proxy.ts under test has no server to render pages through: the anonymous cache stays off.
-    env: { ANONYMOUS_CACHE_SECONDS: "0" },
+    // proxy.ts under test has no server to render pages through: the anonymous cache stays off. The automatic
+    // cool-down stays out of the way of tests that post a lot; lib/queries/slow-mode.test.ts passes its own.
+    env: { ANONYMOUS_CACHE_SECONDS: "0", COOLDOWN_COMMENTS_PER_10_MIN: "100000", COOLDOWN_REPORTS_PER_10_MIN: "100000" },
   },
 });

@@ -21,6 +21,7 @@ vi.mock("next/headers", () => ({
 import * as appealActions from "@/app/appeals/actions";
 import * as accountActions from "@/app/auth-actions";
 import * as appealDecisionActions from "@/app/mod/appeals/actions";
+import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
@@ -139,6 +140,10 @@ const ROWS: Row[] = [
   ["decideAppealAction: as a suspended moderator", "suspended moderator", decideAppealAction, (w) => ({ appealId: w.appeals.open, kind: "upheld", reason: "r" }), MODERATORS_ONLY],
   ["decideAppealAction: a log row's id as the appeal", "moderator", decideAppealAction, (w) => ({ appealId: w.logs.carolRemoved, kind: "upheld", reason: "r" }), "That appeal does not exist."],
 
+  ["setSlowModeAction: as a member", "member", slowModeActions.setSlowModeAction, (w) => ({ threadId: w.threads.main, kind: "on" }), MODERATORS_ONLY],
+  ["setSlowModeAction: a thread that does not exist", "moderator", slowModeActions.setSlowModeAction, () => ({ threadId: "nosuchthread", kind: "on" }), "That thread does not exist."],
+  ["setSlowModeAction: a comment's id as the thread", "moderator", slowModeActions.setSlowModeAction, (w) => ({ threadId: w.comments.carolVisible, kind: "on" }), "That thread does not exist."],
+
   // Accounts: nobody takes over another's by naming it.
   ["signUpAction: an existing member's email, with a new password", "anonymous", signUpAction, (w) => ({ name: "Impostor", email: "carol@example.test", password: "a brand new password", id: w.others.carol.id }), "An account with this email already exists. Sign in instead."],
   ["signInAction: an existing member's email, with a wrong password", "anonymous", signInAction, () => ({ email: "carol@example.test", password: "guessing at it" }), "Email or password is incorrect."],
@@ -168,7 +173,7 @@ beforeAll(async () => {
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
     expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });
@@ -207,6 +212,8 @@ describe("guessed ids (IDOR), for every action", () => {
         [liftSuspensionAction, (id) => ({ userId: id })],
         [setRoleAction, (id) => ({ userId: id, role: "admin" })],
         [removeWordFilterAction, (id) => ({ id })],
+        [slowModeActions.setSlowModeAction, (id) => ({ threadId: id, kind: "on" })],
+        [appealDecisionActions.decideAppealAction, (id) => ({ appealId: id, kind: "overturned", reason: "r" })],
       ];
       for (const id of everyId(world)) {
         for (const [action, form] of forms) {

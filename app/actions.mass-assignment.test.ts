@@ -21,6 +21,7 @@ vi.mock("next/headers", () => ({
 import * as appealActions from "@/app/appeals/actions";
 import * as accountActions from "@/app/auth-actions";
 import * as appealDecisionActions from "@/app/mod/appeals/actions";
+import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
@@ -106,7 +107,8 @@ function forgedFields(w: ActionWorld): Record<string, string> {
     decidedAt: FORGED_DATE,
     decisionReason: "Forged decision",
     commentId: w.comments.carolVisible,
-    slowModeManual: "true",
+    // The one row that writes it (setSlowModeAction) switches slow mode on: a forged "false" would show.
+    slowModeManual: "false",
     slowModeUntil: FORGED_DATE,
     slowModeSince: FORGED_DATE,
   };
@@ -151,6 +153,7 @@ const ROWS: Record<string, Row> = {
   },
   fileAppealAction: { action: appealActions.fileAppealAction, actor: "member", form: (w) => ({ logId: w.logs.memberHidden, body: "It was on topic" }), writes: ["appeal"] },
   decideAppealAction: { action: appealDecisionActions.decideAppealAction, actor: "moderator", form: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }), writes: ["appeal", "comment", "thread", "moderationLog", "notification"] },
+  setSlowModeAction: { action: slowModeActions.setSlowModeAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, kind: "on", reason: "Heated" }), writes: ["thread", "moderationLog"] },
   signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
 };
@@ -181,7 +184,7 @@ beforeEach(async () => {
 
 describe("extra form fields are never applied (mass assignment)", () => {
   it("has a row for every server action that takes a form", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(Object.values(ROWS).map((row) => row.action));
     expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
   });

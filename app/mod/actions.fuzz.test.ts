@@ -26,6 +26,7 @@ import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type A
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import * as actions from "./actions";
 import * as appealActions from "./appeals/actions";
+import * as slowModeActions from "./slow-mode/actions";
 import {
   addWordFilterAction,
   dismissReportsAction,
@@ -153,6 +154,18 @@ const CASES: Record<string, Case> = {
       expectUserChanges(changes, actorId, SUSPENSION_COLUMNS);
     },
   },
+  setSlowModeAction: {
+    action: slowModeActions.setSlowModeAction,
+    example: (w) => ({ threadId: w.threads.main, kind: "on", reason: "Heated" }),
+    guard: "moderator",
+    form: (w) => hostileForm({ threadId: threadIds(w), kind: fc.constantFrom("on", "off"), reason }),
+    writes: ["thread"],
+    onSuccess: (changes) => {
+      for (const change of changes.filter((c) => c.table === "thread")) {
+        expect(Object.keys(change.columns).filter((c) => !["slowModeManual", "slowModeUntil", "slowModeSince"].includes(c))).toEqual([]);
+      }
+    },
+  },
   removeWordFilterAction: {
     action: removeWordFilterAction,
     example: (w) => ({ id: w.filterId }),
@@ -213,7 +226,7 @@ async function freshWorld() {
 
 describe("moderation and admin actions under fuzzing", () => {
   it("fuzzes every action the module exports", () => {
-    expect(Object.keys(CASES).sort()).toEqual([...Object.keys(actions), ...Object.keys(appealActions)].sort());
+    expect(Object.keys(CASES).sort()).toEqual([...Object.keys(actions), ...Object.keys(appealActions), ...Object.keys(slowModeActions)].sort());
   });
 
   // Every action gets a fresh world: a run that demotes or suspends someone must not starve the next action.

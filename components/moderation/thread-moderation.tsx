@@ -1,10 +1,16 @@
 import { moderateThreadAction } from "@/app/mod/actions";
 import { ActionForm } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
+import { isSlowModeActive } from "@/lib/queries/slow-mode";
 import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
+import { SlowModeControls } from "./slow-mode-controls";
 
 /** Lock/unlock and pin/unpin for moderators, on the thread page. */
-export function ThreadModeration({ thread }: { thread: { id: string; locked: boolean; pinned: boolean } }) {
+export function ThreadModeration({
+  thread,
+}: {
+  thread: { id: string; locked: boolean; pinned: boolean; slowModeManual: boolean; slowModeUntil: Date | null };
+}) {
   return (
     <div className="mod-controls thread-mod" aria-label="Thread moderation">
       <span className="mod-label">Moderator:</span>
@@ -26,6 +32,7 @@ export function ThreadModeration({ thread }: { thread: { id: string; locked: boo
         submit={[thread.pinned ? { kind: "unpin", label: "Unpin" } : { kind: "pin", label: "Pin to top" }]}
         className="inline-action"
       />
+      <SlowModeControls threadId={thread.id} active={isSlowModeActive(thread)} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import type { CommentSort } from "@/lib/validations/comment";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
+import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findWordFilterMatch } from "@/lib/word-filter";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
@@ -8,13 +9,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorPaths, isCommentPath, KEY_WIDTH, MAX_COMMENT_DEPTH, ownKey, replyWeight, rootPath, SUBTREE_END } from "@/lib/comment-path";
 import { adjustAncestorReplyCounts, takeCommentPath } from "./comment-paths";
 import { isCounted } from "./moderation";
+import { slowModeRefusal, slowModeWait } from "./slow-mode";
 import { loadWordFilterRules } from "./word-filters";
 
 /** A refusal the user can act on; its message is shown next to the form. */
 export class CommentError extends Error {
   constructor(
     message: string,
-    readonly code: "not_found" | "forbidden" | "locked" | "invalid_parent" | "filtered",
+    readonly code: "not_found" | "forbidden" | "locked" | "invalid_parent" | "filtered" | "slow_mode",
   ) {
     super(message);
   }
@@ -49,9 +51,15 @@ async function statusForBody(tx: Tx, author: Author, body: string, isNew: boolea
  * Posts a comment or a reply. In the same transaction the thread hands out the comment's path (its place in
  * the tree, lib/queries/comment-paths.ts), its count and activity move, and its ancestors' reply counts go up.
  */
-export async function createComment(input: { threadId: string; parentId?: string; author: Author; body: string }) {
+export async function createComment(
+  input: { threadId: string; parentId?: string; author: Author; body: string },
+  config: Pick<SlowModeConfig, "slowModeMinutes"> = slowModeConfig(),
+) {
   return db.$transaction(async (tx) => {
-    const thread = await tx.thread.findUnique({ where: { id: input.threadId }, select: { id: true, locked: true } });
+    const thread = await tx.thread.findUnique({
+      where: { id: input.threadId },
+      select: { id: true, locked: true, slowModeManual: true, slowModeUntil: true },
+    });
     if (!thread) throw THREAD_NOT_FOUND();
     if (thread.locked) throw THREAD_LOCKED();
 
@@ -75,6 +83,9 @@ export async function createComment(input: { threadId: string; parentId?: string
     const status = await statusForBody(tx, input.author, input.body, true);
     const createdAt = new Date();
     const path = await takeCommentPath(tx, thread.id, parent, isCounted(status, null) ? { commentCount: { increment: 1 }, lastActivityAt: createdAt } : {});
+    // Checked once the thread row is taken: a member's second quick post waits for the first and then sees it.
+    const wait = await slowModeWait(tx, { threadId: thread.id, author: input.author, thread }, config, createdAt);
+    if (wait > 0) throw new CommentError(slowModeRefusal(wait), "slow_mode");
     const comment = await tx.comment.create({
       data: {
         threadId: thread.id,
@@ -163,6 +174,9 @@ const threadFields = {
   lockReason: true,
   pinned: true,
   commentCount: true,
+  slowModeManual: true,
+  slowModeUntil: true,
+  slowModeSince: true,
   article: { select: { slug: true, title: true, source: true, sourceUrl: true } },
 } as const;
 

@@ -9,6 +9,7 @@ import { commentHref } from "@/lib/comment-tree";
 import { notifyAfterComment } from "@/lib/notify";
 import { CommentError, createComment, deleteComment, editComment } from "@/lib/queries/comments";
 import { createReport, ReportError } from "@/lib/queries/reports";
+import { evaluateCooldownAfterActivity } from "@/lib/queries/slow-mode";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { toggleVote, VoteError } from "@/lib/queries/votes";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema } from "@/lib/validations/comment";
@@ -38,6 +39,7 @@ export async function createCommentAction(_previous: ActionState, formData: Form
   }
   // Replies and mentions (a held comment notifies once approved); never fails the post.
   await notifyAfterComment(comment.id);
+  await evaluateCooldownAfterActivity(comment.threadId);
   afterChange(comment);
 }
 
@@ -90,6 +92,7 @@ export async function reportAction(_previous: ActionState, formData: FormData): 
   } catch (error) {
     return refusalFrom(error, [ReportError], values);
   }
+  await evaluateCooldownAfterActivity(parsed.data.threadId);
   revalidatePath("/mod");
   return { ok: true, message: "Thanks. A moderator will review your report." };
 }

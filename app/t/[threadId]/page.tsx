@@ -7,9 +7,11 @@ import { ThreadModeration } from "@/components/moderation/thread-moderation";
 import { NewComment } from "@/components/new-comment";
 import { NewCommentsNotice } from "@/components/new-comments-notice";
 import { ReportForm } from "@/components/report-form";
+import { SlowModeBanner } from "@/components/slow-mode-banner";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
+import { slowModeConfig } from "@/lib/env";
 import { livePollSeconds } from "@/lib/live-updates";
 import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport } from "@/lib/permissions";
@@ -71,6 +73,7 @@ export default async function ThreadPage(props: Props) {
   return (
     <main>
       <ThreadHeader thread={thread} />
+      <SlowModeBanner thread={thread} minutes={slowModeConfig().slowModeMinutes} />
       {canModerate(user) ? (
         <ThreadModeration thread={thread} />
       ) : (

@@ -1,0 +1,23 @@
+import { setSlowModeAction } from "@/app/mod/slow-mode/actions";
+import { ActionForm } from "@/components/action-form";
+import { Disclosure } from "@/components/disclosure";
+import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
+
+/** A moderator's slow-mode switch on the thread page (reason optional, shown in the public log). */
+export function SlowModeControls({ threadId, active }: { threadId: string; active: boolean }) {
+  return (
+    <Disclosure label={active ? "Slow mode off" : "Slow mode on"}>
+      <ActionForm
+        action={setSlowModeAction}
+        hidden={{ threadId }}
+        submit={[active ? { kind: "off", label: "Switch slow mode off" } : { kind: "on", label: "Switch slow mode on" }]}
+        label={active ? "Switch slow mode off" : "Switch slow mode on"}
+      >
+        <label className="field-label">
+          Reason (optional, shown in the moderation log)
+          <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} />
+        </label>
+      </ActionForm>
+    </Disclosure>
+  );
+}
