@@ -80,6 +80,9 @@ const ROWS: Row[] = [
     [`editCommentAction: ${target}`, "member", editCommentAction, (w) => ({ commentId: id(w), body: "Hijacked" }), message],
     [`deleteCommentAction: ${target}`, "member", deleteCommentAction, (w) => ({ commentId: id(w) }), message],
   ]),
+  // Stances: only the author's own top-level comment takes one.
+  ["editCommentAction: changing the stance of another member's comment", "member", editCommentAction, (w) => ({ commentId: w.comments.carolVisible, body: "Agreed", stance: "disagrees" }), NOT_YOURS],
+  ["createCommentAction: a reply carrying a stance", "member", createCommentAction, (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "Re", stance: "agrees" }), "Only top-level comments take a stance on the point; replies cannot."],
   ["editCommentAction: a moderator editing a member's hidden comment", "moderator", editCommentAction, (w) => ({ commentId: w.comments.carolHidden, body: "Moderated" }), NOT_YOURS],
   ["deleteCommentAction: a moderator deleting a member's comment", "moderator", deleteCommentAction, (w) => ({ commentId: w.comments.carolVisible }), NOT_YOURS],
   ["editCommentAction: a suspended member editing their own comment", "suspended member", editCommentAction, (w) => ({ commentId: w.comments.suspendedOwn, body: "Edited" }), SUSPENDED],

@@ -13,6 +13,7 @@ import { countOpenModerationItems } from "@/lib/queries/reports";
 import { siteOrigin } from "@/lib/site-url";
 import "./globals.css";
 import "./search-and-notifications.css";
+import "./argument-map.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return {

@@ -1,12 +1,13 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { getArticleWithThreads } from "@/lib/queries/articles";
 import { ModerationLogLink } from "./moderation-log-link";
 import { RelativeTime } from "./relative-time";
 
 type Article = NonNullable<Awaited<ReturnType<typeof getArticleWithThreads>>>;
 
-/** An article and its points, each point a thread with its activity. */
-export function ArticleOverview({ article }: { article: Article }) {
+/** An article and its points, each point a thread with its activity; `points` replaces the plain list (the article map). */
+export function ArticleOverview({ article, points }: { article: Article; points?: ReactNode }) {
   return (
     <main>
       <section className="article-head">
@@ -30,6 +31,7 @@ export function ArticleOverview({ article }: { article: Article }) {
         </p>
         <ModerationLogLink slug={article.slug} />
       </section>
+      {points ?? (
       <section aria-labelledby="points-heading">
         <h2 id="points-heading">The points it makes — {article.threads.length} discussions</h2>
         <ol className="thread-list">
@@ -59,6 +61,7 @@ export function ArticleOverview({ article }: { article: Article }) {
           ))}
         </ol>
       </section>
+      )}
     </main>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { createCommentAction, deleteCommentAction, editCommentAction } from "@/app/t/[threadId]/actions";
 import { initialActionState } from "@/lib/action-state";
+import type { StanceValue } from "@/lib/validations/comment";
 import { CommentForm } from "./comment-form";
 
 type Props = {
@@ -12,10 +13,12 @@ type Props = {
   body: string;
   canReply: boolean;
   canEdit: boolean;
+  /** Set when the edit form may change the comment's stance (its author, a top-level comment). */
+  stance?: { current: StanceValue | null };
 };
 
 /** Reply, edit and delete controls under a comment. The server re-checks every permission on submit. */
-export function CommentActions({ threadId, commentId, authorName, body, canReply, canEdit }: Props) {
+export function CommentActions({ threadId, commentId, authorName, body, canReply, canEdit, stance }: Props) {
   const [mode, setMode] = useState<"idle" | "reply" | "edit">("idle");
   const close = () => setMode("idle");
 
@@ -53,6 +56,7 @@ export function CommentActions({ threadId, commentId, authorName, body, canReply
           label="Edit your comment"
           submitLabel="Save edit"
           defaultBody={body}
+          stance={stance ? { defaultValue: stance.current } : undefined}
           onCancel={close}
           autoFocus
         />

@@ -2,7 +2,9 @@
 
 import { useActionState, useId } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
+import type { StanceValue } from "@/lib/validations/comment";
 import { COMMENT_MAX_LENGTH } from "@/lib/validations/comment-limits";
+import { StanceChoice } from "./stance-choice";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -12,10 +14,12 @@ type Props = {
   defaultBody?: string;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** A top-level comment's form offers the stance choice, starting at this one. */
+  stance?: { defaultValue: StanceValue | null };
 };
 
 /** The one form for new comments, replies and edits. A refused submission keeps the text and shows why. */
-export function CommentForm({ action, hidden, label, submitLabel, defaultBody = "", onCancel, autoFocus }: Props) {
+export function CommentForm({ action, hidden, label, submitLabel, defaultBody = "", onCancel, autoFocus, stance }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const id = useId();
   const errorId = `${id}-error`;
@@ -41,6 +45,7 @@ export function CommentForm({ action, hidden, label, submitLabel, defaultBody = 
         aria-describedby={!state.ok ? errorId : undefined}
         autoFocus={autoFocus}
       />
+      {stance && <StanceChoice key={state.values?.stance ?? "initial"} idPrefix={id} defaultValue={state.values?.stance ?? stance.defaultValue} />}
       {!state.ok && (
         <p id={errorId} className="form-error" role="alert">
           {state.message}

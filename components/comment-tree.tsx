@@ -2,7 +2,7 @@ import Link from "next/link";
 import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import { renderMarkdown } from "@/lib/markdown";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canVote } from "@/lib/permissions";
+import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canSetStance, canVote } from "@/lib/permissions";
 import type { CommentAppealState } from "@/lib/queries/appeals";
 import type { ThreadComment } from "@/lib/queries/comments";
 import { CommentAppeal } from "./appeals/comment-appeal";
@@ -11,6 +11,7 @@ import { CommentModeration } from "./moderation/comment-moderation";
 import { RelativeTime } from "./relative-time";
 import { ReportForm } from "./report-form";
 import { SourceCards } from "./source-cards";
+import { StanceBadge } from "./stance-badge";
 import { VoteButton } from "./vote-button";
 
 type TreeContext = {
@@ -88,6 +89,7 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
         </a>
         {node.editedAt && !deleted && <span className="edited">edited</span>}
         {node.status === "pending" && !deleted && <span className="badge badge-pending">awaiting review</span>}
+        {!deleted && readable && <StanceBadge stance={node.stance} />}
       </header>
       {notice && <p className="moderation-notice">{notice}</p>}
       {!deleted && user?.id === node.author.id && context.appeals?.has(node.id) && <CommentAppeal state={context.appeals.get(node.id)!} />}
@@ -114,6 +116,7 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
             body={node.body}
             canReply={canReply}
             canEdit={canEdit}
+            stance={canSetStance(user, { ...state, depth: node.depth }, thread) ? { current: node.stance } : undefined}
           />
         )}
         {!deleted && node.status === "visible" && user && canReport(user, state) && !moderator && (

@@ -23,5 +23,5 @@ export function NewComment({ user, thread }: { user: CurrentUser | null; thread:
       </p>
     );
   }
-  return <CommentForm action={createCommentAction} hidden={{ threadId: thread.id }} label="Add to the discussion" submitLabel="Post comment" />;
+  return <CommentForm action={createCommentAction} hidden={{ threadId: thread.id }} label="Add to the discussion" submitLabel="Post comment" stance={{ defaultValue: null }} />;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "./current-user";
-import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, isAppealable } from "./permissions";
+import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, canSetStance, isAppealable } from "./permissions";
 
 const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
 const author = member("author");
@@ -31,6 +31,24 @@ describe("canEditComment", () => {
     ["a moderator (not the author)", moderator, live, open, false],
   ] as const)("%s → %s", (_name, user, comment, thread, expected) => {
     expect(canEditComment(user, comment, thread)).toBe(expected);
+  });
+});
+
+describe("canSetStance", () => {
+  const top = { ...live, depth: 0 };
+  it.each([
+    ["the author, top-level comment, open thread", author, top, open, true],
+    ["the author of a top-level comment awaiting review", author, { ...pending, depth: 0 }, open, true],
+    ["the author of a reply", author, { ...live, depth: 1 }, open, false],
+    ["someone else", other, top, open, false],
+    ["a moderator (not the author)", moderator, top, open, false],
+    ["the author in a locked thread", author, top, locked, false],
+    ["the author, suspended", suspended, top, open, false],
+    ["the author of a deleted comment", author, { ...deleted, depth: 0 }, open, false],
+    ["the author of a hidden comment", author, { ...hidden, depth: 0 }, open, false],
+    ["a signed-out visitor", null, top, open, false],
+  ] as const)("%s → %s", (_name, user, comment, thread, expected) => {
+    expect(canSetStance(user, comment, thread)).toBe(expected);
   });
 });
 

@@ -36,6 +36,11 @@ export function canEditComment(user: Viewer, comment: CommentState, thread: Thre
 
 export const canDeleteComment = canEditComment;
 
+/** A stance is set or changed on the author's editable top-level comment; replies never take one. */
+export function canSetStance(user: Viewer, comment: CommentState & { depth: number }, thread: ThreadState): boolean {
+  return comment.depth === 0 && canEditComment(user, comment, thread);
+}
+
 export function canReplyTo(user: Viewer, comment: CommentState, thread: ThreadState): boolean {
   return canComment(user, thread) && comment.deletedAt === null && comment.status === "visible";
 }

@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import type { CommentSort } from "@/lib/validations/comment";
-import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
+import type { CommentStatus, Role, Stance } from "@/lib/generated/prisma/enums";
 import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findWordFilterMatch } from "@/lib/word-filter";
@@ -16,7 +16,7 @@ import { loadWordFilterRules } from "./word-filters";
 export class CommentError extends Error {
   constructor(
     message: string,
-    readonly code: "not_found" | "forbidden" | "locked" | "invalid_parent" | "filtered" | "slow_mode",
+    readonly code: "not_found" | "forbidden" | "locked" | "invalid_parent" | "filtered" | "slow_mode" | "invalid_stance",
   ) {
     super(message);
   }
@@ -24,6 +24,8 @@ export class CommentError extends Error {
 
 const THREAD_NOT_FOUND = () => new CommentError("This thread does not exist.", "not_found");
 const THREAD_LOCKED = () => new CommentError("This thread is locked: no new comments or edits.", "locked");
+/** Replies answer a comment, not the point: a stance on one is refused rather than silently dropped. */
+const REPLY_STANCE = () => new CommentError("Only top-level comments take a stance on the point; replies cannot.", "invalid_stance");
 
 type Author = { id: string; role: Role };
 
@@ -52,9 +54,10 @@ async function statusForBody(tx: Tx, author: Author, body: string, isNew: boolea
  * the tree, lib/queries/comment-paths.ts), its count and activity move, and its ancestors' reply counts go up.
  */
 export async function createComment(
-  input: { threadId: string; parentId?: string; author: Author; body: string },
+  input: { threadId: string; parentId?: string; author: Author; body: string; stance?: Stance | null },
   config: Pick<SlowModeConfig, "slowModeMinutes"> = slowModeConfig(),
 ) {
+  if (input.parentId && input.stance) throw REPLY_STANCE();
   return db.$transaction(async (tx) => {
     const thread = await tx.thread.findUnique({
       where: { id: input.threadId },
@@ -96,6 +99,7 @@ export async function createComment(
         status,
         path,
         createdAt,
+        stance: input.parentId ? null : (input.stance ?? null),
       },
       select: { id: true, threadId: true, depth: true, path: true, status: true, createdAt: true },
     });
@@ -117,10 +121,14 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
   return comment;
 }
 
-/** Edits the author's own comment; an edit that trips a queueing word goes back to the review queue. */
-export async function editComment(input: { commentId: string; author: Author; body: string }) {
+/**
+ * Edits the author's own comment; an edit that trips a queueing word goes back to the review queue. A top-level
+ * comment's stance changes with it (undefined: left as it is; null: no stance); a reply takes none.
+ */
+export async function editComment(input: { commentId: string; author: Author; body: string; stance?: Stance | null }) {
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.author.id);
+    if (input.stance && comment.depth > 0) throw REPLY_STANCE();
     const filtered = await statusForBody(tx, input.author, input.body, false);
     const status = comment.status === "pending" ? "pending" : filtered;
     if (isCounted(comment.status, null) && !isCounted(status, null)) {
@@ -130,7 +138,7 @@ export async function editComment(input: { commentId: string; author: Author; bo
     await adjustAncestorReplyCounts(tx, comment, replyWeight(status) - replyWeight(comment.status));
     return tx.comment.update({
       where: { id: comment.id },
-      data: { body: input.body, editedAt: new Date(), status },
+      data: { body: input.body, editedAt: new Date(), status, ...(input.stance === undefined || comment.depth > 0 ? {} : { stance: input.stance }) },
       select: { id: true, threadId: true, depth: true, status: true },
     });
   });
@@ -155,6 +163,7 @@ const commentFields = {
   path: true,
   replyCount: true,
   score: true,
+  stance: true,
   body: true,
   status: true,
   moderationReason: true,
@@ -338,14 +347,15 @@ function rootsAfter(sort: CommentSort, after: SortCursor | undefined): Prisma.Co
 /**
  * One page of a thread: up to COMMENTS_PER_PAGE top-level comments after the cursor `after` (oldest first),
  * each with up to REPLIES_PER_COMMENT replies (depth first, MAX_VISIBLE_DEPTH levels in all). With `at` (a
- * comment id), the page starts at that comment's top-level comment and shows the chain down to it.
+ * comment id), the page starts at that comment's top-level comment and shows the chain down to it. With `stance`,
+ * only top-level comments taking that stance (their replies all show); a permalink (`at`) ignores the filter.
  * Queries: 4, or 5 with `at`, whatever the size of the thread: [the `at` comment (1)], the thread and its
  * article (2), the top-level comments (1), and every comment shown with its author (1, readWindows).
  */
 export async function getThreadPage(
   threadId: string,
   viewer: Viewer,
-  request: { after?: string; at?: string; sort?: CommentSort } = {},
+  request: { after?: string; at?: string; sort?: CommentSort; stance?: Stance } = {},
 ): Promise<ThreadPage | null> {
   const maxDepth = deepestShown(0);
   const target = request.at
@@ -354,10 +364,11 @@ export async function getThreadPage(
   // A permalink (`at`) always finds its comment in the oldest-first order.
   const sort: CommentSort = target ? "oldest" : (request.sort ?? "oldest");
   const after = target ? undefined : parseSortCursor(sort, request.after);
+  const stanceFilter = !target && request.stance ? { stance: request.stance } : {};
   const [thread, roots] = await Promise.all([
     db.thread.findUnique({ where: { id: threadId }, select: threadFields }),
     db.comment.findMany({
-      where: { threadId, depth: 0, ...(target ? { path: { gte: rootPath(target.path) } } : rootsAfter(sort, after)), ...visibleTo(viewer) },
+      where: { threadId, depth: 0, ...stanceFilter, ...(target ? { path: { gte: rootPath(target.path) } } : rootsAfter(sort, after)), ...visibleTo(viewer) },
       orderBy: ROOT_ORDER[sort],
       take: COMMENTS_PER_PAGE + 1,
       select: { id: true, path: true, score: true },

@@ -23,14 +23,31 @@ export const commentBody = z.preprocess(
     }),
 );
 
+/** A top-level comment's position on its thread's point (replies take none). */
+export const STANCES = ["agrees", "disagrees", "context"] as const;
+export type StanceValue = (typeof STANCES)[number];
+
+/**
+ * The stance radio group: "" (No stance) is null; a field left out entirely (a reply's form, an edit form without
+ * the choice) is undefined, which leaves the stance as it is.
+ */
+export const stanceField = z.preprocess(
+  (value) => (value === "" ? null : value),
+  z.enum(STANCES, { error: "Choose a stance: agrees, disagrees, adds context or none." }).nullable().optional(),
+);
+
 export const createCommentSchema = z.object({
   threadId: id,
   // An empty parentId is a top-level comment.
   parentId: z.preprocess((value) => (value === "" ? undefined : value), id.optional()),
   body: commentBody,
+  stance: stanceField,
 });
 
-export const editCommentSchema = z.object({ commentId: id, body: commentBody });
+export const editCommentSchema = z.object({ commentId: id, body: commentBody, stance: stanceField });
+
+/** The thread page's stance filter (?stance=): anything else shows every stance. */
+export const stanceFilterSchema = z.enum(STANCES).optional().catch(undefined);
 
 export const deleteCommentSchema = z.object({ commentId: id });
 

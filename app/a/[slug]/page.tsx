@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ArticleMap } from "@/components/article-map";
 import { ArticleOverview } from "@/components/article-overview";
 import { articleMetadata } from "@/lib/page-metadata";
 import { getArticleWithThreads } from "@/lib/queries/articles";
+import { getStanceTallies } from "@/lib/queries/stances";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -17,5 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
-  return <ArticleOverview article={article} />;
+  // One tally query for every point of the article.
+  const tallies = await getStanceTallies(article.threads.map((thread) => thread.id));
+  return <ArticleOverview article={article} points={<ArticleMap slug={article.slug} points={article.threads} tallies={tallies} />} />;
 }

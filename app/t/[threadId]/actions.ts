@@ -21,7 +21,7 @@ function afterChange(comment: { id: string; threadId: string; depth: number }): 
 }
 
 export async function createCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = textValues(formData, ["body"]);
+  const values = textValues(formData, ["body", "stance"]);
   const { user, refusal } = await requireParticipant(values);
   if (refusal) return refusal;
   const parsed = parseForm(createCommentSchema, formData);
@@ -44,7 +44,7 @@ export async function createCommentAction(_previous: ActionState, formData: Form
 }
 
 export async function editCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = textValues(formData, ["body"]);
+  const values = textValues(formData, ["body", "stance"]);
   const { user, refusal } = await requireParticipant(values);
   if (refusal) return refusal;
   const parsed = parseForm(editCommentSchema, formData);

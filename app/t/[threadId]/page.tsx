@@ -6,8 +6,10 @@ import { CommentTree } from "@/components/comment-tree";
 import { ThreadModeration } from "@/components/moderation/thread-moderation";
 import { NewComment } from "@/components/new-comment";
 import { NewCommentsNotice } from "@/components/new-comments-notice";
+import { PointNav } from "@/components/point-nav";
 import { ReportForm } from "@/components/report-form";
 import { SlowModeBanner } from "@/components/slow-mode-banner";
+import { StanceTally } from "@/components/stance-tally";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
@@ -15,17 +17,20 @@ import { slowModeConfig } from "@/lib/env";
 import { livePollSeconds } from "@/lib/live-updates";
 import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport } from "@/lib/permissions";
+import { getPointNeighbours } from "@/lib/queries/article-map";
 import { getThreadPage } from "@/lib/queries/comments";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
+import { getStanceTally } from "@/lib/queries/stances";
 import { getVotedCommentIds } from "@/lib/queries/votes";
-import { COMMENT_SORTS, commentSortSchema, type CommentSort } from "@/lib/validations/comment";
+import { COMMENT_SORTS, commentSortSchema, stanceFilterSchema, type CommentSort, type StanceValue } from "@/lib/validations/comment";
 
 const SORT_LABELS: Record<CommentSort, string> = { oldest: "Oldest", newest: "Newest", top: "Top" };
 
-/** A thread URL with the sort kept (oldest, the default, leaves the URL clean). */
-function threadHref(threadId: string, sort: CommentSort, after?: string): string {
+/** A thread URL with the sort and stance filter kept (oldest, the default, and no filter leave the URL clean). */
+function threadHref(threadId: string, sort: CommentSort, after?: string, stance?: StanceValue): string {
   const query = new URLSearchParams();
   if (sort !== "oldest") query.set("sort", sort);
+  if (stance) query.set("stance", stance);
   if (after) query.set("after", after);
   const search = query.toString();
   return `/t/${threadId}${search ? `?${search}` : ""}`;
@@ -33,27 +38,30 @@ function threadHref(threadId: string, sort: CommentSort, after?: string): string
 
 type Props = {
   params: Promise<{ threadId: string }>;
-  searchParams: Promise<{ after?: string | string[]; at?: string | string[]; sort?: string | string[] }>;
+  searchParams: Promise<{ after?: string | string[]; at?: string | string[]; sort?: string | string[]; stance?: string | string[] }>;
 };
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-const loadPage = cache(async (threadId: string, sort: CommentSort, after?: string, at?: string) => {
+const loadPage = cache(async (threadId: string, sort: CommentSort, after?: string, at?: string, stance?: StanceValue) => {
   // Taken before the read: a comment posted meanwhile is announced as new rather than missed.
   const readAt = new Date();
   const user = await getCurrentUser();
-  const page = await getThreadPage(threadId, user, { after, at, sort });
+  const page = await getThreadPage(threadId, user, { after, at, sort, stance });
   if (!page) return null;
-  const [votedIds, appeals] = await Promise.all([
+  const [votedIds, appeals, tally, neighbours] = await Promise.all([
     getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id)),
     getOwnCommentAppeals(user?.id, page.comments),
+    getStanceTally(threadId),
+    getPointNeighbours(page.thread.article.slug, page.thread.position),
   ]);
-  return { ...page, readAt, sort, votedIds, appeals };
+  // A permalink (`at`) shows its comment whatever the filter.
+  return { ...page, readAt, sort, votedIds, appeals, tally, neighbours, stance: at ? undefined : stance };
 });
 
 async function load({ params, searchParams }: Props) {
   const [{ threadId }, query] = await Promise.all([params, searchParams]);
-  return loadPage(threadId, commentSortSchema.parse(single(query.sort)), single(query.after), single(query.at));
+  return loadPage(threadId, commentSortSchema.parse(single(query.sort)), single(query.after), single(query.at), stanceFilterSchema.parse(single(query.stance)));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -74,6 +82,7 @@ export default async function ThreadPage(props: Props) {
     <main>
       <ThreadHeader thread={thread} />
       <SlowModeBanner thread={thread} minutes={slowModeConfig().slowModeMinutes} />
+      <PointNav slug={thread.article.slug} position={thread.position} previous={data.neighbours.previous} next={data.neighbours.next} />
       {canModerate(user) ? (
         <ThreadModeration thread={thread} />
       ) : (
@@ -88,13 +97,14 @@ export default async function ThreadPage(props: Props) {
         <h2 id="discussion-heading">
           {thread.commentCount.toLocaleString("en-US")} {thread.commentCount === 1 ? "comment" : "comments"}
         </h2>
+        <StanceTally tally={data.tally} filter={{ active: data.stance, href: (stance) => threadHref(thread.id, data.sort, undefined, stance) }} />
         <NewComment user={user} thread={thread} />
         <NewCommentsNotice threadId={thread.id} since={data.readAt.toISOString()} pollSeconds={livePollSeconds()} />
         {thread.commentCount > 1 && (
           <nav className="sort-nav" aria-label="Sort comments">
             <span>Sort by</span>
             {COMMENT_SORTS.map((sort) => (
-              <Link key={sort} href={threadHref(thread.id, sort)} aria-current={sort === data.sort ? "true" : undefined}>
+              <Link key={sort} href={threadHref(thread.id, sort, undefined, data.stance)} aria-current={sort === data.sort ? "true" : undefined}>
                 {SORT_LABELS[sort]}
               </Link>
             ))}
@@ -102,17 +112,19 @@ export default async function ThreadPage(props: Props) {
         )}
         {!data.isFirstPage && (
           <p className="page-nav">
-            <Link href={threadHref(thread.id, data.sort)}>↑ Back to the first comments</Link>
+            <Link href={threadHref(thread.id, data.sort, undefined, data.stance)}>↑ Back to the first comments</Link>
           </p>
         )}
         {tree.length === 0 ? (
-          <p className="empty">{data.isFirstPage ? "No comments yet. Start the discussion." : "No more comments."}</p>
+          <p className="empty">
+            {!data.isFirstPage ? "No more comments." : data.stance ? "No comments take this stance yet." : "No comments yet. Start the discussion."}
+          </p>
         ) : (
           <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals }} />
         )}
         {data.nextCursor && (
           <p className="page-nav">
-            <Link href={threadHref(thread.id, data.sort, data.nextCursor)} rel="next">
+            <Link href={threadHref(thread.id, data.sort, data.nextCursor, data.stance)} rel="next">
               More comments →
             </Link>
           </p>

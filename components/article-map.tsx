@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { StanceTally as Tally } from "@/lib/queries/stances";
+import { RelativeTime } from "./relative-time";
+import { StanceTally } from "./stance-tally";
+
+type Point = { id: string; position: number; title: string; summary: string; commentCount: number; lastActivityAt: Date; locked: boolean; pinned: boolean };
+
+/**
+ * The argument map: the article's points in the article's order, each anchored at #point-N, with where its
+ * comments stand (the stance tally) and how many there are, linking to its thread.
+ */
+export function ArticleMap({ slug, points, tallies }: { slug: string; points: Point[]; tallies: Map<string, Tally> }) {
+  const ordered = [...points].sort((a, b) => a.position - b.position);
+  return (
+    <section aria-labelledby="points-heading" className="article-map">
+      <h2 id="points-heading">The points it makes — {ordered.length} discussions</h2>
+      <p className="article-map-tools">
+        <Link href={`/a/${slug}/digest`}>Read the digest: the strongest comment for each stance, point by point →</Link>
+      </p>
+      <ol className="thread-list">
+        {ordered.map((point) => (
+          <li key={point.id} id={`point-${point.position}`} className="thread-card">
+            <span className="point-number" aria-hidden="true">
+              {point.position}
+            </span>
+            <div>
+              <h3>
+                <Link href={`/t/${point.id}`}>
+                  <span className="visually-hidden">Point {point.position}: </span>
+                  {point.title}
+                </Link>
+                {point.pinned && <span className="badge">Pinned</span>}
+                {point.locked && <span className="badge">Locked</span>}
+              </h3>
+              <p className="thread-summary">{point.summary}</p>
+              <StanceTally tally={tallies.get(point.id)!} compact />
+              <p className="thread-stats">
+                {point.commentCount} {point.commentCount === 1 ? "comment" : "comments"}
+                {point.commentCount > 0 && (
+                  <>
+                    {" · last activity "}
+                    <RelativeTime date={point.lastActivityAt} />
+                  </>
+                )}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
