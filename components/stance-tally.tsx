@@ -11,6 +11,16 @@ type Props = {
   compact?: boolean;
 };
 
+/** The bar's segments, left to right, in units of one comment. */
+function segments(tally: Tally) {
+  let x = 0;
+  return STANCES.filter((stance) => tally[stance] > 0).map((stance) => {
+    const segment = { stance, x, width: tally[stance] };
+    x += tally[stance];
+    return segment;
+  });
+}
+
 /**
  * Where the top-level comments on a point stand: a bar for the eye (hidden from assistive technology) and the
  * same counts as text beside it, so nothing rests on colour alone.
@@ -19,15 +29,14 @@ export function StanceTally({ tally, filter, compact }: Props) {
   const total = STANCES.reduce((sum, stance) => sum + tally[stance], 0);
   return (
     <div className={compact ? "stance-tally compact" : "stance-tally"}>
-      <div className="stance-bar" aria-hidden="true">
+      {/* An SVG, not inline styles: the content security policy allows no style attributes. */}
+      <svg className="stance-bar" aria-hidden="true" focusable="false" viewBox={`0 0 ${Math.max(total, 1)} 1`} preserveAspectRatio="none">
         {total === 0 ? (
-          <span className="stance-segment stance-none" style={{ flexGrow: 1 }} />
+          <rect className="stance-none" x={0} y={0} width={1} height={1} />
         ) : (
-          STANCES.filter((stance) => tally[stance] > 0).map((stance) => (
-            <span key={stance} className={`stance-segment stance-${stance}`} style={{ flexGrow: tally[stance] }} />
-          ))
+          segments(tally).map(({ stance, x, width }) => <rect key={stance} className={`stance-${stance}`} x={x} y={0} width={width} height={1} />)
         )}
-      </div>
+      </svg>
       {filter ? (
         <nav aria-label="Filter comments by stance" className="stance-counts">
           <ul>
