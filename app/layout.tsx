@@ -50,6 +50,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     Queue <span className={openItems > 0 ? "count count-active" : "count"}>{openItems}</span>
                   </Link>
                   <Link href="/mod/appeals">Appeals</Link>
+                  <Link href="/mod/corrections">Corrections</Link>
                   <Link href="/mod/log">Log</Link>
                 </>
               )}

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type { CorrectionNote } from "@/lib/queries/corrections";
 import type { StanceTally as Tally } from "@/lib/queries/stances";
+import { CorrectionNotes } from "./correction-notes";
 import { RelativeTime } from "./relative-time";
 import { StanceTally } from "./stance-tally";
 
@@ -9,7 +11,18 @@ type Point = { id: string; position: number; title: string; summary: string; com
  * The argument map: the article's points in the article's order, each anchored at #point-N, with where its
  * comments stand (the stance tally) and how many there are, linking to its thread.
  */
-export function ArticleMap({ slug, points, tallies }: { slug: string; points: Point[]; tallies: Map<string, Tally> }) {
+export function ArticleMap({
+  slug,
+  points,
+  tallies,
+  correctionNotes,
+}: {
+  slug: string;
+  points: Point[];
+  tallies: Map<string, Tally>;
+  /** Accepted corrections' dated notes, per point. */
+  correctionNotes?: ReadonlyMap<string, readonly CorrectionNote[]>;
+}) {
   const ordered = [...points].sort((a, b) => a.position - b.position);
   return (
     <section aria-labelledby="points-heading" className="article-map">
@@ -33,6 +46,7 @@ export function ArticleMap({ slug, points, tallies }: { slug: string; points: Po
                 {point.locked && <span className="badge">Locked</span>}
               </h3>
               <p className="thread-summary">{point.summary}</p>
+              <CorrectionNotes notes={correctionNotes?.get(point.id)} compact />
               <StanceTally tally={tallies.get(point.id)!} compact />
               <p className="thread-stats">
                 {point.commentCount} {point.commentCount === 1 ? "comment" : "comments"}

@@ -2,15 +2,18 @@ import Link from "next/link";
 import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import { renderMarkdown } from "@/lib/markdown";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canSetStance, canVote } from "@/lib/permissions";
+import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canRequestSource, canSetStance, canVote } from "@/lib/permissions";
 import type { CommentAppealState } from "@/lib/queries/appeals";
 import type { ThreadComment } from "@/lib/queries/comments";
+import type { SourceRequestSummary } from "@/lib/queries/source-requests";
+import { answersSourceRequest } from "@/lib/sources";
 import { CommentAppeal } from "./appeals/comment-appeal";
 import { CommentActions } from "./comment-actions";
 import { CommentModeration } from "./moderation/comment-moderation";
 import { RelativeTime } from "./relative-time";
 import { ReportForm } from "./report-form";
 import { SourceCards } from "./source-cards";
+import { SourceRequestCallout, SourceRequestControl } from "./source-request";
 import { StanceBadge } from "./stance-badge";
 import { VoteButton } from "./vote-button";
 
@@ -25,6 +28,8 @@ type TreeContext = {
   votedIds?: ReadonlySet<string>;
   /** The viewer's own hidden or removed comments on this page: the decision they may appeal, and their appeal. */
   appeals?: ReadonlyMap<string, CommentAppealState>;
+  /** "Needs a source" requests on the comments on this page. */
+  sourceRequests?: ReadonlyMap<string, SourceRequestSummary>;
 };
 
 export function CommentTree({ nodes, context, level = 0 }: { nodes: CommentNode<ThreadComment>[]; context: TreeContext; level?: number }) {
@@ -71,6 +76,9 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
   const canReply = canReplyTo(user, state, thread);
   const moderator = canModerate(user);
   const showAuthor = !deleted && !awaitingReview && (node.status !== "removed" || moderator);
+  const requests = !deleted && node.status === "visible" ? context.sourceRequests?.get(node.id) : undefined;
+  const sourceAdded = requests ? answersSourceRequest(node, requests.latestAt) : false;
+  const canAskForSource = canRequestSource(user, state, thread);
   const classes = ["comment", `status-${node.status}`, node.id === context.focusId ? "focused" : ""].filter(Boolean).join(" ");
 
   return (
@@ -103,9 +111,19 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
         <p className="comment-body tombstone">[awaiting review]</p>
       ) : null}
       {readable && <SourceCards body={node.body} />}
+      {requests && !sourceAdded && user?.id === node.author.id && <SourceRequestCallout count={requests.count} />}
       <div className="comment-footer">
         {!deleted && node.status === "visible" && (
           <VoteButton commentId={node.id} score={node.score} voted={context.votedIds?.has(node.id) ?? false} canVote={canVote(user, state)} />
+        )}
+        {(requests || canAskForSource) && (
+          <SourceRequestControl
+            commentId={node.id}
+            count={requests?.count ?? 0}
+            answered={sourceAdded}
+            requested={requests?.requestedByViewer ?? false}
+            canRequest={canAskForSource}
+          />
         )}
         {(canReply || canEdit) && (
           <CommentActions

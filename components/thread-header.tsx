@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ModerationLogLink } from "./moderation-log-link";
 
 type Props = {
@@ -12,10 +13,12 @@ type Props = {
     lockReason: string | null;
     article: { slug: string; title: string; source: string; sourceUrl: string | null };
   };
+  /** Shown right under the point's summary (accepted corrections' notes). */
+  afterSummary?: ReactNode;
 };
 
 /** The point a thread discusses: our summary, then the article's own words with attribution. */
-export function ThreadHeader({ thread }: Props) {
+export function ThreadHeader({ thread, afterSummary }: Props) {
   return (
     <header className="thread-head">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -25,6 +28,7 @@ export function ThreadHeader({ thread }: Props) {
       </nav>
       <h1>{thread.title}</h1>
       <p className="lede">{thread.summary}</p>
+      {afterSummary}
       <figure className="excerpt">
         <blockquote>{thread.excerpt}</blockquote>
         <figcaption>

@@ -20,6 +20,8 @@ export const ACTION_LABELS: Record<ModerationAction, string> = {
   appeal_overturned: "overturned a decision on appeal",
   slow_mode_on: "switched slow mode on",
   slow_mode_off: "switched slow mode off",
+  accept_correction: "accepted a correction",
+  reject_correction: "declined a correction",
 };
 
 export function describeAction(action: string): string {

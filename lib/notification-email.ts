@@ -46,6 +46,7 @@ export function composeNotificationEmail(notification: NotificationToEmail, orig
   const author = oneLine(comment.author.name ?? "Someone");
   const thread = oneLine(comment.thread.title);
   const what = notification.kind === "reply" ? "replied to your comment" : "mentioned you";
+  if (notification.kind === "source_request") return composeSourceRequestEmail(notification, origin);
   const permalink = new URL(commentHref(comment.threadId, comment), origin).toString();
   return {
     to: recipient.email!,
@@ -59,6 +60,27 @@ export function composeNotificationEmail(notification: NotificationToEmail, orig
       "",
       "—",
       `You get these emails for replies to your comments and mentions of you on Agora. Turn them off on ${new URL("/notifications", origin)}`,
+    ].join("\n"),
+  };
+}
+
+/** A source request's email: the comment is the recipient's own, and who asked is not named. */
+function composeSourceRequestEmail(notification: NotificationToEmail, origin: string): NotificationEmail {
+  const { comment, recipient } = notification;
+  const thread = oneLine(comment.thread.title);
+  const permalink = new URL(commentHref(comment.threadId, comment), origin).toString();
+  return {
+    to: recipient.email!,
+    subject: `Someone asked for a source for your comment on “${thread}”`,
+    text: [
+      `Someone asked for a source for your comment on “${thread}”:`,
+      "",
+      `> ${excerpt(comment.body)}`,
+      "",
+      `Edit it to add a link: ${permalink}`,
+      "",
+      "—",
+      `Turn these emails off on ${new URL("/notifications", origin)}`,
     ].join("\n"),
   };
 }

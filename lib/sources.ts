@@ -150,3 +150,11 @@ function collectSources(body: string): Source[] {
 export function citesSource(body: string): boolean {
   return extractSources(body).length > 0;
 }
+
+/**
+ * The honest rule for "Source added": the comment now cites at least one source (a card shows under it) and its
+ * author edited it after the latest request. A link that was there before anyone asked does not answer them.
+ */
+export function answersSourceRequest(comment: { body: string; editedAt: Date | null }, latestRequestAt: Date): boolean {
+  return comment.editedAt !== null && comment.editedAt > latestRequestAt && citesSource(comment.body);
+}

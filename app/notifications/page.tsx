@@ -49,7 +49,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
         )}
       </div>
       <p className="hint">
-        Replies to your comments, and comments that mention you. To mention someone who has commented in a thread, write @ and
+        Replies to your comments, comments that mention you, and members asking for a source for one of yours. To mention someone who has commented in a thread, write @ and
         their display name without spaces: <strong>@AdaLovelace</strong> for Ada Lovelace.
       </p>
       {notifications.length === 0 ? (
@@ -86,6 +86,17 @@ function NotificationEntry({ notification }: { notification: NotificationItem })
   const unread = notification.readAt === null;
   const author = comment.author.name ?? "Someone";
   const what = notification.kind === "reply" ? "replied to your comment" : "mentioned you";
+  const summary =
+    notification.kind === "source_request" ? (
+      // The comment is the recipient's own; who asked stays unnamed, as on the comment itself.
+      <>
+        Someone asked for a source for your comment on <em>{comment.thread.title}</em>
+      </>
+    ) : (
+      <>
+        <strong>{author}</strong> {what} on <em>{comment.thread.title}</em>
+      </>
+    );
   return (
     <li className={unread ? "notification notification-unread" : "notification"}>
       <form action={openNotificationAction}>
@@ -93,7 +104,7 @@ function NotificationEntry({ notification }: { notification: NotificationItem })
         <button type="submit" className="notification-open">
           <span className="notification-summary">
             {unread && <span className="notification-new">New: </span>}
-            <strong>{author}</strong> {what} on <em>{comment.thread.title}</em>
+            {summary}
           </span>
           <span className="notification-excerpt">{excerpt(comment.body)}</span>
         </button>

@@ -19,6 +19,8 @@ export const MODERATION_ACTIONS = [
   "appeal_overturned",
   "slow_mode_on",
   "slow_mode_off",
+  "accept_correction",
+  "reject_correction",
 ] as const;
 
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
@@ -29,7 +31,7 @@ export type LogEntry = {
   /** The article the action concerns (its public log, /a/<slug>/moderation); null for forum-wide actions. */
   articleId: string | null;
   action: ModerationAction;
-  targetType: "comment" | "thread" | "user" | "word_filter" | "appeal";
+  targetType: "comment" | "thread" | "user" | "word_filter" | "appeal" | "correction";
   targetId: string;
   targetUserId?: string | null;
   reason?: string | null;

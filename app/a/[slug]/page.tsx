@@ -6,6 +6,7 @@ import { ArticleOverview } from "@/components/article-overview";
 import { articleMetadata } from "@/lib/page-metadata";
 import { getArticleWithThreads } from "@/lib/queries/articles";
 import { getStanceTallies } from "@/lib/queries/stances";
+import { getCorrectionNotes } from "@/lib/queries/corrections";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -19,7 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
-  // One tally query for every point of the article.
-  const tallies = await getStanceTallies(article.threads.map((thread) => thread.id));
-  return <ArticleOverview article={article} points={<ArticleMap slug={article.slug} points={article.threads} tallies={tallies} />} />;
+  // One tally query and one notes query for every point of the article.
+  const threadIds = article.threads.map((thread) => thread.id);
+  const [tallies, correctionNotes] = await Promise.all([getStanceTallies(threadIds), getCorrectionNotes(threadIds)]);
+  return (
+    <ArticleOverview article={article} points={<ArticleMap slug={article.slug} points={article.threads} tallies={tallies} correctionNotes={correctionNotes} />} />
+  );
 }

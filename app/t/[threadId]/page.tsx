@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CommentTree } from "@/components/comment-tree";
+import { CorrectionTools } from "@/components/correction-form";
+import { CorrectionNotes } from "@/components/correction-notes";
 import { ThreadModeration } from "@/components/moderation/thread-moderation";
 import { NewComment } from "@/components/new-comment";
 import { NewCommentsNotice } from "@/components/new-comments-notice";
@@ -16,11 +18,13 @@ import { getCurrentUser } from "@/lib/current-user";
 import { slowModeConfig } from "@/lib/env";
 import { livePollSeconds } from "@/lib/live-updates";
 import { threadMetadata } from "@/lib/page-metadata";
-import { canModerate, canReport } from "@/lib/permissions";
+import { canModerate, canReport, canSuggestCorrection } from "@/lib/permissions";
 import { getPointNeighbours } from "@/lib/queries/article-map";
 import { getThreadPage } from "@/lib/queries/comments";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
 import { getStanceTally } from "@/lib/queries/stances";
+import { getCorrectionNotes, getMyCorrections } from "@/lib/queries/corrections";
+import { getSourceRequestSummaries } from "@/lib/queries/source-requests";
 import { getVotedCommentIds } from "@/lib/queries/votes";
 import { COMMENT_SORTS, commentSortSchema, stanceFilterSchema, type CommentSort, type StanceValue } from "@/lib/validations/comment";
 
@@ -49,14 +53,30 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
   const user = await getCurrentUser();
   const page = await getThreadPage(threadId, user, { after, at, sort, stance });
   if (!page) return null;
-  const [votedIds, appeals, tally, neighbours] = await Promise.all([
-    getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id)),
+  const commentIds = page.comments.map((comment) => comment.id);
+  const [votedIds, appeals, tally, neighbours, sourceRequests, correctionNotes, myCorrections] = await Promise.all([
+    getVotedCommentIds(user?.id, commentIds),
     getOwnCommentAppeals(user?.id, page.comments),
     getStanceTally(threadId),
     getPointNeighbours(page.thread.article.slug, page.thread.position),
+    getSourceRequestSummaries(commentIds, user?.id),
+    getCorrectionNotes([threadId]),
+    user ? getMyCorrections(threadId, user.id) : [],
   ]);
   // A permalink (`at`) shows its comment whatever the filter.
-  return { ...page, readAt, sort, votedIds, appeals, tally, neighbours, stance: at ? undefined : stance };
+  return {
+    ...page,
+    readAt,
+    sort,
+    votedIds,
+    appeals,
+    tally,
+    neighbours,
+    stance: at ? undefined : stance,
+    sourceRequests,
+    correctionNotes: correctionNotes.get(threadId),
+    myCorrections,
+  };
 });
 
 async function load({ params, searchParams }: Props) {
@@ -80,7 +100,7 @@ export default async function ThreadPage(props: Props) {
 
   return (
     <main>
-      <ThreadHeader thread={thread} />
+      <ThreadHeader thread={thread} afterSummary={<CorrectionNotes notes={data.correctionNotes} />} />
       <SlowModeBanner thread={thread} minutes={slowModeConfig().slowModeMinutes} />
       <PointNav slug={thread.article.slug} position={thread.position} previous={data.neighbours.previous} next={data.neighbours.next} />
       {canModerate(user) ? (
@@ -92,6 +112,9 @@ export default async function ThreadPage(props: Props) {
             <ReportForm threadId={thread.id} label="Report this thread" />
           </div>
         )
+      )}
+      {(canSuggestCorrection(user) || data.myCorrections.length > 0) && (
+        <CorrectionTools threadId={thread.id} mine={data.myCorrections} canSuggest={canSuggestCorrection(user)} />
       )}
       <section aria-labelledby="discussion-heading" className="discussion">
         <h2 id="discussion-heading">
@@ -120,7 +143,7 @@ export default async function ThreadPage(props: Props) {
             {!data.isFirstPage ? "No more comments." : data.stance ? "No comments take this stance yet." : "No comments yet. Start the discussion."}
           </p>
         ) : (
-          <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals }} />
+          <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals, sourceRequests: data.sourceRequests }} />
         )}
         {data.nextCursor && (
           <p className="page-nav">

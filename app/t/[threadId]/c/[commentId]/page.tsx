@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/current-user";
 import { cursorBefore } from "@/lib/comment-path";
 import { getCommentPage } from "@/lib/queries/comments";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
+import { getSourceRequestSummaries } from "@/lib/queries/source-requests";
 import { getVotedCommentIds } from "@/lib/queries/votes";
 
 type Props = {
@@ -20,11 +21,13 @@ const loadPage = cache(async (threadId: string, commentId: string, after?: strin
   const user = await getCurrentUser();
   const page = await getCommentPage(threadId, commentId, user, { after });
   if (!page) return null;
-  const [votedIds, appeals] = await Promise.all([
-    getVotedCommentIds(user?.id, page.comments.map((comment) => comment.id)),
+  const commentIds = page.comments.map((comment) => comment.id);
+  const [votedIds, appeals, sourceRequests] = await Promise.all([
+    getVotedCommentIds(user?.id, commentIds),
     getOwnCommentAppeals(user?.id, page.comments),
+    getSourceRequestSummaries(commentIds, user?.id),
   ]);
-  return { ...page, votedIds, appeals };
+  return { ...page, votedIds, appeals, sourceRequests };
 });
 
 async function load({ params, searchParams }: Props) {
@@ -71,7 +74,7 @@ export default async function CommentPage(props: Props) {
             <Link href={`/t/${thread.id}/c/${anchor.id}`}>↑ Back to the first replies</Link>
           </p>
         )}
-        <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals }} />
+        <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals, sourceRequests: data.sourceRequests }} />
       </section>
     </main>
   );
