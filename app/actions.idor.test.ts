@@ -24,7 +24,9 @@ import * as appealDecisionActions from "@/app/mod/appeals/actions";
 import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
+import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
+import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
@@ -37,6 +39,8 @@ const { signInAction, signUpAction } = accountActions;
 const { fileAppealAction } = appealActions;
 const { decideAppealAction } = appealDecisionActions;
 const NO_DECISION = "There is no decision of yours to appeal there.";
+const { sourceRequestAction, suggestCorrectionAction } = evidenceActions;
+const { decideCorrectionAction } = correctionActions;
 
 const NOT_YOURS = "You can only change your own comments.";
 const LOCKED = "This thread is locked: no new comments or edits.";
@@ -111,6 +115,31 @@ const ROWS: Row[] = [
   ["voteAction: by a suspended member", "suspended member", voteAction, (w) => ({ commentId: w.comments.carolVisible }), SUSPENDED],
   ["voteAction: signed out", "anonymous", voteAction, (w) => ({ commentId: w.comments.carolVisible }), "Your session has ended. Sign in again to continue."],
 
+  // "Needs a source": only someone else's visible comment in an open thread; only one's own request taken back.
+  ...(
+    [
+      ["their own comment", (w: ActionWorld) => w.comments.ownVisible, "You cannot ask for a source for your own comment."],
+      ["another member's hidden comment", (w: ActionWorld) => w.comments.carolHidden, "That comment cannot be flagged."],
+      ["a removed comment", (w: ActionWorld) => w.comments.carolRemoved, "That comment cannot be flagged."],
+      ["someone else's comment awaiting review", (w: ActionWorld) => w.comments.carolPending, NO_COMMENT],
+      ["a deleted comment", (w: ActionWorld) => w.comments.carolDeleted, NO_COMMENT],
+      ["a comment in a locked thread", (w: ActionWorld) => w.comments.carolInLocked, "This thread is locked: no new requests."],
+      ["a thread's id", (w: ActionWorld) => w.threads.main, NO_COMMENT],
+    ] as const
+  ).map(([target, id, message]): Row => [`sourceRequestAction: ${target}`, "member", sourceRequestAction, (w) => ({ commentId: id(w) }), message]),
+  ["sourceRequestAction: taking back a request the member never made", "member", sourceRequestAction, (w) => ({ commentId: w.comments.carolVisible, intent: "withdraw" }), "You have not asked for a source for that comment."],
+  ["sourceRequestAction: by a suspended member", "suspended member", sourceRequestAction, (w) => ({ commentId: w.comments.carolVisible }), SUSPENDED],
+  ["sourceRequestAction: signed out", "anonymous", sourceRequestAction, (w) => ({ commentId: w.comments.carolVisible }), "Your session has ended. Sign in again to continue."],
+
+  // Corrections: members suggest them on a thread that exists; only editors decide, and only open ones.
+  ["suggestCorrectionAction: a thread that does not exist", "member", suggestCorrectionAction, () => ({ threadId: "nosuchthread", target: "article", claim: "The article is wrong here." }), "That thread does not exist."],
+  ["suggestCorrectionAction: a comment's id as the thread", "member", suggestCorrectionAction, (w) => ({ threadId: w.comments.carolVisible, target: "summary", claim: "The summary is wrong here." }), "That thread does not exist."],
+  ["suggestCorrectionAction: by a suspended member", "suspended member", suggestCorrectionAction, (w) => ({ threadId: w.threads.main, target: "summary", claim: "The summary is wrong here." }), SUSPENDED],
+  ["decideCorrectionAction: accepting, as a member", "member", decideCorrectionAction, (w) => ({ correctionId: w.corrections.open, kind: "accept", note: "Mine now" }), MODERATORS_ONLY],
+  ["decideCorrectionAction: rejecting, as a suspended moderator", "suspended moderator", decideCorrectionAction, (w) => ({ correctionId: w.corrections.open, kind: "reject", reason: "No" }), MODERATORS_ONLY],
+  ["decideCorrectionAction: a request already decided", "moderator", decideCorrectionAction, (w) => ({ correctionId: w.corrections.decided, kind: "reject", reason: "Changed my mind" }), "That correction request has already been decided."],
+  ["decideCorrectionAction: a thread's id as the request", "admin", decideCorrectionAction, (w) => ({ correctionId: w.threads.main, kind: "accept", note: "Note" }), "That correction request does not exist."],
+
   // Moderation, aimed at what a moderator may not touch or that is not there.
   ["moderateCommentAction: a comment its author deleted", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.carolDeleted, kind: "hide", reason: "r" }), "Its author deleted that comment."],
   ["moderateCommentAction: a thread's id as the comment", "moderator", moderateCommentAction, (w) => ({ commentId: w.threads.main, kind: "remove", reason: "r" }), NO_COMMENT],
@@ -176,7 +205,7 @@ beforeAll(async () => {
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
     expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });
@@ -217,6 +246,7 @@ describe("guessed ids (IDOR), for every action", () => {
         [removeWordFilterAction, (id) => ({ id })],
         [slowModeActions.setSlowModeAction, (id) => ({ threadId: id, kind: "on" })],
         [appealDecisionActions.decideAppealAction, (id) => ({ appealId: id, kind: "overturned", reason: "r" })],
+        [decideCorrectionAction, (id) => ({ correctionId: id, kind: "accept", note: "n" })],
       ];
       for (const id of everyId(world)) {
         for (const [action, form] of forms) {

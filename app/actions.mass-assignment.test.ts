@@ -24,7 +24,9 @@ import * as appealDecisionActions from "@/app/mod/appeals/actions";
 import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
+import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
+import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { asFormText, callAction, databaseChanges, databaseState, type Action, type Fields } from "@/lib/testing/action-harness";
@@ -111,6 +113,8 @@ function forgedFields(w: ActionWorld): Record<string, string> {
     slowModeManual: "false",
     slowModeUntil: FORGED_DATE,
     slowModeSince: FORGED_DATE,
+    requesterId: carol,
+    target: "article",
   };
 }
 
@@ -143,6 +147,9 @@ const ROWS: Record<string, Row> = {
   setRoleAction: { action: m.setRoleAction, actor: "admin", form: (w) => ({ userId: w.others.erin.id, role: "moderator" }), writes: ["user", "moderationLog"] },
   addWordFilterAction: { action: m.addWordFilterAction, actor: "admin", form: () => ({ phrase: "brand new phrase", action: "queue" }), writes: ["wordFilter", "moderationLog"] },
   removeWordFilterAction: { action: m.removeWordFilterAction, actor: "admin", form: (w) => ({ id: w.filterId }), writes: ["wordFilter", "moderationLog"] },
+  sourceRequestAction: { action: evidenceActions.sourceRequestAction, actor: "member", form: (w) => ({ commentId: w.comments.carolVisible }), writes: ["sourceRequest", "notification"] },
+  suggestCorrectionAction: { action: evidenceActions.suggestCorrectionAction, actor: "member", form: (w) => ({ threadId: w.threads.main, target: "summary", claim: "The summary gets the date wrong." }), writes: ["correction", "rateLimiterFlexible"] },
+  decideCorrectionAction: { action: correctionActions.decideCorrectionAction, actor: "moderator", form: (w) => ({ correctionId: w.corrections.open, kind: "accept", note: "Summary corrected." }), writes: ["correction", "moderationLog"] },
   emailNotificationsAction: { action: notificationActions.emailNotificationsAction, actor: "member", form: () => ({ emailNotifications: "on" }), writes: ["user"], ownAccount: true },
   openNotificationAction: {
     // Takes the form alone and redirects: adapted to the (state, form) shape, a redirect counting as success.
@@ -184,7 +191,7 @@ beforeEach(async () => {
 
 describe("extra form fields are never applied (mass assignment)", () => {
   it("has a row for every server action that takes a form", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(Object.values(ROWS).map((row) => row.action));
     expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
   });

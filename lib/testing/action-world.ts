@@ -81,6 +81,16 @@ export async function buildActionWorld() {
     /** Carol's appeal of another moderator's decision: the moderator actor may decide it. */
     open: (await db.appeal.create({ data: { logId: logs.carolRemoved, appellantId: carol.id, commentId: comments.carolRemoved, body: "It was fine" }, select: { id: true } })).id,
   };
+  // Correction requests (Erin's): one waiting in the editors' queue, one an editor already accepted.
+  const corrections = {
+    open: (await db.correction.create({ data: { threadId: main, requesterId: erin.id, target: "summary", claim: "The summary misstates the figure." }, select: { id: true } })).id,
+    decided: (
+      await db.correction.create({
+        data: { threadId: main, requesterId: erin.id, target: "article", claim: "The article has the wrong year.", status: "accepted", note: "Year corrected.", decidedById: otherAdmin.id, decidedAt: new Date() },
+        select: { id: true },
+      })
+    ).id,
+  };
   const filter = await db.wordFilter.create({ data: { phrase: "existingphrase", action: "queue", createdById: otherAdmin.id }, select: { id: true } });
 
   return {
@@ -92,6 +102,7 @@ export async function buildActionWorld() {
     notifications,
     logs,
     appeals,
+    corrections,
     filterId: filter.id,
   };
 }
@@ -112,6 +123,7 @@ export function everyId(world: ActionWorld): string[] {
     ...Object.values(world.notifications),
     ...Object.values(world.logs),
     ...Object.values(world.appeals),
+    ...Object.values(world.corrections),
     world.filterId,
   ];
 }
