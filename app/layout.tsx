@@ -49,9 +49,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/mod" aria-label={`Moderation queue, ${openItems} open`}>
                     Queue <span className={openItems > 0 ? "count count-active" : "count"}>{openItems}</span>
                   </Link>
-                  <Link href="/mod/appeals">Appeals</Link>
-                  <Link href="/mod/corrections">Corrections</Link>
-                  <Link href="/mod/log">Log</Link>
                 </>
               )}
               {canAdminister(user) && <Link href="/admin">Admin</Link>}

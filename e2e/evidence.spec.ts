@@ -55,7 +55,9 @@ test.describe("evidence", () => {
     await member.reload();
     await expect(commentParts(member, id).article.getByText("1 member asked for a source")).toBeVisible();
 
+    // The author's page is already at this comment's address: reload it.
     await openAt(page, thread.path, id);
+    await page.reload();
     await expect(commentParts(page, id).article.getByRole("note")).toContainText("1 member asked you for a source.");
     await expect(page.getByRole("link", { name: /^Notifications, \d+ unread$/ })).toBeVisible();
     await commentParts(page, id).article.scrollIntoViewIfNeeded();
@@ -71,12 +73,13 @@ test.describe("evidence", () => {
     await commentParts(page, id).button("Edit").click();
     await commentParts(page, id).textbox("Edit your comment").fill(`${claim} — see [the 2025 expert poll](https://polls.example.net/experts-2025).`);
     await commentParts(page, id).button("Save edit").click();
-    await openAt(page, thread.path, id);
+    await expect(commentParts(page, id).body.getByRole("link", { name: "the 2025 expert poll" })).toBeVisible();
+    await page.reload();
     await expect(commentParts(page, id).article.getByText("✓ Source added")).toBeVisible();
     await expect(commentParts(page, id).article.getByRole("note")).toHaveCount(0);
     await expect(commentParts(page, id).article.getByRole("link", { name: /polls\.example\.net/ })).toBeVisible();
 
-    await openAt(member, thread.path, id);
+    await member.reload();
     await expect(commentParts(member, id).article.getByText("✓ Source added")).toBeVisible();
     await other.close();
   });

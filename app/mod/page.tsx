@@ -4,6 +4,7 @@ import { QueueComment, ReportGroupCard } from "@/components/moderation/queue-ite
 import { getCurrentUser } from "@/lib/current-user";
 import { canModerate } from "@/lib/permissions";
 import { getModerationQueue } from "@/lib/queries/reports";
+import { ModNav } from "@/components/moderation/mod-nav";
 
 export const metadata: Metadata = { title: "Moderation queue" };
 
@@ -15,6 +16,7 @@ export default async function ModerationQueuePage() {
 
   return (
     <main>
+      <ModNav current="/mod" />
       <h1>Moderation queue</h1>
       <section aria-labelledby="reports-heading">
         <h2 id="reports-heading">Reports ({reportGroups.length})</h2>

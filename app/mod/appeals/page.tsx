@@ -10,6 +10,7 @@ import { canDecideAppeal, canModerate } from "@/lib/permissions";
 import { getAppealsQueue, type QueuedAppeal } from "@/lib/queries/appeals";
 import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
 import "../../moderation-public.css";
+import { ModNav } from "@/components/moderation/mod-nav";
 
 export const metadata: Metadata = { title: "Appeals" };
 
@@ -68,6 +69,7 @@ export default async function AppealsQueuePage() {
   const { open, decided } = await getAppealsQueue();
   return (
     <main>
+      <ModNav current="/mod/appeals" />
       <h1>Appeals</h1>
       <section aria-labelledby="open-appeals-heading">
         <h2 id="open-appeals-heading">Open ({open.length})</h2>

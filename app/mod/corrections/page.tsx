@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/current-user";
 import { canDecideCorrection } from "@/lib/permissions";
 import { listOpenCorrections } from "@/lib/queries/corrections";
 import "@/components/evidence.css";
+import { ModNav } from "@/components/moderation/mod-nav";
 
 export const metadata: Metadata = { title: "Corrections", robots: { index: false } };
 
@@ -18,6 +19,7 @@ export default async function CorrectionsQueuePage() {
 
   return (
     <main>
+      <ModNav current="/mod/corrections" />
       <h1>Corrections</h1>
       <p className="hint">
         Members say the article or a point&apos;s summary is wrong. Accept with a public note (it is shown, dated, on the point) or reject with a

@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/current-user";
 import { canModerate } from "@/lib/permissions";
 import { getModerationLog, listLogModerators, MODERATION_ACTIONS } from "@/lib/queries/moderation-log";
 import { logFiltersSchema } from "@/lib/validations/moderation";
+import { ModNav } from "@/components/moderation/mod-nav";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -34,6 +35,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
 
   return (
     <main>
+      <ModNav current="/mod/log" />
       <h1>Moderation log</h1>
       <form method="get" className="log-filters" aria-label="Filter the log">
         <label className="field-label">
