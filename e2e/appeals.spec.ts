@@ -43,7 +43,8 @@ test("a member appeals a hidden comment; the moderator who hid it cannot decide;
   await expect(commentParts(member, commentId).button("Appeal this decision")).toHaveCount(0);
 
   // The moderator who hid it sees the appeal, without the means to decide it.
-  await first.getByRole("link", { name: "Appeals", exact: true }).click();
+  await first.goto("/mod");
+  await first.getByRole("navigation", { name: "Moderation", exact: true }).getByRole("link", { name: "Appeals", exact: true }).click();
   await first.waitForURL("**/mod/appeals");
   const card = (p: Page) => p.locator("article.queue-item", { hasText: appealText });
   await expect(card(first)).toContainText("You took this decision: waiting for another moderator.");

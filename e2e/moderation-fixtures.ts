@@ -54,7 +54,7 @@ export async function makeModerator(email: string): Promise<void> {
 /** Opens one point of the article from its page (`origin`: another server's URL, or the suite's). */
 export async function openPoint(page: Page, article: TestArticle, n: 1 | 2, origin = ""): Promise<ThreadRef> {
   await page.goto(`${origin}/a/${article.slug}`);
-  const title = article.points[n - 1];
+  const title = article.points[n - 1]!;
   await page.getByRole("link", { name: title }).first().click();
   await page.waitForURL(/\/t\/[a-z0-9]+$/i);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
