@@ -60,6 +60,7 @@ test.describe("article map", () => {
     }
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto(articlePath);
+    await page.locator("#points-heading").evaluate((element) => element.scrollIntoView());
     await page.screenshot({ path: "test-results/screenshots/article-map.png", fullPage: false });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(articlePath);

@@ -121,9 +121,14 @@ test.describe("digest", () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${articlePath}/digest`);
       expect(await seriousViolations(page), `${scheme} digest`).toEqual([]);
+      await page.locator("#point-3").evaluate((element) => element.scrollIntoView());
       await page.screenshot({ path: `test-results/screenshots/digest-${scheme}.png` });
     }
     await page.emulateMedia({ colorScheme: "light" });
+    // The article's map, now that the points have stances (for the README).
+    await page.goto(articlePath);
+    await page.locator("#point-2").evaluate((element) => element.scrollIntoView());
+    await page.screenshot({ path: "test-results/screenshots/article-map-tallies.png" });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${articlePath}/digest`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

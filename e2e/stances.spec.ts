@@ -95,7 +95,7 @@ test.describe("stances", () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${thread.path}?stance=context`);
       expect(await seriousViolations(page), `${scheme} thread page, filtered`).toEqual([]);
-      await page.locator(".stance-tally").scrollIntoViewIfNeeded();
+      await page.locator("#discussion-heading").evaluate((element) => element.scrollIntoView());
       await page.screenshot({ path: `test-results/screenshots/stance-tally-${scheme}.png` });
     }
     await page.emulateMedia({ colorScheme: "light" });
