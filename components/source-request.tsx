@@ -35,7 +35,7 @@ export function SourceRequestControl({ commentId, count, answered, requested, ca
     );
   if (!canRequest && !requested) return status && <span className="source-request">{status}</span>;
   return (
-    <form action={formAction} className="source-request" aria-label="Ask for a source">
+    <form action={formAction} className="source-request" aria-label="Source request">
       <input type="hidden" name="commentId" value={commentId} />
       {status}
       {requested ? (
