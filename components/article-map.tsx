@@ -38,10 +38,7 @@ export function ArticleMap({
             </span>
             <div>
               <h3>
-                <Link href={`/t/${point.id}`}>
-                  <span className="visually-hidden">Point {point.position}: </span>
-                  {point.title}
-                </Link>
+                <Link href={`/t/${point.id}`}>{point.title}</Link>
                 {point.pinned && <span className="badge">Pinned</span>}
                 {point.locked && <span className="badge">Locked</span>}
               </h3>
