@@ -3,7 +3,7 @@ import { readEnv } from "@/lib/env";
 import { composeNotificationEmail } from "./notification-email";
 import type { NotificationToEmail } from "./queries/notifications";
 
-const notification = (overrides: Partial<{ kind: "reply" | "mention"; author: string | null; title: string; body: string; depth: number }> = {}) =>
+const notification = (overrides: Partial<{ kind: "reply" | "mention" | "source_request"; author: string | null; title: string; body: string; depth: number }> = {}) =>
   ({
     id: "n1",
     kind: overrides.kind ?? "reply",
@@ -37,6 +37,16 @@ describe("composeNotificationEmail", () => {
     expect(quote.length).toBeLessThanOrEqual(302);
     expect(quote.endsWith("…")).toBe(true);
     expect(composeNotificationEmail(notification({ author: null }), "https://a.test").subject).toMatch(/^Someone replied/);
+  });
+});
+
+describe("a source request's email", () => {
+  it("names nobody, says which comment of theirs and links it for an edit", () => {
+    const email = composeNotificationEmail(notification({ kind: "source_request", author: "Ada", body: "My claim" }), "https://agora.example.test");
+    expect(email.subject).toBe("Someone asked for a source for your comment on “The ban”");
+    expect(email.text).toContain("> My claim");
+    expect(email.text).toMatch(/Edit it to add a link: https:\/\/agora\.example\.test\/t\/t1\S*#c-c1\n/);
+    expect(email.subject).not.toContain("Ada");
   });
 });
 
