@@ -181,6 +181,9 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
         RATE_LIMIT_SIGNIN_ACCOUNT: "1000/60",
         RATE_LIMIT_SIGNIN_IP: "1000/60",
         PREMODERATION_FIRST_COMMENTS: "0",
+        // Thousands of posts in one thread would switch on slow mode, which would then refuse the posters.
+        COOLDOWN_COMMENTS_PER_10_MIN: "100000",
+        COOLDOWN_REPORTS_PER_10_MIN: "100000",
         // e.g. --server-node-options=--max-old-space-size=192, to see what a smaller V8 heap does to memory and speed.
         ...(args["server-node-options"] ? { NODE_OPTIONS: args["server-node-options"] } : {}),
         ADMIN_EMAILS: "",

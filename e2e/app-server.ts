@@ -48,7 +48,17 @@ export async function startAppServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", ANONYMOUS_CACHE_SECONDS: "0", ...env },
+    // As the suite's own server (playwright.config.ts): no anonymous cache, and no automatic cool-down, which the
+    // load specs' thousand comments in one thread would trip. A spec that wants either passes its own values.
+    env: {
+      ...process.env,
+      DATABASE_URL: E2E_DATABASE_URL,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ANONYMOUS_CACHE_SECONDS: "0",
+      COOLDOWN_COMMENTS_PER_10_MIN: "100000",
+      COOLDOWN_REPORTS_PER_10_MIN: "100000",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
