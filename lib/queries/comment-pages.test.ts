@@ -182,7 +182,25 @@ describe("getThreadPage", () => {
     expect(deepest.id).toBe(chain[29]);
   });
 
-  it("starts at a comment's top-level comment with `at`, showing it even beyond the first replies", async () => {
+  it("opens the first page, with the comments before it, for a comment whose top-level comment is on it", async () => {
+    const threadId = freshThread();
+    // 12 top-level comments; the 3rd (index 2) has 8 replies, the last of which (index 19) is past the first ones.
+    const all = await insertTree(threadId, [...Array.from({ length: 12 }, () => null), ...Array.from({ length: 8 }, () => 2)]);
+    for (const at of [all[2]!, all[COMMENTS_PER_PAGE - 1]!, all[19]!]) {
+      const page = (await getThreadPage(threadId, null, { at }))!;
+      expect(page.isFirstPage, at).toBe(true);
+      expect(page.rootOrder).toEqual(all.slice(0, COMMENTS_PER_PAGE));
+      expect(ids(page.comments), at).toContain(at);
+      expect(page.focusId).toBe(at);
+      expect(page.nextCursor).toBeDefined();
+    }
+    // Past the first page: the page starts at its top-level comment.
+    const later = (await getThreadPage(threadId, null, { at: all[COMMENTS_PER_PAGE]! }))!;
+    expect(later.isFirstPage).toBe(false);
+    expect(later.rootOrder[0]).toBe(all[COMMENTS_PER_PAGE]);
+  });
+
+  it("starts at a comment's top-level comment with `at` past the first page, showing it even beyond the first replies", async () => {
     const threadId = freshThread();
     // 25 top-level comments; the 22nd (index 21) has 14 replies, the 13th of which (index 37) has a chain 8 deep.
     const parents = [...Array.from({ length: 25 }, () => null), ...Array.from({ length: 14 }, () => 21)];
@@ -326,6 +344,7 @@ describe("a 10,000-comment thread", () => {
   let all: string[];
   let parents: (number | null)[];
   let smallThread: string;
+  let smallReply: string;
 
   beforeAll(async () => {
     threadId = freshThread();
@@ -335,7 +354,7 @@ describe("a 10,000-comment thread", () => {
     all = await insertTree(threadId, parents);
     const seconds = (performance.now() - started) / 1000;
     console.info(`10,000 comments inserted and placed in ${seconds.toFixed(1)} s`);
-    await insertTree(smallThread, [null, 0, null]);
+    smallReply = (await insertTree(smallThread, [null, 0, null]))[1]!;
   }, 120_000);
 
   it("has the reply counts its tree says", async () => {
@@ -357,15 +376,15 @@ describe("a 10,000-comment thread", () => {
     expect(page.nextCursor).toBeDefined();
   });
 
-  it("reads any page in the same number of queries as a 3-comment thread's: 4 for a thread page, 5 with `at`, 5 for a comment's page", async () => {
+  it("reads any page in the same number of queries as a 3-comment thread's: 4 for a thread page, 6 with `at`, 5 for a comment's page", async () => {
     const late = all[9_000]!;
     const [small, big] = [
       await queries(() => getThreadPage(smallThread, bob)),
       await queries(() => getThreadPage(threadId, bob)),
     ];
     expect([small, big]).toEqual([4, 4]);
-    expect(await queries(() => getThreadPage(threadId, bob, { at: late }))).toBe(5);
-    expect(await queries(() => getThreadPage(smallThread, bob, { at: all[0] }))).toBe(5);
+    expect(await queries(() => getThreadPage(threadId, bob, { at: late }))).toBe(6);
+    expect(await queries(() => getThreadPage(smallThread, bob, { at: smallReply }))).toBe(6);
     expect(await queries(() => getCommentPage(threadId, late, bob))).toBe(5);
     expect(await queries(() => getCommentPage(threadId, all[0]!, bob))).toBe(5);
   });

@@ -347,10 +347,12 @@ function rootsAfter(sort: CommentSort, after: SortCursor | undefined): Prisma.Co
 /**
  * One page of a thread: up to COMMENTS_PER_PAGE top-level comments after the cursor `after` (oldest first),
  * each with up to REPLIES_PER_COMMENT replies (depth first, MAX_VISIBLE_DEPTH levels in all). With `at` (a
- * comment id), the page starts at that comment's top-level comment and shows the chain down to it. With `stance`,
- * only top-level comments taking that stance (their replies all show); a permalink (`at`) ignores the filter.
- * Queries: 4, or 5 with `at`, whatever the size of the thread: [the `at` comment (1)], the thread and its
- * article (2), the top-level comments (1), and every comment shown with its author (1, readWindows).
+ * comment id), the first page when that comment's top-level comment is on it, else a page starting at its
+ * top-level comment; either way with the chain down to it. With `stance`, only top-level comments taking that
+ * stance (their replies all show); a permalink (`at`) ignores the filter.
+ * Queries: 4, or 6 with `at`, whatever the size of the thread: [the `at` comment (1)], the thread and its
+ * article (2), the top-level comments (1) [and the first page's (1)], and every comment shown with its author
+ * (1, readWindows).
  */
 export async function getThreadPage(
   threadId: string,
@@ -365,24 +367,30 @@ export async function getThreadPage(
   const sort: CommentSort = target ? "oldest" : (request.sort ?? "oldest");
   const after = target ? undefined : parseSortCursor(sort, request.after);
   const stanceFilter = !target && request.stance ? { stance: request.stance } : {};
-  const [thread, roots] = await Promise.all([
-    db.thread.findUnique({ where: { id: threadId }, select: threadFields }),
+  const rootsFrom = (where: Prisma.CommentWhereInput) =>
     db.comment.findMany({
-      where: { threadId, depth: 0, ...stanceFilter, ...(target ? { path: { gte: rootPath(target.path) } } : rootsAfter(sort, after)), ...visibleTo(viewer) },
+      where: { threadId, depth: 0, ...stanceFilter, ...where, ...visibleTo(viewer) },
       orderBy: ROOT_ORDER[sort],
       take: COMMENTS_PER_PAGE + 1,
       select: { id: true, path: true, score: true },
-    }),
+    });
+  const [thread, roots, firstRoots] = await Promise.all([
+    db.thread.findUnique({ where: { id: threadId }, select: threadFields }),
+    rootsFrom(target ? { path: { gte: rootPath(target.path) } } : rootsAfter(sort, after)),
+    // With `at`, the first page too: a comment whose top-level comment is on it opens the first page, with the
+    // comments before it, rather than a page that starts at it and hides them.
+    target ? rootsFrom({}) : null,
   ]);
   if (!thread) return null;
-  const shown = roots.slice(0, COMMENTS_PER_PAGE);
+  const onFirstPage = target !== null && firstRoots!.slice(0, COMMENTS_PER_PAGE).some((root) => root.path === rootPath(target.path));
+  const pageRoots = onFirstPage ? firstRoots! : roots;
+  const shown = pageRoots.slice(0, COMMENTS_PER_PAGE);
 
   // The chain down to `at` (when nested too deep for this page, down to the comment that continues there).
   const focusPath = target ? target.path.slice(0, (Math.min(target.depth, maxDepth) + 1) * KEY_WIDTH) : undefined;
-  const chained = focusPath !== undefined && focusPath.length > KEY_WIDTH && shown[0]?.path === rootPath(focusPath);
-  const [first, top, chain, belowFocus, ...replies] = await readWindows(threadId, viewer, [
-    // Whether a page that starts at `at` is the first one anyway: the thread's first top-level comment.
-    target ? { from: "", below: "", maxDepth: 0, limit: 1 } : { paths: [] },
+  const focusRoot = focusPath === undefined ? -1 : shown.findIndex((root) => root.path === rootPath(focusPath));
+  const chained = focusPath !== undefined && focusPath.length > KEY_WIDTH && focusRoot >= 0;
+  const [top, chain, belowFocus, ...replies] = await readWindows(threadId, viewer, [
     { paths: shown.map((root) => root.path) },
     chained ? { paths: ancestorPaths(focusPath) } : { paths: [] },
     chained ? { from: focusPath, below: focusPath, inclusive: true, maxDepth, limit: REPLIES_PER_COMMENT } : { paths: [] },
@@ -393,7 +401,7 @@ export async function getThreadPage(
   const partial = new Set<string>();
   for (const [i, rows] of replies.entries()) {
     let shownReplies = rows;
-    if (i === 0 && chained && !rows.some((row) => row.path === focusPath)) {
+    if (i === focusRoot && chained && !rows.some((row) => row.path === focusPath)) {
       // Not among the first replies of its top-level comment: show the chain to it instead.
       for (const row of chain!) partial.add(row.id);
       shownReplies = [...chain!, ...belowFocus!];
@@ -406,8 +414,8 @@ export async function getThreadPage(
     comments,
     partial,
     focusId: focusPath === undefined ? undefined : comments.find((comment) => comment.path === focusPath)?.id,
-    isFirstPage: target ? first![0]?.path === shown[0]?.path : after === undefined,
-    nextCursor: roots.length > COMMENTS_PER_PAGE ? sortCursor(sort, shown.at(-1)!) : undefined,
+    isFirstPage: target ? shown[0]?.path === firstRoots![0]?.path : after === undefined,
+    nextCursor: pageRoots.length > COMMENTS_PER_PAGE ? sortCursor(sort, shown.at(-1)!) : undefined,
     rootOrder: shown.map((root) => root.id),
     maxDepth,
   };
