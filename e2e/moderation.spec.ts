@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { comment, commentParts, newCommentBox, openAt, openThread, postComment, signInAsAdmin, signUp, test, type ThreadRef } from "./helpers";
+import { comment, commentParts, newCommentBox, openAt, openThread, postComment, signInAsAdmin, signUp, test, unique, type ThreadRef } from "./helpers";
 
 async function newPage(browser: Browser, testInfo: TestInfo, extraHTTPHeaders: Record<string, string>): Promise<Page> {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders });
@@ -63,6 +63,8 @@ test("a report travels to the queue; a hidden comment shows its notice to member
 test("a locked thread loses its comment box and refuses a post sent anyway", async ({ page, browser, extraHTTPHeaders }, testInfo) => {
   await signUp(page);
   const thread = await openThread(page, 5);
+  // Its own reason, to find its own row in the log (other specs lock threads too).
+  const reason = unique("Cooling off");
   // The member's form is on screen before the lock: submitting it afterwards must still be refused.
   await newCommentBox(page).fill("Sent after the lock");
 
@@ -70,15 +72,15 @@ test("a locked thread loses its comment box and refuses a post sent anyway", asy
   await signInAsAdmin(moderator);
   await moderator.goto(thread.path);
   await moderator.getByRole("button", { name: "Lock thread" }).click();
-  await moderator.getByLabel(/Why/).fill("Cooling off");
+  await moderator.getByLabel(/Why/).fill(reason);
   await moderator.getByRole("button", { name: "Lock", exact: true }).click();
-  await expect(moderator.getByText("This thread is locked: no new comments or edits. Reason: Cooling off")).toBeVisible();
+  await expect(moderator.getByText(`This thread is locked: no new comments or edits. Reason: ${reason}`)).toBeVisible();
 
   try {
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("This thread is locked: no new comments or edits.");
     await page.reload();
-    await expect(page.getByText("This thread is locked: no new comments or edits. Reason: Cooling off")).toBeVisible();
+    await expect(page.getByText(`This thread is locked: no new comments or edits. Reason: ${reason}`)).toBeVisible();
     await expect(newCommentBox(page)).toHaveCount(0);
     await expect(page.getByText("Sent after the lock")).toHaveCount(0);
   } finally {
@@ -87,7 +89,7 @@ test("a locked thread loses its comment box and refuses a post sent anyway", asy
     await expect(moderator.getByText(/This thread is locked/)).toHaveCount(0);
   }
   await moderator.goto("/mod/log?action=lock_thread");
-  await expect(moderator.getByRole("row").filter({ hasText: "Cooling off" })).toHaveCount(1);
+  await expect(moderator.getByRole("row").filter({ hasText: reason })).toHaveCount(1);
 });
 
 test("a suspended member can read but not comment, and sees why", async ({ page, browser, extraHTTPHeaders }, testInfo) => {
