@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { CorrectionNote } from "@/lib/queries/corrections";
 import type { StanceTally as Tally } from "@/lib/queries/stances";
 import { CorrectionNotes } from "./correction-notes";
-import { RelativeTime } from "./relative-time";
 import { StanceTally } from "./stance-tally";
+import { ThreadStats } from "./thread-stats";
 
 type Point = { id: string; position: number; title: string; summary: string; commentCount: number; lastActivityAt: Date; locked: boolean; pinned: boolean };
 
@@ -45,15 +45,7 @@ export function ArticleMap({
               <p className="thread-summary">{point.summary}</p>
               <CorrectionNotes notes={correctionNotes?.get(point.id)} compact />
               <StanceTally tally={tallies.get(point.id)!} compact />
-              <p className="thread-stats">
-                {point.commentCount} {point.commentCount === 1 ? "comment" : "comments"}
-                {point.commentCount > 0 && (
-                  <>
-                    {" · last activity "}
-                    <RelativeTime date={point.lastActivityAt} />
-                  </>
-                )}
-              </p>
+              <ThreadStats commentCount={point.commentCount} lastActivityAt={point.lastActivityAt} />
             </div>
           </li>
         ))}

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { getArticleWithThreads } from "@/lib/queries/articles";
 import { ModerationLogLink } from "./moderation-log-link";
 import { RelativeTime } from "./relative-time";
+import { ThreadStats } from "./thread-stats";
 
 type Article = NonNullable<Awaited<ReturnType<typeof getArticleWithThreads>>>;
 
@@ -47,15 +48,7 @@ export function ArticleOverview({ article, points }: { article: Article; points?
                   {thread.locked && <span className="badge">Locked</span>}
                 </h3>
                 <p className="thread-summary">{thread.summary}</p>
-                <p className="thread-stats">
-                  {thread.commentCount} {thread.commentCount === 1 ? "comment" : "comments"}
-                  {thread.commentCount > 0 && (
-                    <>
-                      {" · last activity "}
-                      <RelativeTime date={thread.lastActivityAt} />
-                    </>
-                  )}
-                </p>
+                <ThreadStats commentCount={thread.commentCount} lastActivityAt={thread.lastActivityAt} />
               </div>
             </li>
           ))}
