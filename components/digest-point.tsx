@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { renderMarkdown } from "@/lib/markdown";
 import type { DigestPoint as Point } from "@/lib/queries/digest";
-import { STANCE_LABELS } from "@/lib/stance-labels";
+import { STANCE_LABELS, topCommentHeading } from "@/lib/stance-labels";
 import { STANCES } from "@/lib/validations/comment";
 import { RelativeTime } from "./relative-time";
 import { StanceTally } from "./stance-tally";
@@ -30,7 +30,7 @@ export function DigestPoint({ point }: { point: Point }) {
         <ul className="digest-top" aria-label={`Top comment of each stance on point ${point.position}`}>
           {tops.map((comment) => (
             <li key={comment.id} className={`stance-${comment.stance}`} data-stance={comment.stance}>
-              <h3>{STANCE_LABELS[comment.stance]}: top comment</h3>
+              <h3>{topCommentHeading(comment.stance, comment.score)}</h3>
               <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
               <p className="digest-meta">
                 {comment.authorName ?? "Anonymous"} · {plural(comment.score, "upvote", "upvotes")} ·{" "}

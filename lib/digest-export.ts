@@ -1,5 +1,5 @@
 import type { ArticleDigest, DigestComment } from "@/lib/queries/digest";
-import { STANCE_LABELS } from "@/lib/stance-labels";
+import { STANCE_LABELS, topCommentHeading } from "@/lib/stance-labels";
 import { STANCES } from "@/lib/validations/comment";
 
 /**
@@ -48,7 +48,7 @@ export function digestMarkdown(digest: ArticleDigest, origin: string): string {
       const comment = point.top[stance];
       if (!comment) continue;
       lines.push(
-        `### ${STANCE_LABELS[stance]}: top comment`,
+        `### ${topCommentHeading(stance, comment.score)}`,
         "",
         `${markdownInline(comment.authorName ?? "Anonymous")}, ${plural(comment.score, "upvote", "upvotes")}, ${comment.createdAt.toISOString()} (<${commentUrl(origin, point.threadId, comment)}>)`,
         "",
