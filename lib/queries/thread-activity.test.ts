@@ -61,4 +61,13 @@ describe("new comments since a page was rendered", () => {
     }
     expect((await get("no-such-thread", since)).status).toBe(404);
   });
+
+  it("GET answers a date before 1970, even year 0 (which PostgreSQL refuses), as if it were 1970", async () => {
+    await createTestComment({ threadId, authorId: other });
+    for (const early of ["0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z"]) {
+      const response = await get(threadId, early);
+      expect(response.status, early).toBe(200);
+      expect((await response.json()).count, early).toBeGreaterThan(0);
+    }
+  });
 });

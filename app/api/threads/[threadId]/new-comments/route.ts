@@ -14,7 +14,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ thre
   if (!parsed.success) {
     return Response.json({ error: { code: "invalid", message: parsed.error.issues[0]!.message } }, { status: 422 });
   }
-  const since = new Date(parsed.data.since);
+  // Anything before 1970 asks for the same comments as 1970 does; PostgreSQL refuses year 0 ("0000-01-01").
+  const since = new Date(Math.max(0, Date.parse(parsed.data.since)));
   const user = await getCurrentUser();
   const result = await countNewComments((await params).threadId, since, user?.id);
   if (!result) return Response.json({ error: { code: "not_found", message: "No such thread." } }, { status: 404 });
