@@ -1,6 +1,7 @@
 import { suggestCorrectionAction } from "@/app/t/[threadId]/evidence-actions";
 import type { MyCorrection } from "@/lib/queries/corrections";
 import { CLAIM_MAX_LENGTH, CORRECTION_TARGET_LABELS, CORRECTION_TARGETS } from "@/lib/validations/evidence";
+import { threadToolHref } from "@/lib/comment-controls";
 import { ActionForm } from "./action-form";
 import { Disclosure } from "./disclosure";
 import { RelativeTime } from "./relative-time";
@@ -16,22 +17,8 @@ export function CorrectionTools({ threadId, mine, canSuggest }: { threadId: stri
   return (
     <div className="correction-tools">
       {canSuggest && (
-        <Disclosure label="Suggest a correction">
-          <ActionForm action={suggestCorrectionAction} hidden={{ threadId }} submit="Send to the editors" hideOnSuccess label="Suggest a correction">
-            <fieldset className="report-reasons">
-              <legend>What is wrong?</legend>
-              {CORRECTION_TARGETS.map((target, index) => (
-                <label key={target}>
-                  <input type="radio" name="target" value={target} defaultChecked={index === 0} /> {CORRECTION_TARGET_LABELS[target]}
-                </label>
-              ))}
-            </fieldset>
-            <label className="field-label">
-              What it gets wrong, and what is right (with a source if you have one)
-              <textarea name="claim" rows={3} maxLength={CLAIM_MAX_LENGTH} required />
-            </label>
-            <p className="hint">The editors read these; an accepted correction is noted on the point for everyone. To report abuse, use Report.</p>
-          </ActionForm>
+        <Disclosure label="Suggest a correction" href={threadToolHref(threadId, "correction")}>
+          <CorrectionFields threadId={threadId} />
         </Disclosure>
       )}
       {mine.length > 0 && (
@@ -55,5 +42,26 @@ export function CorrectionTools({ threadId, mine, canSuggest }: { threadId: stri
         </ul>
       )}
     </div>
+  );
+}
+
+/** What is wrong (the article or the point's summary, nothing chosen in advance) and what is right. */
+export function CorrectionFields({ threadId }: { threadId: string }) {
+  return (
+    <ActionForm action={suggestCorrectionAction} hidden={{ threadId }} submit="Send to the editors" hideOnSuccess label="Suggest a correction">
+      <fieldset className="report-reasons">
+        <legend>What is wrong?</legend>
+        {CORRECTION_TARGETS.map((target) => (
+          <label key={target}>
+            <input type="radio" name="target" value={target} required /> {CORRECTION_TARGET_LABELS[target]}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field-label">
+        What it gets wrong, and what is right (with a source if you have one)
+        <textarea name="claim" rows={3} maxLength={CLAIM_MAX_LENGTH} required />
+      </label>
+      <p className="hint">The editors read these; an accepted correction is noted on the point for everyone. To report abuse, use Report.</p>
+    </ActionForm>
   );
 }

@@ -1,16 +1,37 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState, useSyncExternalStore, type ReactNode } from "react";
 
-/** A text button that shows and hides a panel (report, moderate, suspend) below it. */
-export function Disclosure({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+const subscribe = () => () => {};
+
+/** False while the server renders and the page hydrates, true once JavaScript runs the page. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A text button that shows and hides a panel (report, lock, suggest a correction) below it. Without JavaScript
+ * it is a link to `href`, the form's own page, so the control still works.
+ */
+export function Disclosure({ label, href, children, className }: { label: string; href?: string; children: ReactNode; className?: string }) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const id = useId();
   return (
     <div className={className ?? "disclosure"}>
-      <button type="button" className="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {label}
-      </button>
+      {!hydrated && href ? (
+        <a className="link-button" href={href} rel="nofollow">
+          {label}
+        </a>
+      ) : (
+        <button type="button" className="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          {label}
+        </button>
+      )}
       {open && (
         <div id={id} className="disclosure-panel">
           {children}

@@ -15,10 +15,12 @@ type Props = {
   };
   /** Shown right under the point's summary (accepted corrections' notes). */
   afterSummary?: ReactNode;
+  /** More of the thread's tools, in the toolbar beside its feed and moderation log (report, correction). */
+  tools?: ReactNode;
 };
 
 /** The point a thread discusses: our summary, then the article's own words with attribution. */
-export function ThreadHeader({ thread, afterSummary }: Props) {
+export function ThreadHeader({ thread, afterSummary, tools }: Props) {
   return (
     <header className="thread-head">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -42,12 +44,15 @@ export function ThreadHeader({ thread, afterSummary }: Props) {
           )}
         </figcaption>
       </figure>
-      <p className="feed-link">
-        <a href={`/t/${thread.id}/feed.xml`} type="application/atom+xml">
-          Follow this point&apos;s comments (Atom feed)
-        </a>
-      </p>
-      <ModerationLogLink slug={thread.article.slug} />
+      <div className="thread-toolbar">
+        <p className="feed-link">
+          <a href={`/t/${thread.id}/feed.xml`} type="application/atom+xml">
+            Follow this point&apos;s comments (Atom feed)
+          </a>
+        </p>
+        <ModerationLogLink slug={thread.article.slug} />
+        {tools}
+      </div>
       {thread.locked && (
         <p className="banner" role="status">
           This thread is locked: no new comments or edits.{thread.lockReason ? ` Reason: ${thread.lockReason}` : ""}

@@ -21,17 +21,28 @@ const CHOICES: Record<CommentStatus, { kind: string; label: string; danger?: boo
   removed: [{ kind: "restore", label: "Restore" }],
 };
 
-/** A moderator's controls on one comment: hide/remove/restore/approve with a reason, and suspending its author. */
+export function isCommentStatus(value: string | undefined): value is CommentStatus {
+  return value !== undefined && Object.hasOwn(CHOICES, value);
+}
+
+/** Hide, remove, restore or approve one comment, with the reason members see. */
+export function ModerateCommentFields({ commentId, status }: { commentId: string; status: CommentStatus }) {
+  return (
+    <ActionForm action={moderateCommentAction} hidden={{ commentId }} submit={CHOICES[status]} label="Moderate comment">
+      <label className="field-label">
+        Reason (members see it on a hidden comment)
+        <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} />
+      </label>
+    </ActionForm>
+  );
+}
+
+/** A moderator's controls on one comment in the queue: hide/remove/restore/approve with a reason, and suspending its author. */
 export function CommentModeration({ comment }: { comment: { id: string; status: CommentStatus; authorId: string; authorIsMember: boolean } }) {
   return (
     <div className="mod-controls">
       <Disclosure label="Moderate">
-        <ActionForm action={moderateCommentAction} hidden={{ commentId: comment.id }} submit={CHOICES[comment.status]} label="Moderate comment">
-          <label className="field-label">
-            Reason (members see it on a hidden comment)
-            <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} />
-          </label>
-        </ActionForm>
+        <ModerateCommentFields commentId={comment.id} status={comment.status} />
       </Disclosure>
       {comment.authorIsMember && (
         <Disclosure label="Suspend author">

@@ -3,6 +3,7 @@ import { ActionForm } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
 import { isSlowModeActive } from "@/lib/queries/slow-mode";
 import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
+import { threadToolHref } from "@/lib/comment-controls";
 import { SlowModeControls } from "./slow-mode-controls";
 
 /** Lock/unlock and pin/unpin for moderators, on the thread page. */
@@ -17,13 +18,8 @@ export function ThreadModeration({
       {thread.locked ? (
         <ActionForm action={moderateThreadAction} hidden={{ threadId: thread.id }} submit={[{ kind: "unlock", label: "Unlock thread" }]} className="inline-action" />
       ) : (
-        <Disclosure label="Lock thread">
-          <ActionForm action={moderateThreadAction} hidden={{ threadId: thread.id }} submit={[{ kind: "lock", label: "Lock", danger: true }]} label="Lock thread">
-            <label className="field-label">
-              Why (shown in the banner)
-              <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} required />
-            </label>
-          </ActionForm>
+        <Disclosure label="Lock thread" href={threadToolHref(thread.id, "lock")}>
+          <LockFields threadId={thread.id} />
         </Disclosure>
       )}
       <ActionForm
@@ -34,5 +30,17 @@ export function ThreadModeration({
       />
       <SlowModeControls threadId={thread.id} active={isSlowModeActive(thread)} />
     </div>
+  );
+}
+
+/** Locking a thread, with the reason its banner shows. */
+export function LockFields({ threadId }: { threadId: string }) {
+  return (
+    <ActionForm action={moderateThreadAction} hidden={{ threadId }} submit={[{ kind: "lock", label: "Lock", danger: true }]} label="Lock thread">
+      <label className="field-label">
+        Why (shown in the banner)
+        <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} required />
+      </label>
+    </ActionForm>
   );
 }

@@ -9,7 +9,10 @@ import { ThreadModeration } from "@/components/moderation/thread-moderation";
 import { NewComment } from "@/components/new-comment";
 import { NewCommentsNotice } from "@/components/new-comments-notice";
 import { PointNav } from "@/components/point-nav";
-import { ReportForm } from "@/components/report-form";
+import { ReportFields } from "@/components/report-form";
+import { Disclosure } from "@/components/disclosure";
+import { ThreadDiscussion } from "@/components/thread-discussion";
+import { threadToolHref } from "@/lib/comment-controls";
 import { SlowModeBanner } from "@/components/slow-mode-banner";
 import { StanceTally } from "@/components/stance-tally";
 import { ThreadHeader } from "@/components/thread-header";
@@ -100,22 +103,25 @@ export default async function ThreadPage(props: Props) {
 
   return (
     <main>
-      <ThreadHeader thread={thread} afterSummary={<CorrectionNotes notes={data.correctionNotes} />} />
-      <SlowModeBanner thread={thread} minutes={slowModeConfig().slowModeMinutes} />
+      <ThreadHeader
+        thread={thread}
+        afterSummary={<CorrectionNotes notes={data.correctionNotes} />}
+        tools={
+          <>
+            {user && canReport(user, {}) && !canModerate(user) && (
+              <Disclosure label="Report this thread" href={threadToolHref(thread.id, "report")}>
+                <ReportFields threadId={thread.id} />
+              </Disclosure>
+            )}
+            {(canSuggestCorrection(user) || data.myCorrections.length > 0) && (
+              <CorrectionTools threadId={thread.id} mine={data.myCorrections} canSuggest={canSuggestCorrection(user)} />
+            )}
+          </>
+        }
+      />
       <PointNav slug={thread.article.slug} position={thread.position} previous={data.neighbours.previous} next={data.neighbours.next} />
-      {canModerate(user) ? (
-        <ThreadModeration thread={thread} />
-      ) : (
-        user &&
-        canReport(user, {}) && (
-          <div className="thread-tools">
-            <ReportForm threadId={thread.id} label="Report this thread" />
-          </div>
-        )
-      )}
-      {(canSuggestCorrection(user) || data.myCorrections.length > 0) && (
-        <CorrectionTools threadId={thread.id} mine={data.myCorrections} canSuggest={canSuggestCorrection(user)} />
-      )}
+      <SlowModeBanner thread={thread} minutes={slowModeConfig().slowModeMinutes} />
+      {canModerate(user) && <ThreadModeration thread={thread} />}
       <section aria-labelledby="discussion-heading" className="discussion">
         <h2 id="discussion-heading">
           {thread.commentCount.toLocaleString("en-US")} {thread.commentCount === 1 ? "comment" : "comments"}
@@ -143,7 +149,9 @@ export default async function ThreadPage(props: Props) {
             {!data.isFirstPage ? "No more comments." : data.stance ? "No comments take this stance yet." : "No comments yet. Start the discussion."}
           </p>
         ) : (
-          <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals, sourceRequests: data.sourceRequests }} />
+          <ThreadDiscussion threadId={thread.id}>
+            <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals, sourceRequests: data.sourceRequests }} />
+          </ThreadDiscussion>
         )}
         {data.nextCursor && (
           <p className="page-nav">

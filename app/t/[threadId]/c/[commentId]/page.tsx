@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CommentTree } from "@/components/comment-tree";
+import { ThreadDiscussion } from "@/components/thread-discussion";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentPageTree } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
@@ -14,7 +15,7 @@ import { getVotedCommentIds } from "@/lib/queries/votes";
 
 type Props = {
   params: Promise<{ threadId: string; commentId: string }>;
-  searchParams: Promise<{ after?: string | string[] }>;
+  searchParams: Promise<{ after?: string | string[]; refused?: string | string[] }>;
 };
 
 const loadPage = cache(async (threadId: string, commentId: string, after?: string) => {
@@ -42,7 +43,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 /** A comment's own page: its permalink, and where deep chains and long reply lists continue (`?after=`). */
 export default async function CommentPage(props: Props) {
-  const [data, user] = await Promise.all([load(props), getCurrentUser()]);
+  const [data, user, { refused }] = await Promise.all([load(props), getCurrentUser(), props.searchParams]);
   if (!data) notFound();
   const { thread, anchor, ancestorIds } = data;
   const node = buildCommentPageTree(data);
@@ -54,6 +55,11 @@ export default async function CommentPage(props: Props) {
     <main>
       <ThreadHeader thread={thread} />
       <section className="discussion" aria-label="Comment and its replies">
+        {refused !== undefined && (
+          <p className="banner" role="alert">
+            That did not go through: you may not do that on this comment now (signed out, suspended, or it changed meanwhile).
+          </p>
+        )}
         <p className="subtree-nav">
           <Link href={`/t/${thread.id}?at=${rootId}#c-${rootId}`}>← Back to the full discussion</Link>
           {parentId && (
@@ -74,7 +80,9 @@ export default async function CommentPage(props: Props) {
             <Link href={`/t/${thread.id}/c/${anchor.id}`}>↑ Back to the first replies</Link>
           </p>
         )}
-        <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals, sourceRequests: data.sourceRequests }} />
+        <ThreadDiscussion threadId={thread.id}>
+          <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals, sourceRequests: data.sourceRequests }} />
+        </ThreadDiscussion>
       </section>
     </main>
   );

@@ -1,0 +1,8 @@
+import type { NextRequest } from "next/server";
+import { voteAction } from "@/app/t/[threadId]/actions";
+import { answerInlinePost } from "@/lib/inline-post";
+
+/** Upvote a comment, or take the upvote back (the thread page's vote form posts here). */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ threadId: string; commentId: string }> }) {
+  return answerInlinePost(request, await params, voteAction);
+}

@@ -1,0 +1,197 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { createPortal } from "react-dom";
+import { deleteCommentAction } from "@/app/t/[threadId]/actions";
+import { initialActionState } from "@/lib/action-state";
+import { commentPanelId, isCommentControl, type CommentControl } from "@/lib/comment-controls";
+import type { CommentStatus } from "@/lib/generated/prisma/enums";
+import type { StanceValue } from "@/lib/validations/comment";
+import { EditForm, ReplyForm } from "./comment-control-forms";
+import { isCommentStatus, ModerateCommentFields } from "./moderation/comment-moderation";
+import { SuspendForm } from "./moderation/suspend-form";
+import { ReportFields } from "./report-form";
+
+// The one client component of a thread's comments. The server renders every comment's controls as links to their
+// own pages and its one-click forms as plain forms (components/comment-tree.tsx); this component listens once, on
+// the whole discussion, and brings them inline: a link opens its form under its comment, a one-click form posts
+// with fetch and the page refreshes in place. Without JavaScript the links and forms work as they are.
+
+type Open = { control: CommentControl; commentId: string; extra?: string };
+type Message = { commentId: string; text: string };
+
+const DELETE_QUESTION = "Delete this comment? Replies stay, under a [deleted] placeholder.";
+
+function controlOf(target: EventTarget | null): HTMLAnchorElement | null {
+  return target instanceof Element ? target.closest<HTMLAnchorElement>("a[data-control]") : null;
+}
+
+export function ThreadDiscussion({ threadId, children }: { threadId: string; children: ReactNode }) {
+  const router = useRouter();
+  const root = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<Open | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [panel, setPanel] = useState<HTMLElement | null>(null);
+  // A reply or an edit redirects to its comment; once the refreshed discussion arrives, its form has done its job.
+  const submitted = useRef(false);
+  const renderedChildren = useRef(children);
+
+  useEffect(() => {
+    if (renderedChildren.current === children) return;
+    renderedChildren.current = children;
+    if (submitted.current && (open?.control === "reply" || open?.control === "edit")) setOpen(null);
+    submitted.current = false;
+  }, [children, open]);
+
+  // The links become the buttons they act as: named the same, with their state, Space pressing them.
+  useEffect(() => {
+    for (const link of root.current?.querySelectorAll<HTMLAnchorElement>("a[data-control]") ?? []) {
+      const expanded = open?.commentId === link.dataset.comment && open?.control === link.dataset.control;
+      link.setAttribute("role", "button");
+      link.setAttribute("aria-expanded", String(expanded));
+      link.setAttribute("aria-controls", commentPanelId(link.dataset.comment ?? ""));
+    }
+  });
+
+  const target = open ?? message;
+  useLayoutEffect(() => {
+    setPanel(target ? document.getElementById(commentPanelId(target.commentId)) : null);
+  }, [target, children]);
+
+  function deleteComment(commentId: string) {
+    const form = new FormData();
+    form.set("commentId", commentId);
+    startTransition(async () => {
+      const state = await deleteCommentAction(initialActionState, form);
+      if (!state.ok) setMessage({ commentId, text: state.message ?? "The comment could not be deleted." });
+    });
+  }
+
+  async function postInline(form: HTMLFormElement, submitter: HTMLElement | null) {
+    const commentId = form.closest("article")?.id.replace(/^c-/, "") ?? "";
+    const buttons = form.querySelectorAll("button");
+    buttons.forEach((button) => (button.disabled = true));
+    try {
+      const response = await fetch(form.action, { method: "POST", body: new FormData(form, submitter), headers: { accept: "application/json" } });
+      const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      if (!response.ok) setMessage({ commentId, text: answer?.error?.message ?? "That did not go through. Try again." });
+      else setMessage(null);
+    } catch {
+      setMessage({ commentId, text: "Agora could not be reached. Check your connection and try again." });
+    } finally {
+      buttons.forEach((button) => (button.disabled = false));
+    }
+    startTransition(() => router.refresh());
+  }
+
+  return (
+    <div
+      ref={root}
+      className="thread-discussion"
+      onClick={(event) => {
+        const link = controlOf(event.target);
+        if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        const control = link.dataset.control ?? "";
+        const commentId = link.dataset.comment ?? "";
+        if (!isCommentControl(control) || !commentId) return;
+        event.preventDefault();
+        setMessage(null);
+        if (control === "delete") {
+          if (window.confirm(DELETE_QUESTION)) deleteComment(commentId);
+          return;
+        }
+        const same = open?.commentId === commentId && open.control === control;
+        setOpen(same ? null : { control, commentId, extra: link.dataset.extra });
+      }}
+      onKeyDown={(event) => {
+        if (event.key === " " && controlOf(event.target)) {
+          event.preventDefault();
+          controlOf(event.target)?.click();
+        }
+      }}
+      onSubmit={(event) => {
+        const form = event.target as HTMLFormElement;
+        if (form.matches("form[data-inline-post]")) {
+          event.preventDefault();
+          void postInline(form, (event.nativeEvent as SubmitEvent).submitter);
+          return;
+        }
+        submitted.current = true;
+      }}
+    >
+      {children}
+      {panel &&
+        createPortal(
+          <>
+            {message && (
+              <p className="form-error" role="alert">
+                {message.text}
+              </p>
+            )}
+            {open && <Panel key={`${open.control}-${open.commentId}`} threadId={threadId} open={open} close={() => setOpen(null)} />}
+          </>,
+          panel,
+        )}
+    </div>
+  );
+}
+
+function Panel({ threadId, open, close }: { threadId: string; open: Open; close: () => void }) {
+  const { control, commentId, extra } = open;
+  switch (control) {
+    case "reply":
+      return <ReplyForm threadId={threadId} commentId={commentId} authorName={extra ?? "this comment"} onCancel={close} />;
+    case "edit":
+      return <InlineEdit commentId={commentId} close={close} />;
+    case "report":
+      return (
+        <div className="disclosure-panel">
+          <ReportFields threadId={threadId} commentId={commentId} />
+        </div>
+      );
+    case "moderate":
+      return (
+        <div className="disclosure-panel">
+          <ModerateCommentFields commentId={commentId} status={isCommentStatus(extra) ? extra : ("visible" satisfies CommentStatus)} />
+        </div>
+      );
+    case "suspend":
+      return extra ? (
+        <div className="disclosure-panel">
+          <SuspendForm userId={extra} commentId={commentId} />
+        </div>
+      ) : null;
+    default:
+      return null;
+  }
+}
+
+type EditSource = { body: string; stance: StanceValue | null; canSetStance: boolean };
+
+/** The edit form, once the comment's Markdown has arrived (the page itself carries only its HTML). */
+function InlineEdit({ commentId, close }: { commentId: string; close: () => void }) {
+  const [source, setSource] = useState<EditSource | { error: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    fetch(`/api/comments/${commentId}/markdown`, { headers: { accept: "application/json" }, cache: "no-store" })
+      .then(async (response) => {
+        const answer = await response.json();
+        if (current) setSource(response.ok ? (answer as EditSource) : { error: answer?.error?.message ?? "This comment cannot be edited now." });
+      })
+      .catch(() => current && setSource({ error: "Agora could not be reached. Check your connection and try again." }));
+    return () => {
+      current = false;
+    };
+  }, [commentId]);
+
+  if (!source) return <p className="muted" role="status">Loading your comment…</p>;
+  if ("error" in source) {
+    return (
+      <p className="form-error" role="alert">
+        {source.error}
+      </p>
+    );
+  }
+  return <EditForm commentId={commentId} body={source.body} stance={source.canSetStance ? { current: source.stance } : undefined} onCancel={close} />;
+}
