@@ -11,7 +11,7 @@ test.describe("upvotes and sorting", () => {
     const mine = await postComment(page, unique("Upvote me"));
     // Your own comment shows its count, with no button.
     await expect(commentParts(page, mine).button("Upvote (0 upvotes)")).toHaveCount(0);
-    await expect(commentParts(page, mine).article.getByLabel("0 upvotes")).toBeVisible();
+    await expect(commentParts(page, mine).article.getByText("0 upvotes", { exact: true })).toBeVisible();
 
     const other = await newContext(browser, testInfo);
     const voter = await other.newPage();

@@ -517,6 +517,7 @@ async function seedReports(reporter: Member): Promise<void> {
   await expectInert(page, onItsPage(first!.comment), "the thread page, before reporting");
   const reported = commentParts(page, first!.comment.id);
   await reported.button("Report").click();
+  await reported.article.getByRole("radio").first().check();
   await reported.article.getByLabel(/Note for the moderators/).fill(first!.note);
   const reportId = await actionIdOf(page, () => reported.article.getByRole("button", { name: "Send report" }).click());
   await expect(reported.article.getByText("Thanks. A moderator will review your report.")).toBeVisible();

@@ -9,27 +9,26 @@ import { initialActionState } from "@/lib/action-state";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** Where a browser without JavaScript goes back to: the page it came from on this thread, else the comment's page. */
-function backTo(request: NextRequest, threadId: string, commentId: string, refused: boolean): URL {
-  const fallback = new URL(`/t/${threadId}/c/${commentId}`, request.nextUrl);
-  if (refused) {
-    fallback.searchParams.set("refused", "1");
-    return fallback;
-  }
+/**
+ * Where a browser without JavaScript goes back to: the page it came from on this thread, else the comment's page.
+ * A path, not a URL: the server may know itself by another name (localhost) than the browser does, and a
+ * redirect to that name would leave the reader's cookies behind.
+ */
+function backTo(request: NextRequest, threadId: string, commentId: string, refused: boolean): string {
+  const fallback = `/t/${threadId}/c/${commentId}`;
+  if (refused) return `${fallback}?refused=1`;
   const referer = request.headers.get("referer");
   if (referer) {
     try {
       const from = new URL(referer);
-      if (from.origin === request.nextUrl.origin && (from.pathname === `/t/${threadId}` || from.pathname.startsWith(`/t/${threadId}/c/`))) {
-        from.hash = `c-${commentId}`;
-        return from;
+      if (from.host === request.headers.get("host") && (from.pathname === `/t/${threadId}` || from.pathname.startsWith(`/t/${threadId}/c/`))) {
+        return `${from.pathname}${from.search}#c-${commentId}`;
       }
     } catch {
       // An unparseable Referer: the comment's own page.
     }
   }
-  fallback.hash = `c-${commentId}`;
-  return fallback;
+  return `${fallback}#c-${commentId}`;
 }
 
 export async function answerInlinePost(request: NextRequest, params: { threadId: string; commentId: string }, action: Action): Promise<NextResponse> {
@@ -47,5 +46,5 @@ export async function answerInlinePost(request: NextRequest, params: { threadId:
       ? NextResponse.json({ ok: true, message: state.message ?? "" })
       : NextResponse.json({ error: { code: "refused", message: state.message ?? "That did not go through." } }, { status: 422 });
   }
-  return NextResponse.redirect(backTo(request, params.threadId, params.commentId, !state.ok), 303);
+  return new NextResponse(null, { status: 303, headers: { location: backTo(request, params.threadId, params.commentId, !state.ok) } });
 }

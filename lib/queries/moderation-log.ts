@@ -1,29 +1,8 @@
 import { db, type Tx } from "@/lib/db";
 
-export const MODERATION_ACTIONS = [
-  "hide_comment",
-  "remove_comment",
-  "restore_comment",
-  "approve_comment",
-  "dismiss_reports",
-  "lock_thread",
-  "unlock_thread",
-  "pin_thread",
-  "unpin_thread",
-  "suspend_user",
-  "lift_suspension",
-  "set_role",
-  "add_word_filter",
-  "remove_word_filter",
-  "appeal_upheld",
-  "appeal_overturned",
-  "slow_mode_on",
-  "slow_mode_off",
-  "accept_correction",
-  "reject_correction",
-] as const;
+import { MODERATION_ACTIONS, type ModerationAction } from "@/lib/moderation-actions";
 
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+export { MODERATION_ACTIONS, type ModerationAction };
 
 export type LogEntry = {
   /** null: Agora acted by itself (the automatic cool-down). */

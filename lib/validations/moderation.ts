@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MODERATION_ACTIONS } from "@/lib/queries/moderation-log";
+import { MODERATION_ACTIONS } from "@/lib/moderation-actions";
 import { storableText } from "./text";
 
 // Every field names its refusal: a missing field or a file sent in its place gets a sentence, not zod's default.

@@ -1,0 +1,25 @@
+// Every kind of row the moderation log holds. A plain module (no database): forms in the browser validate with it too.
+export const MODERATION_ACTIONS = [
+  "hide_comment",
+  "remove_comment",
+  "restore_comment",
+  "approve_comment",
+  "dismiss_reports",
+  "lock_thread",
+  "unlock_thread",
+  "pin_thread",
+  "unpin_thread",
+  "suspend_user",
+  "lift_suspension",
+  "set_role",
+  "add_word_filter",
+  "remove_word_filter",
+  "appeal_upheld",
+  "appeal_overturned",
+  "slow_mode_on",
+  "slow_mode_off",
+  "accept_correction",
+  "reject_correction",
+] as const;
+
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
