@@ -4,9 +4,12 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { closeDatabaseOnShutdown } = await import("./lib/shutdown");
+  // On PostgreSQL, one connection listens for other instances' purges of the anonymous cache.
+  const { startPurgeListener, stopPurgeListener } = await import("./lib/anonymous-cache-purge");
+  startPurgeListener();
   closeDatabaseOnShutdown(async () => {
     const { disconnectDb } = await import("./lib/db");
-    await disconnectDb();
+    await Promise.all([stopPurgeListener(), disconnectDb()]);
   });
 }
 

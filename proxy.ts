@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { AnonymousPageCache, isCacheRender, isCacheable, withNonce } from "@/lib/anonymous-page-cache";
+import { isCacheRender, isCacheable, sharedAnonymousCache, withNonce } from "@/lib/anonymous-page-cache";
 import { contentSecurityPolicy } from "@/lib/content-security-policy";
 import { dropUnusableCallbackCookies, isUsableCallbackUrl } from "@/lib/auth-callback-url";
 import { isAllowedOrigin } from "@/lib/request-origin";
@@ -8,7 +8,8 @@ import { bodyLimitFor, describeLimit, isBodyTooLarge } from "@/lib/request-size"
 import { env } from "@/lib/env";
 import { isHost } from "@/lib/site-url";
 
-const anonymousCache = env.ANONYMOUS_CACHE_SECONDS > 0 ? new AnonymousPageCache(env.ANONYMOUS_CACHE_SECONDS * 1000) : null;
+// The process's one cache (on globalThis), which a moderator's action empties (lib/anonymous-cache-purge.ts).
+const anonymousCache = env.ANONYMOUS_CACHE_SECONDS > 0 ? sharedAnonymousCache(env.ANONYMOUS_CACHE_SECONDS * 1000) : null;
 
 // Runs before every page, action and route. Authorization does not live here: every action and page
 // checks the caller itself, so a request that skips this layer still reaches nothing it should not.

@@ -32,6 +32,8 @@ export type Manifest = {
   busiestUserId: string;
   /** Members (not staff) the posting run signs in as. */
   posterEmails: string[];
+  /** A moderator (not an admin), whose thread page carries every moderation control. */
+  moderatorEmail: string;
   password: string;
   /** Comments of the hot thread that can be replied to. */
   replyTargetIds: string[];
@@ -229,6 +231,7 @@ async function generate(url: string, seed = DEFAULT_DATASET.seed, scale = 1): Pr
     ordinaryThreadComments: ordinary.commentCount,
     busiestUserId: dataset.busiestUserId,
     posterEmails: dataset.users.filter((user) => user.role === "member").slice(0, 64).map((user) => user.email),
+    moderatorEmail: dataset.users.find((user) => user.role === "moderator")!.email,
     password: BENCH_PASSWORD,
     replyTargetIds: dataset.replyTargetIds,
     stats: dataset.stats,

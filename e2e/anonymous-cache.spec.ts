@@ -1,5 +1,20 @@
-import { randomVisitorIp, startAppServer, type AppServer } from "./app-server";
-import { expect, expectSignedInAs, homeCommentCount, openThread, postComment, signUp, test, threadPageCommentCount, unique } from "./helpers";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { E2E_ADMIN } from "./accounts";
+import { E2E_DATABASE, randomVisitorIp, startAppServer, type AppServer } from "./app-server";
+import {
+  commentParts,
+  expect,
+  expectSignedInAs,
+  homeCommentCount,
+  openAt,
+  openThread,
+  postComment,
+  signInAsAdmin,
+  signUp,
+  test,
+  threadPageCommentCount,
+  unique,
+} from "./helpers";
 
 // The anonymous cache (lib/anonymous-page-cache.ts): signed-out readers get pages rendered at most
 // ANONYMOUS_CACHE_SECONDS ago, each answer with its own CSP nonce; members always get fresh pages.
@@ -12,7 +27,7 @@ test.describe("the anonymous cache", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startAppServer({ ANONYMOUS_CACHE_SECONDS: String(TTL_SECONDS), LIVE_UPDATES_POLL_SECONDS: "1" });
+    server = await startAppServer({ ANONYMOUS_CACHE_SECONDS: String(TTL_SECONDS), LIVE_UPDATES_POLL_SECONDS: "1", ADMIN_EMAILS: E2E_ADMIN.email });
   });
 
   test.afterAll(async () => {
@@ -80,4 +95,89 @@ test.describe("the anonymous cache", () => {
       .toBe(before + 1);
     await Promise.all([visitorContext.close(), memberContext.close()]);
   });
+
+  test("a comment a moderator hides is gone for signed-out readers within a second, though their copy was fresh", async ({ browser }) => {
+    const { author, moderator, visitor, path, commentId, body, close } = await hideScene(browser, server);
+    // The visitor's copy holds the comment, and would for TTL_SECONDS without a purge.
+    expect(await pageText(visitor, path)).toContain(body);
+    await hide(moderator, path, commentId);
+    const hiddenAt = Date.now();
+    await expect.poll(() => pageText(visitor, path), { timeout: 1_000, intervals: [50] }).not.toContain(body);
+    expect(Date.now() - hiddenAt).toBeLessThan(1_000);
+    // And on the pages that were not open when it was hidden either.
+    expect(await pageText(visitor, path.replace(/\?.*$/, ""))).not.toContain(body);
+    await expect(author.getByText(body)).toHaveCount(1);
+    await close();
+  });
 });
+
+test.describe("the anonymous cache on two instances", () => {
+  test.skip(E2E_DATABASE !== "postgres", "needs PostgreSQL (E2E_DATABASE=postgres): on SQLite Agora runs as one instance");
+  test.describe.configure({ timeout: 150_000 });
+  let first: AppServer;
+  let second: AppServer;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    const env = { ANONYMOUS_CACHE_SECONDS: String(TTL_SECONDS), ADMIN_EMAILS: E2E_ADMIN.email, DATABASE_POOL_SIZE: "3" };
+    [first, second] = await Promise.all([startAppServer(env), startAppServer(env)]);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+  });
+
+  test("a comment hidden through one instance is gone for signed-out readers of the other within a second", async ({ browser, playwright }) => {
+    const { moderator, visitor, path, commentId, body, close } = await hideScene(browser, first);
+    const otherVisitor = await playwright.request.newContext({ baseURL: second.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
+    expect(await pageText(otherVisitor, path)).toContain(body);
+    expect(await pageText(visitor, path)).toContain(body);
+    await hide(moderator, path, commentId);
+    const hiddenAt = Date.now();
+    await expect.poll(() => pageText(otherVisitor, path), { timeout: 1_000, intervals: [50] }).not.toContain(body);
+    expect(Date.now() - hiddenAt).toBeLessThan(1_000);
+    expect(await pageText(visitor, path)).not.toContain(body);
+    await otherVisitor.dispose();
+    await close();
+  });
+});
+
+/** A member's fresh comment, a moderator (the suite's admin) and a signed-out visitor, all on `server`. */
+async function hideScene(browser: import("@playwright/test").Browser, server: AppServer) {
+  const context = () => browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
+  const [authorContext, moderatorContext, visitorContext] = await Promise.all([context(), context(), context()]);
+  const author = await authorContext.newPage();
+  await signUp(author);
+  const thread = await openThread(author, 3);
+  const body = unique("Soon hidden by a moderator");
+  const commentId = await postComment(author, body);
+  const moderator = await moderatorContext.newPage();
+  await signInAsAdmin(moderator);
+  return {
+    author,
+    moderator,
+    visitor: visitorContext.request,
+    // Its permalink page: a page the cache has not held before, so the visitor's first copy has the comment.
+    path: `${thread.path}?at=${commentId}`,
+    commentId,
+    body,
+    close: () => Promise.all([authorContext.close(), moderatorContext.close(), visitorContext.close()]),
+  };
+}
+
+/** What a signed-out reader gets for `path` (cached or not). */
+async function pageText(visitor: APIRequestContext, path: string): Promise<string> {
+  const response = await visitor.get(path, { headers: { accept: "text/html" } });
+  expect(response.status()).toBe(200);
+  return response.text();
+}
+
+/** Hides a comment from its thread page, and waits until the action has answered. */
+async function hide(moderator: Page, path: string, commentId: string): Promise<void> {
+  await openAt(moderator, path.replace(/\?.*$/, ""), commentId);
+  const parts = commentParts(moderator, commentId);
+  await parts.button("Moderate").click();
+  await parts.article.getByLabel(/^Reason/).first().fill("Testing the purge");
+  await parts.button("Hide").click();
+  await expect(parts.article.getByRole("status").first()).toContainText("Comment hidden.");
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   AnonymousPageCache,
   RENDER_HEADER,
+  clearSharedAnonymousCache,
+  sharedAnonymousCache,
   isCacheRender,
   isCacheable,
   nonceOf,
@@ -163,5 +165,52 @@ describe("AnonymousPageCache", () => {
     const cache = new AnonymousPageCache(5_000, async (r) => page(r.url.pathname));
     for (let i = 0; i < 80; i++) await cache.get(request(`/t/page${i}`));
     expect(cache.size).toBe(50);
+  });
+
+  it("a purge drops every page: the next reader of any of them waits for a fresh render", async () => {
+    let version = 1;
+    const cache = new AnonymousPageCache(5_000, async (r) => page(`${r.url.pathname} v${version}`));
+    await cache.get(request("/"));
+    await cache.get(request("/t/a"));
+    version = 2;
+    expect(cache.clear()).toBe(2);
+    expect(cache.size).toBe(0);
+    expect((await cache.get(request("/t/a")))?.body).toBe("/t/a v2");
+    expect((await cache.get(request("/")))?.body).toBe("/ v2");
+  });
+
+  it("a render begun before a purge is not kept (it may show the purged comment), and readers after it get a new one", async () => {
+    // Each render waits for its own release, so the one before the purge can finish after the one after it.
+    const renders: { version: number; release: () => void }[] = [];
+    let version = 1;
+    const cache = new AnonymousPageCache(5_000, async () => {
+      const seen = version;
+      await new Promise<void>((resolve) => renders.push({ version: seen, release: resolve }));
+      return page(`v${seen}`);
+    });
+    const before = cache.get(request("/t/a"));
+    cache.clear();
+    version = 2;
+    const after = cache.get(request("/t/a"));
+    expect(renders.map((r) => r.version)).toEqual([1, 2]);
+    renders[1]!.release();
+    expect((await after)?.body).toBe("v2");
+    renders[0]!.release();
+    // The reader who asked before the purge gets what was under way; nothing of it is stored.
+    expect((await before)?.body).toBe("v1");
+    expect((await cache.get(request("/t/a")))?.body).toBe("v2");
+    expect(renders).toHaveLength(2);
+  });
+});
+
+describe("the process's shared cache", () => {
+  it("is one cache for every caller, found through globalThis, and clearSharedAnonymousCache empties it", async () => {
+    const first = sharedAnonymousCache(5_000, async (r) => page(r.url.pathname));
+    expect(sharedAnonymousCache(1_000)).toBe(first);
+    await first.get(request("/t/a"));
+    expect(first.size).toBe(1);
+    expect(clearSharedAnonymousCache()).toBe(1);
+    expect(first.size).toBe(0);
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for("agora.anonymousPageCache")]).toBe(first);
   });
 });

@@ -99,6 +99,8 @@ export function cacheKey(request: PageRequest): string {
 export class AnonymousPageCache {
   private readonly entries = new Map<string, CachedPage>();
   private readonly refreshing = new Map<string, Promise<CachedPage | null>>();
+  /** Moves on every purge: a render begun before one may show what was purged, so it is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -122,17 +124,35 @@ export class AnonymousPageCache {
     return this.entries.size;
   }
 
+  /**
+   * Drops every page, and forgets the renders under way: the next reader of any page waits for a fresh one.
+   * Every page rather than the changed thread's: a hidden comment also changes its article's and the home page's
+   * counts, and at most MAX_ENTRIES pages are rendered again, once each.
+   */
+  clear(): number {
+    const dropped = this.entries.size;
+    this.entries.clear();
+    this.refreshing.clear();
+    this.generation++;
+    return dropped;
+  }
+
   private refresh(key: string, request: PageRequest): Promise<CachedPage | null> {
     const running = this.refreshing.get(key);
     if (running) return running;
-    const started = this.render(request)
+    const generation = this.generation;
+    const started: Promise<CachedPage | null> = this.render(request)
       .then((page) => {
+        // Rendered (maybe) before a purge: its readers, who asked before it, get it; nobody after them does.
+        if (generation !== this.generation) return page;
         if (page) this.store(key, { ...page, storedAt: this.now() });
         else this.entries.delete(key);
         return page;
       })
       .catch(() => null)
-      .finally(() => this.refreshing.delete(key));
+      .finally(() => {
+        if (this.refreshing.get(key) === started) this.refreshing.delete(key);
+      });
     this.refreshing.set(key, started);
     return started;
   }
@@ -143,4 +163,21 @@ export class AnonymousPageCache {
     // Oldest first in a Map's order: the least recently stored page goes.
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
+}
+
+// proxy.ts and the code that purges (server actions, the PostgreSQL listener started by instrumentation.ts) are
+// bundled apart, so a module-level variable here would be one per bundle: the process's one cache lives on
+// globalThis, under a registered symbol every bundle's copy of this module finds.
+const SHARED_CACHE = Symbol.for("agora.anonymousPageCache");
+type WithSharedCache = typeof globalThis & { [SHARED_CACHE]?: AnonymousPageCache };
+
+/** This process's anonymous cache, created on first use (proxy.ts): every bundle gets the same one. */
+export function sharedAnonymousCache(ttlMs: number, render: Renderer = renderThroughServer): AnonymousPageCache {
+  const shared = globalThis as WithSharedCache;
+  return (shared[SHARED_CACHE] ??= new AnonymousPageCache(ttlMs, render));
+}
+
+/** Empties this process's anonymous cache, if it has one; returns how many pages were dropped. */
+export function clearSharedAnonymousCache(): number {
+  return (globalThis as WithSharedCache)[SHARED_CACHE]?.clear() ?? 0;
 }

@@ -24,10 +24,11 @@ export type RunResult = {
   database: "sqlite" | "postgres";
   date: string;
   label: string | null;
-  commit: string;
-  dirty: boolean;
+  /** null where the bench ran from a copy of the tree without git. */
+  commit: string | null;
+  dirty: boolean | null;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; loadAverageBefore: number[] };
-  config: { connections: number; durationS: number; postDurationS: number; timeoutS: number; serverNodeOptions?: string | null };
+  config: { connections: number; memberConnections?: number; durationS: number; postDurationS: number; timeoutS: number; serverNodeOptions?: string | null };
   dataset: {
     users: number;
     threads: number;
@@ -45,7 +46,10 @@ export type RunResult = {
   scenarios: Scenario[];
   posting: { acknowledged: number; stored: number; lost: number; threadCountMatches: boolean };
   peakRssMb: number;
-  pageWeight: { anonymous: PageWeight; signedIn: PageWeight };
+  /** The server's resident memory: idle after `next start`, after the trivial route's run, and its peak (VmHWM). */
+  memory?: { idleRssMb: number; afterTrivialRssMb: number; peakRssMb: number };
+  /** The hot thread's first page; `comments`: how many it shows. */
+  pageWeight: { anonymous: PageWeight; signedIn: PageWeight & { comments?: number }; moderator?: PageWeight & { comments?: number } };
   targets: Target[];
 };
 
@@ -102,12 +106,20 @@ export function targetTable(targets: Target[]): string {
 function header(run: RunResult): string {
   const m = run.machine;
   return [
-    `Commit \`${run.commit.slice(0, 10)}\`${run.dirty ? " (with uncommitted changes)" : ""}, ${run.date}.`,
+    `Commit ${run.commit ? `\`${run.commit.slice(0, 10)}\`` : "unknown (no git)"}${run.dirty ? " (with uncommitted changes)" : ""}, ${run.date}.`,
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.os}; load average before the run ${m.loadAverageBefore.map((n) => n.toFixed(2)).join(" ")}.`,
-    `Load: autocannon, ${run.config.connections} connections, ${run.config.durationS} s per page, ${run.config.postDurationS} s per posting run, on the same machine as the server` +
+    `Load: autocannon, ${run.config.connections} connections${run.config.memberConnections ? ` (${run.config.memberConnections} for the signed-in thread pages)` : ""}, ${run.config.durationS} s per page, ${run.config.postDurationS} s per posting run, on the same machine as the server` +
       (run.config.serverNodeOptions ? `; server run with NODE_OPTIONS=${run.config.serverNodeOptions}.` : "."),
     `Dataset: ${run.dataset.users.toLocaleString("en-US")} users, ${run.dataset.threads} threads, ${run.dataset.comments.toLocaleString("en-US")} comments; hot thread ${run.dataset.hotThreadComments.toLocaleString("en-US")} comments, ordinary thread ${run.dataset.ordinaryThreadComments.toLocaleString("en-US")}, deepest chain ${run.dataset.maxDepth} (generated in ${((run.dataset.generateMs + run.dataset.insertMs + run.dataset.backfillMs) / 1000).toFixed(1)} s, ${(run.dataset.cpuMs / 1000).toFixed(1)} s of CPU${run.dataset.backfilledPaths ? ", comment paths backfilled" : ""}).`,
   ].join("\n");
+}
+
+/** Idle, after the trivial route, and peak: what `next start` holds before Agora's pages add to it. */
+export function memoryLine(run: RunResult): string {
+  const m = run.memory;
+  return m
+    ? `Server RSS: idle \`next start\` ${m.idleRssMb} MB (before any load), ${m.afterTrivialRssMb} MB after the trivial route's run, peak ${m.peakRssMb} MB over the whole bench.`
+    : `Peak server RSS: ${run.peakRssMb} MB.`;
 }
 
 export function runMarkdown(run: RunResult): string {
@@ -120,7 +132,7 @@ export function runMarkdown(run: RunResult): string {
     "",
     scenarioTable(run),
     "",
-    `Peak server RSS (VmHWM) over the whole run: ${run.peakRssMb} MB. SQL/request: sequential requests counted by the server (lib/db.ts).`,
+    `${memoryLine(run)} Peak: VmHWM. SQL/request: sequential requests counted by the server (lib/db.ts).`,
     `Server memory after each scenario (RSS / V8 heap used / heap reserved, MB): ${run.scenarios
       .filter((s) => s.memoryAfter)
       .map((s) => `${s.key} ${s.memoryAfter!.rssMb} / ${s.memoryAfter!.heapUsedMb} / ${s.memoryAfter!.heapTotalMb}`)
@@ -137,6 +149,9 @@ export function runMarkdown(run: RunResult): string {
     `Signed-in hot thread page: JavaScript files ${kb(w.signedIn.scriptGzipBytes)} gzip (${w.signedIn.scripts.length} files: ${scripts}; ` +
       `not counted: ${kb(w.signedIn.noModuleGzipBytes)} of polyfills only browsers without ES modules load); ` +
       `inline scripts (RSC payload) ${kb(w.signedIn.inlineScriptGzipBytes)} gzip; HTML ${kb(w.signedIn.htmlBytes)} (${kb(w.signedIn.htmlGzipBytes)} gzip).`,
+    ...(w.moderator
+      ? [`Moderator: HTML ${kb(w.moderator.htmlBytes)} (${kb(w.moderator.htmlGzipBytes)} gzip) for ${w.moderator.comments ?? "?"} comments; inline scripts ${kb(w.moderator.inlineScriptGzipBytes)} gzip.`]
+      : []),
     `Anonymous: JavaScript files ${kb(w.anonymous.scriptGzipBytes)} gzip; inline ${kb(w.anonymous.inlineScriptGzipBytes)} gzip; HTML ${kb(w.anonymous.htmlBytes)} (${kb(w.anonymous.htmlGzipBytes)} gzip).`,
     "",
     "## SQL statements of one request",
@@ -157,7 +172,7 @@ export function runMarkdown(run: RunResult): string {
 }
 
 export function printRun(run: RunResult): void {
-  console.log(`\n${DB_NAMES[run.database]}\n${scenarioTable(run)}\n\n${targetTable(run.targets)}\n`);
+  console.log(`\n${DB_NAMES[run.database]}\n${scenarioTable(run)}\n\n${memoryLine(run)}\n\n${targetTable(run.targets)}\n`);
 }
 
 export function writeRun(run: RunResult): string {
@@ -184,7 +199,7 @@ export function latestRuns(): RunResult[] {
 export function writeLatest(): void {
   const runs = latestRuns();
   const parts = ["# Agora benchmark: latest results", "", "Run with `npm run bench` (see bench/README.md).", ""];
-  for (const run of runs) parts.push(`## ${DB_NAMES[run.database]}`, "", header(run), "", scenarioTable(run), "", `Peak server RSS: ${run.peakRssMb} MB.`, "");
+  for (const run of runs) parts.push(`## ${DB_NAMES[run.database]}`, "", header(run), "", scenarioTable(run), "", memoryLine(run), "");
   parts.push("## Targets", "", "| Target | Goal | " + runs.map((r) => DB_NAMES[r.database]).join(" | ") + " |", "| --- | --- |" + runs.map(() => " --- |").join(""));
   const names = [...new Set(runs.flatMap((run) => run.targets.map((t) => t.name)))];
   for (const name of names) {

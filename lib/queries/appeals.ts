@@ -1,3 +1,4 @@
+import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { APPEALABLE_ACTIONS, canAppeal, canDecideAppeal } from "@/lib/permissions";
@@ -90,7 +91,7 @@ export type AppealOutcome = "upheld" | "overturned";
  * log row; a second decision finds the appeal no longer open and is refused.
  */
 export async function decideAppeal(input: { decider: Pick<CurrentUser, "id" | "role" | "suspension">; appealId: string; outcome: AppealOutcome; reason: string }) {
-  return db.$transaction(async (tx) => {
+  const decided = await db.$transaction(async (tx) => {
     const appeal = await tx.appeal.findUnique({
       where: { id: input.appealId },
       select: {
@@ -140,6 +141,9 @@ export async function decideAppeal(input: { decider: Pick<CurrentUser, "id" | "r
     });
     return { commentId: appeal.commentId };
   });
+  // An overturned decision may show a comment again: signed-out readers see it now, on every instance.
+  if (input.outcome === "overturned") await purgeAnonymousPages();
+  return decided;
 }
 
 const appealFields = {

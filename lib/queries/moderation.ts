@@ -1,3 +1,4 @@
+import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { db, type Tx } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { adjustAncestorReplyCounts, replyWeight } from "./comment-paths";
@@ -67,7 +68,7 @@ export async function setCommentStatus(
 /** Hides, removes, restores or approves a comment; its reports close and the log records it, all in one transaction. */
 export async function moderateComment(input: { moderatorId: string; commentId: string; kind: CommentModeration; reason?: string }) {
   const transition = COMMENT_TRANSITIONS[input.kind];
-  return db.$transaction(async (tx) => {
+  const comment = await db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id: input.commentId },
       select: { id: true, threadId: true, authorId: true, status: true, deletedAt: true, depth: true, path: true, thread: { select: { articleId: true } } },
@@ -91,6 +92,9 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
     });
     return comment;
   });
+  // Committed: signed-out readers stop (or start) seeing it now, on every instance, not when their copy expires.
+  await purgeAnonymousPages();
+  return comment;
 }
 
 /** Closes an item's reports without acting on it. */
@@ -120,7 +124,7 @@ export type ThreadModeration = "lock" | "unlock" | "pin" | "unpin";
 
 /** Locks, unlocks, pins or unpins a thread, with its log row. */
 export async function moderateThread(input: { moderatorId: string; threadId: string; kind: ThreadModeration; reason?: string }) {
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const thread = await tx.thread.findUnique({ where: { id: input.threadId }, select: { id: true, locked: true, pinned: true, articleId: true } });
     if (!thread) throw new ModerationError("That thread does not exist.", "not_found");
     const change = {
@@ -140,6 +144,8 @@ export async function moderateThread(input: { moderatorId: string; threadId: str
       reason: input.reason,
     });
   });
+  // A locked thread's page loses its comment form, a pinned one moves up the article's page: for everybody, now.
+  await purgeAnonymousPages();
 }
 
 export const SUSPENSION_DURATIONS = { "1d": 1, "7d": 7, "30d": 30, permanent: null } as const;
