@@ -11,7 +11,7 @@ test.describe("upvotes and sorting", () => {
     const mine = await postComment(page, unique("Upvote me"));
     // Your own comment shows its count, with no button.
     await expect(commentParts(page, mine).button("Upvote (0 upvotes)")).toHaveCount(0);
-    await expect(commentParts(page, mine).article.getByText("0 upvotes", { exact: true })).toBeVisible();
+    await expect(commentParts(page, mine).article.getByText(/^▲ 0 upvotes$/)).toBeVisible();
 
     const other = await newContext(browser, testInfo);
     const voter = await other.newPage();
@@ -26,7 +26,7 @@ test.describe("upvotes and sorting", () => {
     await expect(commentParts(voter, mine).button("Upvote (1 upvote)")).toHaveAttribute("aria-pressed", "true");
 
     await page.reload();
-    await expect(commentParts(page, mine).article.getByLabel("1 upvote")).toBeVisible();
+    await expect(commentParts(page, mine).article.getByText(/^▲ 1 upvote$/)).toBeVisible();
 
     await commentParts(voter, mine).button("Upvote (1 upvote)").click();
     await expect(commentParts(voter, mine).button("Upvote (0 upvotes)")).toHaveAttribute("aria-pressed", "false");
