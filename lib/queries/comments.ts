@@ -5,6 +5,7 @@ import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findWordFilterMatch } from "@/lib/word-filter";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
+import { cookBody, withCookedBody, type Cooked } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorPaths, isCommentPath, KEY_WIDTH, MAX_COMMENT_DEPTH, ownKey, replyWeight, rootPath, SUBTREE_END } from "@/lib/comment-path";
 import { adjustAncestorReplyCounts, takeCommentPath } from "./comment-paths";
@@ -58,6 +59,8 @@ export async function createComment(
   config: Pick<SlowModeConfig, "slowModeMinutes"> = slowModeConfig(),
 ) {
   if (input.parentId && input.stance) throw REPLY_STANCE();
+  // Rendered before the transaction: no lock is held while markdown-it runs.
+  const cooked = cookBody(input.body);
   return db.$transaction(async (tx) => {
     const thread = await tx.thread.findUnique({
       where: { id: input.threadId },
@@ -95,6 +98,7 @@ export async function createComment(
         parentId: input.parentId ?? null,
         authorId: input.author.id,
         body: input.body,
+        ...cooked,
         depth: parent ? parent.depth + 1 : 0,
         status,
         path,
@@ -126,6 +130,7 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
  * comment's stance changes with it (undefined: left as it is; null: no stance); a reply takes none.
  */
 export async function editComment(input: { commentId: string; author: Author; body: string; stance?: Stance | null }) {
+  const cooked = cookBody(input.body);
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.author.id);
     if (input.stance && comment.depth > 0) throw REPLY_STANCE();
@@ -138,7 +143,7 @@ export async function editComment(input: { commentId: string; author: Author; bo
     await adjustAncestorReplyCounts(tx, comment, replyWeight(status) - replyWeight(comment.status));
     return tx.comment.update({
       where: { id: comment.id },
-      data: { body: input.body, editedAt: new Date(), status, ...(input.stance === undefined || comment.depth > 0 ? {} : { stance: input.stance }) },
+      data: { body: input.body, ...cooked, editedAt: new Date(), status, ...(input.stance === undefined || comment.depth > 0 ? {} : { stance: input.stance }) },
       select: { id: true, threadId: true, depth: true, status: true },
     });
   });
@@ -148,7 +153,7 @@ export async function editComment(input: { commentId: string; author: Author; bo
 export async function deleteComment(input: { commentId: string; authorId: string }) {
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.authorId);
-    await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(), body: "" } });
+    await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(), body: "", ...cookBody("") } });
     if (isCounted(comment.status, null)) {
       await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } });
     }
@@ -165,6 +170,9 @@ const commentFields = {
   score: true,
   stance: true,
   body: true,
+  bodyHtml: true,
+  bodyHtmlVersion: true,
+  bodySources: true,
   status: true,
   moderationReason: true,
   createdAt: true,
@@ -213,11 +221,15 @@ function visibleToSql(viewer: Viewer): Prisma.Sql {
 export async function getThreadWithComments(threadId: string, viewer: Viewer) {
   const thread = await db.thread.findUnique({ where: { id: threadId }, select: threadFields });
   if (!thread) return null;
-  const comments = await db.comment.findMany({ where: { threadId, ...visibleTo(viewer) }, orderBy: { path: "asc" }, select: commentFields });
-  return { thread, comments };
+  const rows = await db.comment.findMany({ where: { threadId, ...visibleTo(viewer) }, orderBy: { path: "asc" }, select: commentFields });
+  return { thread, comments: rows.map(withCookedBody) };
 }
 
-export type ThreadComment = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
+/**
+ * A comment as pages read it: `bodyHtml` is the HTML to show (stored when the body was written, rendered again
+ * only if a newer renderer made it stale) and `sources` the links it cites; pages never run markdown-it.
+ */
+export type ThreadComment = Cooked<Prisma.CommentGetPayload<{ select: typeof commentFields }>>;
 export type ThreadSummary = Prisma.ThreadGetPayload<{ select: typeof threadFields }>;
 
 /**
@@ -282,7 +294,9 @@ async function readWindows(threadId: string, viewer: Viewer, windows: Window[]):
   for (const row of rows) {
     const comment: Record<string, unknown> = { author: Object.fromEntries(AUTHOR_COLUMNS.map((key) => [key, row[`author.${key}`]])) };
     for (const key of COMMENT_COLUMNS) comment[key] = row[key];
-    result[Number(row.w)]!.push(comment as ThreadComment);
+    // Integers may come back as bigint from raw SQL: the version is compared, so it is made a number.
+    comment.bodyHtmlVersion = Number(comment.bodyHtmlVersion);
+    result[Number(row.w)]!.push(withCookedBody(comment as Prisma.CommentGetPayload<{ select: typeof commentFields }>));
   }
   for (const list of result) list.sort(byPath);
   return result;
@@ -488,6 +502,8 @@ export async function getUserComments(userId: string, before?: string) {
     select: {
       id: true,
       body: true,
+      bodyHtml: true,
+      bodyHtmlVersion: true,
       createdAt: true,
       editedAt: true,
       thread: { select: { id: true, title: true } },
