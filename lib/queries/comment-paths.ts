@@ -33,6 +33,31 @@ export async function takeCommentPath(
   return (parent?.path ?? "") + commentKey(commentSeq);
 }
 
+/**
+ * takeCommentPath for a new comment, returning also what posting must check of the thread, from the same UPDATE
+ * (no separate read): whether it is locked, and its slow mode. Null when the thread does not exist. A refusal
+ * after it (locked, slow mode) throws, and the transaction's rollback gives the number back.
+ */
+export async function takeThreadForComment(
+  tx: Tx,
+  threadId: string,
+  parent: { path: string } | null,
+  threadData: Prisma.ThreadUpdateInput = {},
+): Promise<{ path: string; thread: { id: string; locked: boolean; slowModeManual: boolean; slowModeUntil: Date | null } } | null> {
+  // updateMany then a read would be two statements: a missing row is the update's P2025 instead.
+  try {
+    const { commentSeq, ...thread } = await tx.thread.update({
+      where: { id: threadId },
+      data: { ...threadData, commentSeq: { increment: 1 } },
+      select: { id: true, commentSeq: true, locked: true, slowModeManual: true, slowModeUntil: true },
+    });
+    return { path: (parent?.path ?? "") + commentKey(commentSeq), thread };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+    throw error;
+  }
+}
+
 /** Rows per UPDATE: 4 parameters each, well under both databases' limits. */
 const WRITE_BATCH = 500;
 

@@ -8,7 +8,7 @@ import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
 import { cookBody, withCookedBody, type Cooked } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorPaths, isCommentPath, KEY_WIDTH, MAX_COMMENT_DEPTH, ownKey, replyWeight, rootPath, SUBTREE_END } from "@/lib/comment-path";
-import { adjustAncestorReplyCounts, takeCommentPath } from "./comment-paths";
+import { adjustAncestorReplyCounts, takeThreadForComment } from "./comment-paths";
 import { isCounted } from "./moderation";
 import { slowModeRefusal, slowModeWait } from "./slow-mode";
 import { loadWordFilterRules } from "./word-filters";
@@ -62,20 +62,13 @@ export async function createComment(
   // Rendered before the transaction: no lock is held while markdown-it runs.
   const cooked = cookBody(input.body);
   return db.$transaction(async (tx) => {
-    const thread = await tx.thread.findUnique({
-      where: { id: input.threadId },
-      select: { id: true, locked: true, slowModeManual: true, slowModeUntil: true },
-    });
-    if (!thread) throw THREAD_NOT_FOUND();
-    if (thread.locked) throw THREAD_LOCKED();
-
     let parent: { depth: number; path: string } | null = null;
     if (input.parentId) {
       const found = await tx.comment.findUnique({
         where: { id: input.parentId },
         select: { threadId: true, depth: true, path: true, deletedAt: true, status: true },
       });
-      if (!found || found.threadId !== thread.id) {
+      if (!found || found.threadId !== input.threadId) {
         throw new CommentError("The comment you are replying to is not in this thread.", "invalid_parent");
       }
       if (found.deletedAt) throw new CommentError("The comment you are replying to was deleted.", "invalid_parent");
@@ -88,7 +81,11 @@ export async function createComment(
 
     const status = await statusForBody(tx, input.author, input.body, true);
     const createdAt = new Date();
-    const path = await takeCommentPath(tx, thread.id, parent, isCounted(status, null) ? { commentCount: { increment: 1 }, lastActivityAt: createdAt } : {});
+    // The thread is read by the statement that takes its row and the comment's number (one statement, not two).
+    const taken = await takeThreadForComment(tx, input.threadId, parent, isCounted(status, null) ? { commentCount: { increment: 1 }, lastActivityAt: createdAt } : {});
+    if (!taken) throw THREAD_NOT_FOUND();
+    const { path, thread } = taken;
+    if (thread.locked) throw THREAD_LOCKED();
     // Checked once the thread row is taken: a member's second quick post waits for the first and then sees it.
     const wait = await slowModeWait(tx, { threadId: thread.id, author: input.author, thread }, config, createdAt);
     if (wait > 0) throw new CommentError(slowModeRefusal(wait), "slow_mode");
