@@ -1,17 +1,48 @@
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ancestorPaths, commentKey, placeComments } from "@/lib/comment-path";
+import { ancestorPaths, commentKey, placeComments, replyWeight } from "@/lib/comment-path";
 
 // Where comments sit in their thread's tree (lib/comment-path.ts), kept in the database.
 
 // Moderation and the test factories count replies with it from here.
 export { replyWeight } from "@/lib/comment-path";
 
-/** Adds `delta` to the replyCount of every ancestor of the comment at `path` (one statement). */
-export async function adjustAncestorReplyCounts(tx: Tx, comment: { threadId: string; path: string }, delta: number): Promise<void> {
-  const ancestors = ancestorPaths(comment.path);
-  if (delta === 0 || ancestors.length === 0) return;
-  await tx.comment.updateMany({ where: { threadId: comment.threadId, path: { in: ancestors } }, data: { replyCount: { increment: delta } } });
+/**
+ * Adds `delta` (a comment's change of weight, placedReplyWeight) to the replyCount of every ancestor of the
+ * comment at `path`. A deleted ancestor whose count reaches 0 becomes a deleted leaf, no longer shown nor counted
+ * above it (and one leaving 0 comes back): its own weight moves its ancestors too. That needs the ancestors
+ * read first (one statement); `liveAncestors` says the caller knows no deleted ancestor can cross 0 (a new reply
+ * to a live comment, whose whole chain already counts it): then it is one UPDATE.
+ */
+export async function adjustAncestorReplyCounts(
+  tx: Tx,
+  comment: { threadId: string; path: string },
+  delta: number,
+  options: { liveAncestors?: boolean } = {},
+): Promise<void> {
+  const paths = ancestorPaths(comment.path);
+  if (delta === 0 || paths.length === 0) return;
+  const increment = (at: string[], by: number) =>
+    by === 0 ? undefined : tx.comment.updateMany({ where: { threadId: comment.threadId, path: { in: at } }, data: { replyCount: { increment: by } } });
+  if (options.liveAncestors) {
+    await increment(paths, delta);
+    return;
+  }
+  const ancestors = await tx.comment.findMany({
+    where: { threadId: comment.threadId, path: { in: paths } },
+    select: { path: true, status: true, deletedAt: true, replyCount: true },
+  });
+  // Nearest first: what reaches each ancestor is `delta` plus the change of weight of the deleted ones below it.
+  const byDelta = new Map<number, string[]>();
+  let moving = delta;
+  for (const ancestor of ancestors.sort((a, b) => b.path.length - a.path.length)) {
+    byDelta.set(moving, [...(byDelta.get(moving) ?? []), ancestor.path]);
+    if (ancestor.deletedAt !== null) {
+      const weight = replyWeight(ancestor.status);
+      moving += (ancestor.replyCount + moving === 0 ? 0 : weight) - (ancestor.replyCount === 0 ? 0 : weight);
+    }
+  }
+  for (const [by, at] of byDelta) await increment(at, by);
 }
 
 /**
@@ -74,7 +105,7 @@ export async function backfillCommentPaths(client: Db, threadId?: string): Promi
       const comments = await tx.comment.findMany({
         where: threadId === undefined ? {} : { threadId },
         orderBy: [{ threadId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, threadId: true, parentId: true, status: true, path: true, depth: true, replyCount: true },
+        select: { id: true, threadId: true, parentId: true, status: true, deletedAt: true, path: true, depth: true, replyCount: true },
       });
       const { places } = placeComments(comments);
       const changed = comments.filter((comment) => {

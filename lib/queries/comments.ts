@@ -104,7 +104,8 @@ export async function createComment(
       },
       select: { id: true, threadId: true, depth: true, path: true, status: true, createdAt: true },
     });
-    await adjustAncestorReplyCounts(tx, comment, replyWeight(status));
+    // Its parent is live and visible (checked above), so every ancestor counts it already: no deleted leaf revives.
+    await adjustAncestorReplyCounts(tx, comment, replyWeight(status), { liveAncestors: true });
     return comment;
   });
 }
@@ -115,7 +116,7 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
   // a comment a moderator hid or removed is out of its author's hands.
   const comment = await tx.comment.findFirst({
     where: { id: commentId, authorId, deletedAt: null, status: { in: ["visible", "pending"] } },
-    select: { id: true, threadId: true, depth: true, path: true, status: true, thread: { select: { locked: true } } },
+    select: { id: true, threadId: true, depth: true, path: true, status: true, replyCount: true, thread: { select: { locked: true } } },
   });
   if (!comment) throw new CommentError("You can only change your own comments.", "forbidden");
   if (comment.thread.locked) throw THREAD_LOCKED();
@@ -146,11 +147,16 @@ export async function editComment(input: { commentId: string; author: Author; bo
   });
 }
 
-/** Deleting leaves a tombstone so replies keep their place; the author's words are wiped. */
+/**
+ * Deleting leaves a tombstone so replies keep their place; the author's words are wiped. Without replies it
+ * leaves nothing on the page (isDeletedLeaf): it stops counting as its ancestors' reply, and a deleted ancestor
+ * left with no replies goes with it.
+ */
 export async function deleteComment(input: { commentId: string; authorId: string }) {
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.authorId);
     await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(), body: "", ...cookBody("") } });
+    if (comment.replyCount === 0) await adjustAncestorReplyCounts(tx, comment, -replyWeight(comment.status));
     if (isCounted(comment.status, null)) {
       await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } });
     }
@@ -201,14 +207,22 @@ const seesAllPending = (viewer: Viewer) => viewer !== null && viewer.role !== "m
 /**
  * The comments a viewer may see: comments awaiting review only to their author and moderators, except that
  * one with replies (sent back to review by an edit) stays as a placeholder, so its replies keep their place.
+ * A deleted comment without replies (isDeletedLeaf) is shown to nobody: it has no place to keep.
  */
 function visibleTo(viewer: Viewer): Prisma.CommentWhereInput {
-  return seesAllPending(viewer) ? {} : { OR: [{ status: { not: "pending" } }, { replyCount: { gt: 0 } }, { authorId: viewer?.id ?? "" }] };
+  // NOT and OR, not AND: callers spread this beside a where of their own that may hold an AND.
+  const notDeletedLeaf: Prisma.CommentWhereInput = { NOT: { deletedAt: { not: null }, replyCount: 0 } };
+  return seesAllPending(viewer)
+    ? notDeletedLeaf
+    : { ...notDeletedLeaf, OR: [{ status: { not: "pending" } }, { replyCount: { gt: 0 } }, { authorId: viewer?.id ?? "" }] };
 }
 
 /** visibleTo, as SQL for the raw window queries. */
 function visibleToSql(viewer: Viewer): Prisma.Sql {
-  return seesAllPending(viewer) ? Prisma.sql`1 = 1` : Prisma.sql`("status" <> 'pending' OR "replyCount" > 0 OR "authorId" = ${viewer?.id ?? ""})`;
+  const notDeletedLeaf = Prisma.sql`NOT ("deletedAt" IS NOT NULL AND "replyCount" = 0)`;
+  return seesAllPending(viewer)
+    ? notDeletedLeaf
+    : Prisma.sql`${notDeletedLeaf} AND ("status" <> 'pending' OR "replyCount" > 0 OR "authorId" = ${viewer?.id ?? ""})`;
 }
 
 /**

@@ -3,7 +3,8 @@ import { cookBody } from "@/lib/cooked-body";
 import type { CurrentUser } from "@/lib/current-user";
 import { db } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
-import { adjustAncestorReplyCounts, replyWeight, takeCommentPath } from "@/lib/queries/comment-paths";
+import { placedReplyWeight } from "@/lib/comment-path";
+import { adjustAncestorReplyCounts, takeCommentPath } from "@/lib/queries/comment-paths";
 import { isCounted } from "@/lib/queries/moderation";
 
 export type TestUserOptions = {
@@ -81,7 +82,8 @@ export async function createTestComment(input: {
       data: { threadId, authorId, body, ...cookBody(body), status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, path, deletedAt: deletedAt ?? null },
       select: { id: true, threadId: true, authorId: true, depth: true, path: true, status: true, createdAt: true },
     });
-    await adjustAncestorReplyCounts(tx, comment, replyWeight(status));
+    // A deleted comment written without replies is a deleted leaf: nobody's reply (placedReplyWeight).
+    await adjustAncestorReplyCounts(tx, comment, placedReplyWeight({ status, deletedAt: deletedAt ?? null, replyCount: 0 }));
     return comment;
   });
 }
