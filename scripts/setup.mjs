@@ -29,7 +29,8 @@ if (!existsSync("lib/generated/prisma/client.ts") || !existsSync("lib/generated/
 }
 if (!process.argv.includes("--no-migrate")) {
   run("npx", ["prisma", "migrate", "deploy"]);
-  // Comments' stored HTML for the current renderer (rows older than the columns, or a RENDERER_VERSION bump).
-  run("npx", ["tsx", "scripts/render-comments.ts"]);
+  // Comments' stored HTML for the current renderer (rows older than the columns, or a RENDERER_VERSION bump),
+  // and reply counts under the current rule.
+  run("npx", ["tsx", "scripts/backfill-comments.ts"]);
   if (!process.argv.includes("--no-seed")) run("npx", ["tsx", "scripts/seed.ts"]);
 }

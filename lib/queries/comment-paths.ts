@@ -130,3 +130,30 @@ export async function backfillCommentPaths(client: Db, threadId?: string): Promi
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
 }
+
+/**
+ * Recomputes every comment's replyCount from parent links alone (placeComments' counts; paths and numbers are left
+ * as they are), writing only the rows that differ, in one transaction. For counts stored under an older rule: before
+ * deleted leaves stopped counting (20261204121256_cooked_bodies's release), a deleted reply still counted as one.
+ * `npm run setup` runs it; idempotent. Returns how many rows it corrected.
+ */
+export async function recountReplyCounts(client: Db): Promise<{ corrected: number }> {
+  return client.$transaction(
+    async (tx) => {
+      const comments = await tx.comment.findMany({
+        orderBy: [{ threadId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, threadId: true, parentId: true, status: true, deletedAt: true, replyCount: true },
+      });
+      const { places } = placeComments(comments);
+      const changed = comments.filter((comment) => places.get(comment.id)!.replyCount !== comment.replyCount);
+      for (let i = 0; i < changed.length; i += WRITE_BATCH) {
+        const rows = changed.slice(i, i + WRITE_BATCH).map((comment) => Prisma.sql`(${comment.id}, ${places.get(comment.id)!.replyCount})`);
+        await tx.$executeRaw`
+          UPDATE "Comment" SET "replyCount" = CAST("v"."column2" AS INTEGER)
+          FROM (VALUES ${Prisma.join(rows)}) AS "v" WHERE "Comment"."id" = "v"."column1"`;
+      }
+      return { corrected: changed.length };
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}

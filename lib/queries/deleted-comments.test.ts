@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comment-tree";
 import { db } from "@/lib/db";
 import { createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { backfillCommentPaths } from "./comment-paths";
+import { backfillCommentPaths, recountReplyCounts } from "./comment-paths";
 import { createComment, deleteComment, editComment, getCommentPage, getThreadPage } from "./comments";
 import { moderateComment } from "./moderation";
 
@@ -102,5 +102,21 @@ describe("a deleted comment", () => {
     expect(await replyCount(root)).toBe(2);
     expect((await getThreadPage(threadId, null))!.comments.map((c) => c.id)).toEqual([root, middle, leaf]);
     await expectCountsMatchRecount();
+  });
+});
+
+describe("recountReplyCounts", () => {
+  it("corrects counts stored under the old rule, where a deleted reply still counted, and changes nothing else", async () => {
+    const parent = await post(alice, "Parent");
+    const gone = await post(bob, "Deleted under the old rule", parent);
+    await deleteComment({ commentId: gone, authorId: bob.id });
+    // As the previous release left it: the deleted leaf still one of its parent's replies.
+    await db.comment.update({ where: { id: parent }, data: { replyCount: 1 } });
+    const paths = await db.comment.findMany({ where: { threadId }, select: { id: true, path: true }, orderBy: { id: "asc" } });
+
+    expect((await recountReplyCounts(db)).corrected).toBeGreaterThanOrEqual(1);
+    expect(await replyCount(parent)).toBe(0);
+    expect(await db.comment.findMany({ where: { threadId }, select: { id: true, path: true }, orderBy: { id: "asc" } })).toEqual(paths);
+    expect(await recountReplyCounts(db)).toEqual({ corrected: 0 });
   });
 });
