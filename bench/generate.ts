@@ -14,6 +14,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { placeComments } from "@/lib/comment-path";
+import { cookBody } from "@/lib/cooked-body";
 import { isPostgresUrl } from "@/lib/database-url";
 import { hashPassword } from "@/lib/password";
 import { DEFAULT_DATASET, generateDataset, type Dataset } from "./dataset";
@@ -75,13 +76,19 @@ function tablesOf(dataset: Dataset, passwordHash: string, placed: ReturnType<typ
       name: "Comment",
       columns: [
         ["id", "text"], ["threadId", "text"], ["authorId", "text"], ["parentId", "text"], ["depth", "int"], ["path", "text"],
-        ["replyCount", "int"], ["body", "text"], ["status", "enum:CommentStatus"], ["moderationReason", "text"],
+        ["replyCount", "int"], ["body", "text"], ["bodyHtml", "text"], ["bodyHtmlVersion", "int"], ["bodySources", "text"],
+        ["status", "enum:CommentStatus"], ["moderationReason", "text"],
         ["moderatedById", "text"], ["moderatedAt", "date"], ["createdAt", "date"], ["editedAt", "date"], ["deletedAt", "date"],
       ],
-      rows: comments.map((c) => [
-        c.id, c.threadId, c.authorId, c.parentId, place(c.id).depth, place(c.id).path, place(c.id).replyCount, c.body, c.status,
-        c.moderationReason, c.moderatedById, c.moderatedAt, c.createdAt, c.editedAt, c.deletedAt,
-      ]),
+      // Rendered as the app's writes render them (lib/cooked-body.ts), so pages read stored HTML as in production.
+      rows: comments.map((c) => {
+        const cooked = cookBody(c.body);
+        return [
+          c.id, c.threadId, c.authorId, c.parentId, place(c.id).depth, place(c.id).path, place(c.id).replyCount, c.body,
+          cooked.bodyHtml, cooked.bodyHtmlVersion, cooked.bodySources, c.status,
+          c.moderationReason, c.moderatedById, c.moderatedAt, c.createdAt, c.editedAt, c.deletedAt,
+        ];
+      }),
     },
   ];
 }

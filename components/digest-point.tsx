@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { renderMarkdown } from "@/lib/markdown";
 import type { DigestPoint as Point } from "@/lib/queries/digest";
 import { STANCE_LABELS, topCommentHeading } from "@/lib/stance-labels";
 import { STANCES } from "@/lib/validations/comment";
@@ -31,7 +30,7 @@ export function DigestPoint({ point }: { point: Point }) {
           {tops.map((comment) => (
             <li key={comment.id} className={`stance-${comment.stance}`} data-stance={comment.stance}>
               <h3>{topCommentHeading(comment.stance, comment.score)}</h3>
-              <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
+              <div className="prose" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
               <p className="digest-meta">
                 {comment.authorName ?? "Anonymous"} · {plural(comment.score, "upvote", "upvotes")} ·{" "}
                 <Link href={`/t/${point.threadId}/c/${comment.id}`}>

@@ -1,12 +1,13 @@
-import { extractSources, SOURCE_CARDS_SHOWN } from "@/lib/sources";
+import { extractSources, SOURCE_CARDS_SHOWN, type Source } from "@/lib/sources";
 import "./evidence.css";
 
 /**
  * The sources a comment cites, as compact cards under its body: the domain, the link text as the title, the link.
  * Built from the body alone (lib/sources.ts): no remote page is ever fetched. Renders nothing for a body without links.
+ * Pass the comment's stored `sources` (ThreadComment has them); a `body` is parsed here, on every render.
  */
-export function SourceCards({ body }: { body: string }) {
-  const sources = extractSources(body);
+export function SourceCards(props: { sources: readonly Source[] } | { body: string }) {
+  const sources = "sources" in props ? props.sources : extractSources(props.body);
   if (sources.length === 0) return null;
   const shown = sources.slice(0, SOURCE_CARDS_SHOWN);
   const more = sources.length - shown.length;

@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import { renderMarkdown } from "@/lib/markdown";
+import { commentHtml } from "@/lib/cooked-body";
 import type { FeedComment } from "@/lib/queries/feeds";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
@@ -47,7 +47,7 @@ export function commentsAtomFeed(source: FeedSource): string {
       title: escapeHtml(source.nameThread ? `${author} on “${comment.thread.title}”` : `${author} commented`),
       date: comment.editedAt ?? comment.createdAt,
       published: comment.createdAt,
-      content: renderMarkdown(comment.body),
+      content: commentHtml(comment),
       author: [{ name: author, link: new URL(`/u/${comment.author.id}`, source.origin).toString() }],
     });
   }

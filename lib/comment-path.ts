@@ -54,7 +54,20 @@ export function replyWeight(status: CommentStatus): 0 | 1 {
   return status === "pending" ? 0 : 1;
 }
 
-export type CommentLink = { id: string; threadId: string; parentId: string | null; status: string };
+/**
+ * A deleted comment with no replies left to hold in place: pages do not show it (no "[deleted]" stub), so it is
+ * nobody's reply either (it adds nothing to its ancestors' replyCount). One with replies keeps its tombstone.
+ */
+export function isDeletedLeaf(comment: { deletedAt: Date | null; replyCount: number }): boolean {
+  return comment.deletedAt !== null && comment.replyCount === 0;
+}
+
+/** What a comment in this state adds to each ancestor's replyCount: replyWeight, and nothing for a deleted leaf. */
+export function placedReplyWeight(comment: { status: CommentStatus; deletedAt: Date | null; replyCount: number }): 0 | 1 {
+  return isDeletedLeaf(comment) ? 0 : replyWeight(comment.status);
+}
+
+export type CommentLink = { id: string; threadId: string; parentId: string | null; status: string; deletedAt?: Date | null };
 export type CommentPlace = { path: string; depth: number; replyCount: number };
 
 /**
@@ -95,14 +108,16 @@ export function placeComments(comments: readonly CommentLink[]): { places: Map<s
     }
   }
 
-  // Reply counts bottom-up, deepest comments first: each adds itself (unless pending) and its own count.
+  // Reply counts bottom-up, deepest comments first: each adds itself (unless pending, or a deleted leaf) and its own count.
   const byDepth: string[][] = [];
   for (const [id, place] of places) (byDepth[place.depth] ??= []).push(id);
   for (let depth = byDepth.length - 1; depth > 0; depth--) {
     for (const id of byDepth[depth] ?? []) {
       const place = places.get(id)!;
       if (place.parentId === null) continue;
-      places.get(place.parentId)!.replyCount += replyWeight(byId.get(id)!.status as CommentStatus) + place.replyCount;
+      const link = byId.get(id)!;
+      const weight = placedReplyWeight({ status: link.status as CommentStatus, deletedAt: link.deletedAt ?? null, replyCount: place.replyCount });
+      places.get(place.parentId)!.replyCount += weight + place.replyCount;
     }
   }
   return { places, lastNumber };

@@ -12,13 +12,12 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
-// Rendering is pure, and every view of a thread page renders the same bodies again (a 200-comment page spent
-// ~30 ms of CPU on it): the most recently used results are kept, within a budget of characters so that long
-// comments cannot make the cache large. A Map iterates in insertion order; a hit moves its entry to the end.
-export const MARKDOWN_CACHE_CHARS = 4_000_000;
-const LARGEST_CACHED = 40_000;
-const rendered = new Map<string, string>();
-let cachedChars = 0;
+/**
+ * The version of what this module (with lib/sources.ts, which reads its tokens) makes of a body. A comment stores
+ * its HTML and sources with the version that made them (lib/cooked-body.ts): bump this whenever the output for
+ * some body changes (a rule enabled, an attribute added), and every stored comment is rendered again.
+ */
+export const RENDERER_VERSION = 1;
 
 /**
  * A comment's Markdown as markdown-it tokens, parsed by the same configured parser that renders it (so a link the
@@ -28,29 +27,15 @@ export function parseMarkdown(source: string) {
   return md.parse(source, {});
 }
 
-/** Renders a comment's Markdown to safe HTML. */
+/**
+ * Renders a comment's Markdown to safe HTML. Called when a body is written (lib/cooked-body.ts), not when it is
+ * read: a page shows the stored HTML.
+ */
 export function renderMarkdown(source: string): string {
-  const hit = rendered.get(source);
-  if (hit !== undefined) {
-    rendered.delete(source);
-    rendered.set(source, hit);
-    return hit;
-  }
-  const html = md.render(source);
-  const size = source.length + html.length;
-  if (size <= LARGEST_CACHED) {
-    rendered.set(source, html);
-    cachedChars += size;
-    for (const [oldSource, oldHtml] of rendered) {
-      if (cachedChars <= MARKDOWN_CACHE_CHARS) break;
-      rendered.delete(oldSource);
-      cachedChars -= oldSource.length + oldHtml.length;
-    }
-  }
-  return html;
+  return md.render(source);
 }
 
-/** The cache's current size, for tests. */
-export function markdownCacheStats(): { entries: number; chars: number } {
-  return { entries: rendered.size, chars: cachedChars };
+/** Renders tokens from parseMarkdown: with it, renderMarkdown in one parse that lib/sources.ts reads as well. */
+export function renderMarkdownTokens(tokens: ReturnType<typeof parseMarkdown>): string {
+  return md.renderer.render(tokens, md.options, {});
 }

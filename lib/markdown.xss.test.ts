@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { literalTag, XSS_PAYLOADS } from "@/e2e/xss-payloads";
+import { cookBody } from "./cooked-body";
 import { renderMarkdown } from "./markdown";
 
 // Everything the comment renderer may emit; markdown-it escapes the rest ("<" in text is always "&lt;").
@@ -55,6 +56,10 @@ describe("renderMarkdown with the stored-XSS corpus", () => {
   describe.each(XSS_PAYLOADS.map((payload) => [`${payload.marker} (${payload.kind})`, payload] as const))("%s", (_name, payload) => {
     const html = renderMarkdown(payload.text);
     const tags = tagsOf(html);
+
+    it("is stored exactly as rendered: the HTML a comment keeps (cookBody) is this HTML", () => {
+      expect(cookBody(payload.text).bodyHtml).toBe(html);
+    });
 
     it("emits only the renderer's own tags and attributes", () => {
       for (const tag of tags) {

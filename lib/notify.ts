@@ -1,21 +1,20 @@
-import { after } from "next/server";
+import { afterResponse } from "@/lib/after-response";
 import { isEmailEnabled } from "@/lib/env";
-import { log, serializeError } from "@/lib/logger";
 import { sendNotificationEmails } from "@/lib/notification-email";
 import { notifyAboutComment } from "@/lib/queries/notifications";
 
 /**
- * Called by a server action once a comment is written (posted, edited, approved, restored): creates the
- * notifications it owes and, when email is on, sends their emails after the response has gone. The comment is
- * already committed: nothing here may fail or slow the action, so errors are logged and swallowed.
+ * Called by a server action once a comment is written and committed (posted, edited, approved, restored): after
+ * the response has gone, creates the notifications it owes and, when email is on, sends their emails. Nothing
+ * here may fail or slow the action, so errors are logged and swallowed (lib/after-response.ts).
  */
 export async function notifyAfterComment(commentId: string): Promise<void> {
-  let created: string[];
-  try {
-    created = await notifyAboutComment(commentId);
-  } catch (error) {
-    log("error", "creating notifications failed", { commentId, error: serializeError(error) });
-    return;
-  }
-  if (created.length > 0 && isEmailEnabled) after(() => sendNotificationEmails(created));
+  await afterResponse(
+    "creating notifications failed",
+    async () => {
+      const created = await notifyAboutComment(commentId);
+      if (created.length > 0 && isEmailEnabled) await sendNotificationEmails(created);
+    },
+    { commentId },
+  );
 }

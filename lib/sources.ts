@@ -102,30 +102,18 @@ function linksOf(tokens: Token[]): { href: string; text: string; bare: boolean }
   return links;
 }
 
-// A thread page shows the same bodies on every view: the latest results are kept (a bounded, most recently used
-// map, like renderMarkdown's), so the extra parse is paid once per body.
-const CACHE_ENTRIES = 2000;
-const cache = new Map<string, readonly Source[]>();
-
-/** The http(s) sources a comment body cites, deduplicated by URL, in order of first mention. */
+/**
+ * The http(s) sources a comment body cites, deduplicated by URL, in order of first mention. Run when a body is
+ * written (lib/cooked-body.ts stores them); pages read the stored list.
+ */
 export function extractSources(body: string): readonly Source[] {
-  const hit = cache.get(body);
-  if (hit) {
-    cache.delete(body);
-    cache.set(body, hit);
-    return hit;
-  }
-  const found = Object.freeze(collectSources(body));
-  if (body.length <= 40_000) {
-    cache.set(body, found);
-    if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  }
-  return found;
+  return sourcesFromTokens(parseMarkdown(body));
 }
 
-function collectSources(body: string): Source[] {
+/** extractSources from the tokens parseMarkdown made (the writer parses once for the HTML and the sources). */
+export function sourcesFromTokens(tokens: Token[]): Source[] {
   const sources = new Map<string, Source & { bare: boolean }>();
-  for (const link of linksOf(parseMarkdown(body))) {
+  for (const link of linksOf(tokens)) {
     let url: URL;
     try {
       url = new URL(link.href);
@@ -151,10 +139,14 @@ export function citesSource(body: string): boolean {
   return extractSources(body).length > 0;
 }
 
+/** A comment as the "Source added" rule reads it: its stored sources when it has them (a page's rows), else its body. */
+type SourcedComment = { editedAt: Date | null } & ({ sources: readonly Source[] } | { body: string });
+
 /**
  * The honest rule for "Source added": the comment now cites at least one source (a card shows under it) and its
  * author edited it after the latest request. A link that was there before anyone asked does not answer them.
  */
-export function answersSourceRequest(comment: { body: string; editedAt: Date | null }, latestRequestAt: Date): boolean {
-  return comment.editedAt !== null && comment.editedAt > latestRequestAt && citesSource(comment.body);
+export function answersSourceRequest(comment: SourcedComment, latestRequestAt: Date): boolean {
+  if (comment.editedAt === null || comment.editedAt <= latestRequestAt) return false;
+  return "sources" in comment ? comment.sources.length > 0 : citesSource(comment.body);
 }

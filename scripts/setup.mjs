@@ -1,5 +1,6 @@
-// Prepares a checkout to run: a local secret, both generated Prisma clients, the database schema, the
-// article's threads. Safe to run again. The database is DATABASE_URL's (environment, .env.local or .env):
+// Prepares a checkout to run: a local secret, both generated Prisma clients, the database schema, every
+// comment's stored HTML made by the current renderer, the article's threads. Safe to run again. The database
+// is DATABASE_URL's (environment, .env.local or .env):
 // a SQLite file (default file:./prisma/agora.db) or a PostgreSQL database (postgres:// or postgresql://),
 // which must exist; prisma.config.ts picks the matching migrations (prisma/migrations or
 // prisma/postgres/migrations). SQLite: stop servers using the file first (migrate deploy locks it).
@@ -28,5 +29,8 @@ if (!existsSync("lib/generated/prisma/client.ts") || !existsSync("lib/generated/
 }
 if (!process.argv.includes("--no-migrate")) {
   run("npx", ["prisma", "migrate", "deploy"]);
+  // Comments' stored HTML for the current renderer (rows older than the columns, or a RENDERER_VERSION bump),
+  // and reply counts under the current rule.
+  run("npx", ["tsx", "scripts/backfill-comments.ts"]);
   if (!process.argv.includes("--no-seed")) run("npx", ["tsx", "scripts/seed.ts"]);
 }

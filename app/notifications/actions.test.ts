@@ -34,7 +34,10 @@ import { emailNotificationsAction, markAllNotificationsReadAction, openNotificat
 
 type Result = ActionState & { redirectedTo?: string };
 
-/** Runs a server action; redirect() throws NEXT_REDIRECT, which is read here as where it went. */
+/**
+ * Runs a server action; redirect() throws NEXT_REDIRECT, which is read here as where it went. The notifications
+ * are made after the response (after()): `call` returns once the action answered, `settle` once that work is done.
+ */
 async function call(action: (...args: never[]) => Promise<unknown>, fields: Record<string, string>, withState = true): Promise<Result> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
@@ -46,6 +49,13 @@ async function call(action: (...args: never[]) => Promise<unknown>, fields: Reco
     if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { ok: true, redirectedTo: digest.split(";")[2] };
     throw error;
   }
+}
+
+/** `call`, then the work it left for after the response. */
+async function callAndSettle(...args: Parameters<typeof call>): Promise<Result> {
+  const result = await call(...args);
+  await settle();
+  return result;
 }
 
 const as = async (user: { id: string } | null) => {
@@ -86,7 +96,7 @@ describe("posting a reply", () => {
   it("notifies the parent's author and emails them the permalink", async () => {
     const parentId = await adaComment();
     await as(grace);
-    const result = await call(createCommentAction, { threadId, parentId, body: "I disagree: the *shops* are real.\n\nAsk them." });
+    const result = await callAndSettle(createCommentAction, { threadId, parentId, body: "I disagree: the *shops* are real.\n\nAsk them." });
     expect(await countUnreadNotifications(ada.id)).toBe(1);
     await settle();
 
@@ -105,7 +115,7 @@ describe("posting a reply", () => {
   it("neither notifies nor emails the author of their own reply", async () => {
     const parentId = await adaComment();
     await as(ada);
-    await call(createCommentAction, { threadId, parentId, body: "Replying to myself" });
+    await callAndSettle(createCommentAction, { threadId, parentId, body: "Replying to myself" });
     await settle();
     expect(await countUnreadNotifications(ada.id)).toBe(0);
     expect(sink.messages).toEqual([]);
@@ -117,7 +127,7 @@ describe("posting a reply", () => {
     expect(await call(emailNotificationsAction, {})).toMatchObject({ ok: true });
     expect((await db.user.findUniqueOrThrow({ where: { id: ada.id } })).emailNotifications).toBe(false);
     await as(grace);
-    await call(createCommentAction, { threadId, parentId, body: "A reply" });
+    await callAndSettle(createCommentAction, { threadId, parentId, body: "A reply" });
     await settle();
     expect(await countUnreadNotifications(ada.id)).toBe(1);
     expect(sink.messages).toEqual([]);
@@ -133,7 +143,7 @@ describe("posting a reply", () => {
     sink.refuseWith = "554 5.3.4 Message refused";
     try {
       await as(grace);
-      const result = await call(createCommentAction, { threadId, parentId, body: "A reply the mail server chokes on" });
+      const result = await callAndSettle(createCommentAction, { threadId, parentId, body: "A reply the mail server chokes on" });
       expect(result.redirectedTo).toMatch(new RegExp(`^/t/${threadId}\\b.*#c-`));
       await settle();
       expect(logged).toHaveBeenCalledWith("error", "notification email failed", expect.objectContaining({ notificationId: expect.any(String) }));
@@ -149,11 +159,11 @@ describe("mentions", () => {
   it("a mention added by an edit notifies once; editing again does not notify again", async () => {
     await adaComment();
     await as(grace);
-    const posted = await call(createCommentAction, { threadId, body: "No mention yet" });
+    const posted = await callAndSettle(createCommentAction, { threadId, body: "No mention yet" });
     const commentId = posted.redirectedTo!.split("#c-")[1]!;
     expect(await countUnreadNotifications(ada.id)).toBe(0);
-    await call(editCommentAction, { commentId, body: "What does @AdaLovelace think?" });
-    await call(editCommentAction, { commentId, body: "What does @adalovelace think, really?" });
+    await callAndSettle(editCommentAction, { commentId, body: "What does @AdaLovelace think?" });
+    await callAndSettle(editCommentAction, { commentId, body: "What does @adalovelace think, really?" });
     await settle();
     expect((await getNotifications(ada.id)).notifications.map((n) => n.kind)).toEqual(["mention"]);
     const mails = await sink.waitFor(1);
@@ -168,7 +178,7 @@ describe("moderation", () => {
     const held = await createTestComment({ threadId, authorId: grace.id, parentId, status: "pending", body: "Held for review" });
     expect(await countUnreadNotifications(ada.id)).toBe(0);
     await as(await createTestModerator());
-    expect(await call(moderateCommentAction, { commentId: held.id, kind: "approve" })).toMatchObject({ ok: true });
+    expect(await callAndSettle(moderateCommentAction, { commentId: held.id, kind: "approve" })).toMatchObject({ ok: true });
     expect(await countUnreadNotifications(ada.id)).toBe(1);
   });
 });
@@ -177,7 +187,7 @@ describe("the notification actions", () => {
   it("opening a notification marks it read and goes to the comment; someone else's goes nowhere", async () => {
     const parentId = await adaComment();
     await as(grace);
-    const reply = await call(createCommentAction, { threadId, parentId, body: "A reply" });
+    const reply = await callAndSettle(createCommentAction, { threadId, parentId, body: "A reply" });
     const [notification] = (await getNotifications(ada.id)).notifications;
 
     expect(await call(openNotificationAction, { notificationId: notification!.id }, false)).toEqual({ ok: true, redirectedTo: "/notifications" });
@@ -191,8 +201,8 @@ describe("the notification actions", () => {
   it("mark all as read clears the count; signed out, the actions send you to sign in", async () => {
     const parentId = await adaComment();
     await as(grace);
-    await call(createCommentAction, { threadId, parentId, body: "One" });
-    await call(createCommentAction, { threadId, parentId, body: "Two" });
+    await callAndSettle(createCommentAction, { threadId, parentId, body: "One" });
+    await callAndSettle(createCommentAction, { threadId, parentId, body: "Two" });
     await as(null);
     expect(await call(markAllNotificationsReadAction, {}, false)).toEqual({ ok: true, redirectedTo: "/signin?callbackUrl=%2Fnotifications" });
     expect(await countUnreadNotifications(ada.id)).toBe(2);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { dismissReportsAction } from "@/app/mod/actions";
 import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
-import { renderMarkdown } from "@/lib/markdown";
+import { commentHtml } from "@/lib/cooked-body";
 import type { ModerationQueue } from "@/lib/queries/reports";
 import { REPORT_REASON_LABELS } from "@/lib/validations/moderation";
 import { CommentModeration } from "./comment-moderation";
@@ -29,7 +29,7 @@ export function QueueComment({ comment, history, viewerId }: { comment: QueueCom
           {comment.parent.deletedAt ? "[deleted]" : comment.parent.body.slice(0, 280)}
         </blockquote>
       )}
-      <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
+      <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: commentHtml(comment) }} />
       <AuthorHistory author={comment.author} history={history} />
       <CommentModeration
         comment={{ id: comment.id, status: comment.status, authorId: comment.author.id, authorIsMember: comment.author.role === "member" && comment.author.id !== viewerId }}

@@ -1,17 +1,48 @@
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ancestorPaths, commentKey, placeComments } from "@/lib/comment-path";
+import { ancestorPaths, commentKey, placeComments, replyWeight } from "@/lib/comment-path";
 
 // Where comments sit in their thread's tree (lib/comment-path.ts), kept in the database.
 
 // Moderation and the test factories count replies with it from here.
 export { replyWeight } from "@/lib/comment-path";
 
-/** Adds `delta` to the replyCount of every ancestor of the comment at `path` (one statement). */
-export async function adjustAncestorReplyCounts(tx: Tx, comment: { threadId: string; path: string }, delta: number): Promise<void> {
-  const ancestors = ancestorPaths(comment.path);
-  if (delta === 0 || ancestors.length === 0) return;
-  await tx.comment.updateMany({ where: { threadId: comment.threadId, path: { in: ancestors } }, data: { replyCount: { increment: delta } } });
+/**
+ * Adds `delta` (a comment's change of weight, placedReplyWeight) to the replyCount of every ancestor of the
+ * comment at `path`. A deleted ancestor whose count reaches 0 becomes a deleted leaf, no longer shown nor counted
+ * above it (and one leaving 0 comes back): its own weight moves its ancestors too. That needs the ancestors
+ * read first (one statement); `liveAncestors` says the caller knows no deleted ancestor can cross 0 (a new reply
+ * to a live comment, whose whole chain already counts it): then it is one UPDATE.
+ */
+export async function adjustAncestorReplyCounts(
+  tx: Tx,
+  comment: { threadId: string; path: string },
+  delta: number,
+  options: { liveAncestors?: boolean } = {},
+): Promise<void> {
+  const paths = ancestorPaths(comment.path);
+  if (delta === 0 || paths.length === 0) return;
+  const increment = (at: string[], by: number) =>
+    by === 0 ? undefined : tx.comment.updateMany({ where: { threadId: comment.threadId, path: { in: at } }, data: { replyCount: { increment: by } } });
+  if (options.liveAncestors) {
+    await increment(paths, delta);
+    return;
+  }
+  const ancestors = await tx.comment.findMany({
+    where: { threadId: comment.threadId, path: { in: paths } },
+    select: { path: true, status: true, deletedAt: true, replyCount: true },
+  });
+  // Nearest first: what reaches each ancestor is `delta` plus the change of weight of the deleted ones below it.
+  const byDelta = new Map<number, string[]>();
+  let moving = delta;
+  for (const ancestor of ancestors.sort((a, b) => b.path.length - a.path.length)) {
+    byDelta.set(moving, [...(byDelta.get(moving) ?? []), ancestor.path]);
+    if (ancestor.deletedAt !== null) {
+      const weight = replyWeight(ancestor.status);
+      moving += (ancestor.replyCount + moving === 0 ? 0 : weight) - (ancestor.replyCount === 0 ? 0 : weight);
+    }
+  }
+  for (const [by, at] of byDelta) await increment(at, by);
 }
 
 /**
@@ -33,6 +64,31 @@ export async function takeCommentPath(
   return (parent?.path ?? "") + commentKey(commentSeq);
 }
 
+/**
+ * takeCommentPath for a new comment, returning also what posting must check of the thread, from the same UPDATE
+ * (no separate read): whether it is locked, and its slow mode. Null when the thread does not exist. A refusal
+ * after it (locked, slow mode) throws, and the transaction's rollback gives the number back.
+ */
+export async function takeThreadForComment(
+  tx: Tx,
+  threadId: string,
+  parent: { path: string } | null,
+  threadData: Prisma.ThreadUpdateInput = {},
+): Promise<{ path: string; thread: { id: string; locked: boolean; slowModeManual: boolean; slowModeUntil: Date | null } } | null> {
+  // updateMany then a read would be two statements: a missing row is the update's P2025 instead.
+  try {
+    const { commentSeq, ...thread } = await tx.thread.update({
+      where: { id: threadId },
+      data: { ...threadData, commentSeq: { increment: 1 } },
+      select: { id: true, commentSeq: true, locked: true, slowModeManual: true, slowModeUntil: true },
+    });
+    return { path: (parent?.path ?? "") + commentKey(commentSeq), thread };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+    throw error;
+  }
+}
+
 /** Rows per UPDATE: 4 parameters each, well under both databases' limits. */
 const WRITE_BATCH = 500;
 
@@ -49,7 +105,7 @@ export async function backfillCommentPaths(client: Db, threadId?: string): Promi
       const comments = await tx.comment.findMany({
         where: threadId === undefined ? {} : { threadId },
         orderBy: [{ threadId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, threadId: true, parentId: true, status: true, path: true, depth: true, replyCount: true },
+        select: { id: true, threadId: true, parentId: true, status: true, deletedAt: true, path: true, depth: true, replyCount: true },
       });
       const { places } = placeComments(comments);
       const changed = comments.filter((comment) => {
@@ -70,6 +126,33 @@ export async function backfillCommentPaths(client: Db, threadId?: string): Promi
         UPDATE "Thread" SET "commentSeq" = (SELECT COUNT(*) FROM "Comment" WHERE "Comment"."threadId" = "Thread"."id")
         WHERE ${threadId === undefined ? Prisma.sql`1 = 1` : Prisma.sql`"id" = ${threadId}`}`;
       return { comments: comments.length };
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}
+
+/**
+ * Recomputes every comment's replyCount from parent links alone (placeComments' counts; paths and numbers are left
+ * as they are), writing only the rows that differ, in one transaction. For counts stored under an older rule: before
+ * deleted leaves stopped counting (20261204121256_cooked_bodies's release), a deleted reply still counted as one.
+ * `npm run setup` runs it; idempotent. Returns how many rows it corrected.
+ */
+export async function recountReplyCounts(client: Db): Promise<{ corrected: number }> {
+  return client.$transaction(
+    async (tx) => {
+      const comments = await tx.comment.findMany({
+        orderBy: [{ threadId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, threadId: true, parentId: true, status: true, deletedAt: true, replyCount: true },
+      });
+      const { places } = placeComments(comments);
+      const changed = comments.filter((comment) => places.get(comment.id)!.replyCount !== comment.replyCount);
+      for (let i = 0; i < changed.length; i += WRITE_BATCH) {
+        const rows = changed.slice(i, i + WRITE_BATCH).map((comment) => Prisma.sql`(${comment.id}, ${places.get(comment.id)!.replyCount})`);
+        await tx.$executeRaw`
+          UPDATE "Comment" SET "replyCount" = CAST("v"."column2" AS INTEGER)
+          FROM (VALUES ${Prisma.join(rows)}) AS "v" WHERE "Comment"."id" = "v"."column1"`;
+      }
+      return { corrected: changed.length };
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

@@ -5,9 +5,10 @@ import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findWordFilterMatch } from "@/lib/word-filter";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
+import { cookBody, withCookedBody, type Cooked } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorPaths, isCommentPath, KEY_WIDTH, MAX_COMMENT_DEPTH, ownKey, replyWeight, rootPath, SUBTREE_END } from "@/lib/comment-path";
-import { adjustAncestorReplyCounts, takeCommentPath } from "./comment-paths";
+import { adjustAncestorReplyCounts, takeThreadForComment } from "./comment-paths";
 import { isCounted } from "./moderation";
 import { slowModeRefusal, slowModeWait } from "./slow-mode";
 import { loadWordFilterRules } from "./word-filters";
@@ -58,21 +59,16 @@ export async function createComment(
   config: Pick<SlowModeConfig, "slowModeMinutes"> = slowModeConfig(),
 ) {
   if (input.parentId && input.stance) throw REPLY_STANCE();
+  // Rendered before the transaction: no lock is held while markdown-it runs.
+  const cooked = cookBody(input.body);
   return db.$transaction(async (tx) => {
-    const thread = await tx.thread.findUnique({
-      where: { id: input.threadId },
-      select: { id: true, locked: true, slowModeManual: true, slowModeUntil: true },
-    });
-    if (!thread) throw THREAD_NOT_FOUND();
-    if (thread.locked) throw THREAD_LOCKED();
-
     let parent: { depth: number; path: string } | null = null;
     if (input.parentId) {
       const found = await tx.comment.findUnique({
         where: { id: input.parentId },
         select: { threadId: true, depth: true, path: true, deletedAt: true, status: true },
       });
-      if (!found || found.threadId !== thread.id) {
+      if (!found || found.threadId !== input.threadId) {
         throw new CommentError("The comment you are replying to is not in this thread.", "invalid_parent");
       }
       if (found.deletedAt) throw new CommentError("The comment you are replying to was deleted.", "invalid_parent");
@@ -85,7 +81,11 @@ export async function createComment(
 
     const status = await statusForBody(tx, input.author, input.body, true);
     const createdAt = new Date();
-    const path = await takeCommentPath(tx, thread.id, parent, isCounted(status, null) ? { commentCount: { increment: 1 }, lastActivityAt: createdAt } : {});
+    // The thread is read by the statement that takes its row and the comment's number (one statement, not two).
+    const taken = await takeThreadForComment(tx, input.threadId, parent, isCounted(status, null) ? { commentCount: { increment: 1 }, lastActivityAt: createdAt } : {});
+    if (!taken) throw THREAD_NOT_FOUND();
+    const { path, thread } = taken;
+    if (thread.locked) throw THREAD_LOCKED();
     // Checked once the thread row is taken: a member's second quick post waits for the first and then sees it.
     const wait = await slowModeWait(tx, { threadId: thread.id, author: input.author, thread }, config, createdAt);
     if (wait > 0) throw new CommentError(slowModeRefusal(wait), "slow_mode");
@@ -95,6 +95,7 @@ export async function createComment(
         parentId: input.parentId ?? null,
         authorId: input.author.id,
         body: input.body,
+        ...cooked,
         depth: parent ? parent.depth + 1 : 0,
         status,
         path,
@@ -103,7 +104,8 @@ export async function createComment(
       },
       select: { id: true, threadId: true, depth: true, path: true, status: true, createdAt: true },
     });
-    await adjustAncestorReplyCounts(tx, comment, replyWeight(status));
+    // Its parent is live and visible (checked above), so every ancestor counts it already: no deleted leaf revives.
+    await adjustAncestorReplyCounts(tx, comment, replyWeight(status), { liveAncestors: true });
     return comment;
   });
 }
@@ -114,7 +116,7 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
   // a comment a moderator hid or removed is out of its author's hands.
   const comment = await tx.comment.findFirst({
     where: { id: commentId, authorId, deletedAt: null, status: { in: ["visible", "pending"] } },
-    select: { id: true, threadId: true, depth: true, path: true, status: true, thread: { select: { locked: true } } },
+    select: { id: true, threadId: true, depth: true, path: true, status: true, replyCount: true, thread: { select: { locked: true } } },
   });
   if (!comment) throw new CommentError("You can only change your own comments.", "forbidden");
   if (comment.thread.locked) throw THREAD_LOCKED();
@@ -126,6 +128,7 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
  * comment's stance changes with it (undefined: left as it is; null: no stance); a reply takes none.
  */
 export async function editComment(input: { commentId: string; author: Author; body: string; stance?: Stance | null }) {
+  const cooked = cookBody(input.body);
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.author.id);
     if (input.stance && comment.depth > 0) throw REPLY_STANCE();
@@ -138,17 +141,22 @@ export async function editComment(input: { commentId: string; author: Author; bo
     await adjustAncestorReplyCounts(tx, comment, replyWeight(status) - replyWeight(comment.status));
     return tx.comment.update({
       where: { id: comment.id },
-      data: { body: input.body, editedAt: new Date(), status, ...(input.stance === undefined || comment.depth > 0 ? {} : { stance: input.stance }) },
+      data: { body: input.body, ...cooked, editedAt: new Date(), status, ...(input.stance === undefined || comment.depth > 0 ? {} : { stance: input.stance }) },
       select: { id: true, threadId: true, depth: true, status: true },
     });
   });
 }
 
-/** Deleting leaves a tombstone so replies keep their place; the author's words are wiped. */
+/**
+ * Deleting leaves a tombstone so replies keep their place; the author's words are wiped. Without replies it
+ * leaves nothing on the page (isDeletedLeaf): it stops counting as its ancestors' reply, and a deleted ancestor
+ * left with no replies goes with it.
+ */
 export async function deleteComment(input: { commentId: string; authorId: string }) {
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.authorId);
-    await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(), body: "" } });
+    await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(), body: "", ...cookBody("") } });
+    if (comment.replyCount === 0) await adjustAncestorReplyCounts(tx, comment, -replyWeight(comment.status));
     if (isCounted(comment.status, null)) {
       await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } });
     }
@@ -165,6 +173,9 @@ const commentFields = {
   score: true,
   stance: true,
   body: true,
+  bodyHtml: true,
+  bodyHtmlVersion: true,
+  bodySources: true,
   status: true,
   moderationReason: true,
   createdAt: true,
@@ -196,14 +207,22 @@ const seesAllPending = (viewer: Viewer) => viewer !== null && viewer.role !== "m
 /**
  * The comments a viewer may see: comments awaiting review only to their author and moderators, except that
  * one with replies (sent back to review by an edit) stays as a placeholder, so its replies keep their place.
+ * A deleted comment without replies (isDeletedLeaf) is shown to nobody: it has no place to keep.
  */
 function visibleTo(viewer: Viewer): Prisma.CommentWhereInput {
-  return seesAllPending(viewer) ? {} : { OR: [{ status: { not: "pending" } }, { replyCount: { gt: 0 } }, { authorId: viewer?.id ?? "" }] };
+  // NOT and OR, not AND: callers spread this beside a where of their own that may hold an AND.
+  const notDeletedLeaf: Prisma.CommentWhereInput = { NOT: { deletedAt: { not: null }, replyCount: 0 } };
+  return seesAllPending(viewer)
+    ? notDeletedLeaf
+    : { ...notDeletedLeaf, OR: [{ status: { not: "pending" } }, { replyCount: { gt: 0 } }, { authorId: viewer?.id ?? "" }] };
 }
 
 /** visibleTo, as SQL for the raw window queries. */
 function visibleToSql(viewer: Viewer): Prisma.Sql {
-  return seesAllPending(viewer) ? Prisma.sql`1 = 1` : Prisma.sql`("status" <> 'pending' OR "replyCount" > 0 OR "authorId" = ${viewer?.id ?? ""})`;
+  const notDeletedLeaf = Prisma.sql`NOT ("deletedAt" IS NOT NULL AND "replyCount" = 0)`;
+  return seesAllPending(viewer)
+    ? notDeletedLeaf
+    : Prisma.sql`${notDeletedLeaf} AND ("status" <> 'pending' OR "replyCount" > 0 OR "authorId" = ${viewer?.id ?? ""})`;
 }
 
 /**
@@ -213,11 +232,15 @@ function visibleToSql(viewer: Viewer): Prisma.Sql {
 export async function getThreadWithComments(threadId: string, viewer: Viewer) {
   const thread = await db.thread.findUnique({ where: { id: threadId }, select: threadFields });
   if (!thread) return null;
-  const comments = await db.comment.findMany({ where: { threadId, ...visibleTo(viewer) }, orderBy: { path: "asc" }, select: commentFields });
-  return { thread, comments };
+  const rows = await db.comment.findMany({ where: { threadId, ...visibleTo(viewer) }, orderBy: { path: "asc" }, select: commentFields });
+  return { thread, comments: rows.map(withCookedBody) };
 }
 
-export type ThreadComment = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
+/**
+ * A comment as pages read it: `bodyHtml` is the HTML to show (stored when the body was written, rendered again
+ * only if a newer renderer made it stale) and `sources` the links it cites; pages never run markdown-it.
+ */
+export type ThreadComment = Cooked<Prisma.CommentGetPayload<{ select: typeof commentFields }>>;
 export type ThreadSummary = Prisma.ThreadGetPayload<{ select: typeof threadFields }>;
 
 /**
@@ -282,7 +305,9 @@ async function readWindows(threadId: string, viewer: Viewer, windows: Window[]):
   for (const row of rows) {
     const comment: Record<string, unknown> = { author: Object.fromEntries(AUTHOR_COLUMNS.map((key) => [key, row[`author.${key}`]])) };
     for (const key of COMMENT_COLUMNS) comment[key] = row[key];
-    result[Number(row.w)]!.push(comment as ThreadComment);
+    // Integers may come back as bigint from raw SQL: the version is compared, so it is made a number.
+    comment.bodyHtmlVersion = Number(comment.bodyHtmlVersion);
+    result[Number(row.w)]!.push(withCookedBody(comment as Prisma.CommentGetPayload<{ select: typeof commentFields }>));
   }
   for (const list of result) list.sort(byPath);
   return result;
@@ -488,6 +513,8 @@ export async function getUserComments(userId: string, before?: string) {
     select: {
       id: true,
       body: true,
+      bodyHtml: true,
+      bodyHtmlVersion: true,
       createdAt: true,
       editedAt: true,
       thread: { select: { id: true, title: true } },

@@ -1,9 +1,11 @@
+import { commentHtml } from "@/lib/cooked-body";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CorrectionTarget, Stance } from "@/lib/generated/prisma/enums";
 import { getStanceTallies, type StanceTally } from "./stances";
 
-export type DigestComment = { id: string; stance: Stance; body: string; score: number; createdAt: Date; authorName: string | null };
+/** `body` is the Markdown (the exports quote it), `bodyHtml` the stored rendering the page shows. */
+export type DigestComment = { id: string; stance: Stance; body: string; bodyHtml: string; score: number; createdAt: Date; authorName: string | null };
 export type DigestCorrection = { id: string; target: CorrectionTarget; claim: string; createdAt: Date };
 
 export type DigestPoint = {
@@ -100,7 +102,7 @@ async function topCommentsByStance(threadIds: string[]): Promise<(DigestComment 
   if (ranked.length === 0) return [];
   const rows = await db.comment.findMany({
     where: { id: { in: ranked.map((row) => row.id) } },
-    select: { id: true, threadId: true, stance: true, body: true, score: true, createdAt: true, author: { select: { name: true } } },
+    select: { id: true, threadId: true, stance: true, body: true, bodyHtml: true, bodyHtmlVersion: true, score: true, createdAt: true, author: { select: { name: true } } },
   });
-  return rows.map(({ author, stance, ...row }) => ({ ...row, stance: stance!, authorName: author.name }));
+  return rows.map(({ author, stance, bodyHtmlVersion, ...row }) => ({ ...row, bodyHtml: commentHtml({ ...row, bodyHtmlVersion }), stance: stance!, authorName: author.name }));
 }

@@ -10,6 +10,8 @@ const PUBLIC_COMMENT = { status: "visible", deletedAt: null } as const;
 const entrySelect = {
   id: true,
   body: true,
+  bodyHtml: true,
+  bodyHtmlVersion: true,
   createdAt: true,
   editedAt: true,
   author: { select: { id: true, name: true } },

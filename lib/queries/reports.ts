@@ -64,6 +64,8 @@ const HISTORY_PER_AUTHOR = 5;
 const queueCommentFields = {
   id: true,
   body: true,
+  bodyHtml: true,
+  bodyHtmlVersion: true,
   status: true,
   moderationReason: true,
   createdAt: true,

@@ -1,7 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { log, serializeError } from "@/lib/logger";
+import { afterResponse } from "@/lib/after-response";
 import { appendLog } from "./moderation-log";
 
 /** The window the automatic cool-down counts comments and reports in. */
@@ -123,11 +123,11 @@ export async function setSlowMode(input: { moderatorId: string; threadId: string
   });
 }
 
-/** evaluateCooldown after a comment or report is stored: a failure is logged, never the member's problem. */
+/**
+ * evaluateCooldown once a comment or report is stored, after the response has gone (its answer does not wait for
+ * two counts): a failure is logged, never the member's problem. Slow mode itself is enforced inside the comment's
+ * transaction (slowModeWait); this only decides whether the automatic cool-down starts.
+ */
 export async function evaluateCooldownAfterActivity(threadId: string): Promise<void> {
-  try {
-    await evaluateCooldown(threadId);
-  } catch (error) {
-    log("error", "slow mode: cool-down evaluation failed", { threadId, error: serializeError(error) });
-  }
+  await afterResponse("slow mode: cool-down evaluation failed", () => evaluateCooldown(threadId), { threadId });
 }

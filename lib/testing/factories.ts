@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { cookBody } from "@/lib/cooked-body";
 import type { CurrentUser } from "@/lib/current-user";
 import { db } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
-import { adjustAncestorReplyCounts, replyWeight, takeCommentPath } from "@/lib/queries/comment-paths";
+import { placedReplyWeight } from "@/lib/comment-path";
+import { adjustAncestorReplyCounts, takeCommentPath } from "@/lib/queries/comment-paths";
 import { isCounted } from "@/lib/queries/moderation";
 
 export type TestUserOptions = {
@@ -77,10 +79,11 @@ export async function createTestComment(input: {
     const counted = isCounted(status, deletedAt ?? null);
     const path = await takeCommentPath(tx, threadId, parent, counted ? { commentCount: { increment: 1 } } : {});
     const comment = await tx.comment.create({
-      data: { threadId, authorId, body, status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, path, deletedAt: deletedAt ?? null },
+      data: { threadId, authorId, body, ...cookBody(body), status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, path, deletedAt: deletedAt ?? null },
       select: { id: true, threadId: true, authorId: true, depth: true, path: true, status: true, createdAt: true },
     });
-    await adjustAncestorReplyCounts(tx, comment, replyWeight(status));
+    // A deleted comment written without replies is a deleted leaf: nobody's reply (placedReplyWeight).
+    await adjustAncestorReplyCounts(tx, comment, placedReplyWeight({ status, deletedAt: deletedAt ?? null, replyCount: 0 }));
     return comment;
   });
 }

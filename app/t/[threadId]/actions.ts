@@ -37,7 +37,8 @@ export async function createCommentAction(_previous: ActionState, formData: Form
   } catch (error) {
     return refusalFrom(error, [CommentError], values);
   }
-  // Replies and mentions (a held comment notifies once approved); never fails the post.
+  // The comment is committed. Replies and mentions (a held comment notifies once approved) and the automatic
+  // cool-down run after the answer has gone (after()); neither can fail the post.
   await notifyAfterComment(comment.id);
   await evaluateCooldownAfterActivity(comment.threadId);
   afterChange(comment);
@@ -56,7 +57,7 @@ export async function editCommentAction(_previous: ActionState, formData: FormDa
   } catch (error) {
     return refusalFrom(error, [CommentError], values);
   }
-  // A mention added by the edit; whoever was notified already is not notified again.
+  // A mention added by the edit, after the answer; whoever was notified already is not notified again.
   await notifyAfterComment(comment.id);
   afterChange(comment);
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { getCurrentUser } from "@/lib/current-user";
-import { renderMarkdown } from "@/lib/markdown";
+import { commentHtml } from "@/lib/cooked-body";
 import { getUserComments } from "@/lib/queries/comments";
 import { getUserProfile } from "@/lib/queries/users";
 
@@ -55,7 +55,7 @@ export default async function UserPage({ params, searchParams }: Props) {
                 </Link>
                 {comment.editedAt && <span className="edited">edited</span>}
               </p>
-              <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
+              <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: commentHtml(comment) }} />
             </li>
           ))}
         </ol>
