@@ -2,7 +2,6 @@ import Link from "next/link";
 import { COMMENT_CONTROL_LABELS, commentControlHref, commentPanelId, type CommentControl } from "@/lib/comment-controls";
 import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
-import { renderMarkdown } from "@/lib/markdown";
 import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canRequestSource, canVote } from "@/lib/permissions";
 import type { CommentAppealState } from "@/lib/queries/appeals";
 import type { ThreadComment } from "@/lib/queries/comments";
@@ -197,13 +196,13 @@ function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment
       {deleted ? (
         <p className="comment-body tombstone">[deleted]</p>
       ) : readable ? (
-        <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(node.body) }} />
+        <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
       ) : node.status === "removed" ? (
         <p className="comment-body tombstone">[removed]</p>
       ) : awaitingReview ? (
         <p className="comment-body tombstone">[awaiting review]</p>
       ) : null}
-      {readable && <SourceCards body={node.body} />}
+      {readable && <SourceCards sources={node.sources} />}
       {requests && !sourceAdded && user?.id === node.author.id && <SourceRequestCallout count={requests.count} />}
       <div className="comment-footer">
         {!deleted && node.status === "visible" && (

@@ -43,3 +43,36 @@ test.describe("screenshots for a human to look at", () => {
     await page.screenshot({ path: `${DIR}/home-mobile.png`, fullPage: true });
   });
 });
+
+test.describe("the thread page as a member sees it", () => {
+  test("at 375 px and 1280 px, light and dark, with JavaScript on and off", async ({ page, browser }, testInfo) => {
+    test.setTimeout(90_000);
+    mkdirSync(DIR, { recursive: true });
+    await signUp(page, { name: "Mina Reader" });
+    const thread = await openThread(page, 1);
+    const top = await postComment(page, "The initiative's **small-business** stories check out: see [the coverage](https://example.com/coverage).");
+    await replyTo(page, top, "Checked two of them myself; both shops exist.");
+    const state = await page.context().storageState();
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: state, javaScriptEnabled });
+      const member = await context.newPage();
+      for (const colorScheme of ["light", "dark"] as const) {
+        await member.emulateMedia({ colorScheme });
+        for (const width of [375, 1280]) {
+          await member.setViewportSize({ width, height: 900 });
+          await openAt(member, thread.path, top);
+          const name = `thread-member-${width}-${colorScheme}-${javaScriptEnabled ? "js" : "nojs"}.png`;
+          await member.screenshot({ path: `${DIR}/${name}`, fullPage: true });
+        }
+      }
+      if (javaScriptEnabled) {
+        // A control opened inline, as a member uses it.
+        await member.setViewportSize({ width: 375, height: 900 });
+        await openAt(member, thread.path, top);
+        await comment(member, top).getByRole("button", { name: "Reply" }).first().click();
+        await comment(member, top).screenshot({ path: `${DIR}/thread-member-375-reply-open.png` });
+      }
+      await context.close();
+    }
+  });
+});

@@ -10,7 +10,6 @@ import { ReportFields } from "@/components/report-form";
 import { COMMENT_CONTROL_LABELS, isCommentControl, type CommentControl } from "@/lib/comment-controls";
 import { commentHref } from "@/lib/comment-tree";
 import { getCurrentUser, type CurrentUser } from "@/lib/current-user";
-import { renderMarkdown } from "@/lib/markdown";
 import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canSetStance } from "@/lib/permissions";
 import { getCommentPage, type ThreadComment } from "@/lib/queries/comments";
 import { describeSuspension } from "@/lib/suspension-message";
@@ -90,7 +89,7 @@ export default async function CommentControlPage({ params }: Props) {
           <span className="author">{authorName}</span> <span aria-hidden="true">·</span> <RelativeTime date={comment.createdAt} />
         </header>
         {canReadBody(user, state) ? (
-          <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
+          <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         ) : (
           <p className="comment-body tombstone">{comment.deletedAt ? "[deleted]" : "[not shown]"}</p>
         )}
