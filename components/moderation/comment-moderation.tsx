@@ -1,6 +1,7 @@
 import { moderateCommentAction } from "@/app/mod/actions";
 import { ActionForm } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
+import { commentControlHref } from "@/lib/comment-controls";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
 import { SuspendForm } from "./suspend-form";
@@ -38,14 +39,14 @@ export function ModerateCommentFields({ commentId, status }: { commentId: string
 }
 
 /** A moderator's controls on one comment in the queue: hide/remove/restore/approve with a reason, and suspending its author. */
-export function CommentModeration({ comment }: { comment: { id: string; status: CommentStatus; authorId: string; authorIsMember: boolean } }) {
+export function CommentModeration({ comment }: { comment: { id: string; threadId: string; status: CommentStatus; authorId: string; authorIsMember: boolean } }) {
   return (
     <div className="mod-controls">
-      <Disclosure label="Moderate">
+      <Disclosure label="Moderate" href={commentControlHref(comment.threadId, comment.id, "moderate")}>
         <ModerateCommentFields commentId={comment.id} status={comment.status} />
       </Disclosure>
       {comment.authorIsMember && (
-        <Disclosure label="Suspend author">
+        <Disclosure label="Suspend author" href={commentControlHref(comment.threadId, comment.id, "suspend")}>
           <SuspendForm userId={comment.authorId} commentId={comment.id} />
         </Disclosure>
       )}

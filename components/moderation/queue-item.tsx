@@ -32,7 +32,7 @@ export function QueueComment({ comment, history, viewerId }: { comment: QueueCom
       <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: commentHtml(comment) }} />
       <AuthorHistory author={comment.author} history={history} />
       <CommentModeration
-        comment={{ id: comment.id, status: comment.status, authorId: comment.author.id, authorIsMember: comment.author.role === "member" && comment.author.id !== viewerId }}
+        comment={{ id: comment.id, threadId: comment.thread.id, status: comment.status, authorId: comment.author.id, authorIsMember: comment.author.role === "member" && comment.author.id !== viewerId }}
       />
     </div>
   );

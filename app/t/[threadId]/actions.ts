@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
 import { refusalFrom, requireParticipant } from "@/lib/action-guards";
+import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { getClientIp } from "@/lib/client-ip";
 import { commentHref } from "@/lib/comment-tree";
 import { notifyAfterComment } from "@/lib/notify";
@@ -74,6 +75,8 @@ export async function deleteCommentAction(_previous: ActionState, formData: Form
   } catch (error) {
     return refusalFrom(error, [CommentError]);
   }
+  // The author's words are gone: signed-out readers' cached copies go too, on every instance.
+  await purgeAnonymousPages();
   afterChange(comment);
 }
 
