@@ -1,5 +1,5 @@
 import { reportAction } from "@/app/t/[threadId]/actions";
-import { REPORT_REASON_LABELS, REPORT_REASONS, REASON_MAX_LENGTH } from "@/lib/validations/moderation";
+import { REPORT_REASON_LABELS, REPORT_REASONS, REASON_MAX_LENGTH } from "@/lib/validations/moderation-limits";
 import { ActionForm } from "./action-form";
 
 /**

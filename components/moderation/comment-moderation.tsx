@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
 import { commentControlHref } from "@/lib/comment-controls";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
+import { REASON_MAX_LENGTH } from "@/lib/validations/moderation-limits";
 import { SuspendForm } from "./suspend-form";
 
 const CHOICES: Record<CommentStatus, { kind: string; label: string; danger?: boolean }[]> = {

@@ -1,6 +1,6 @@
 import { suspendUserAction } from "@/app/mod/actions";
 import { ActionForm } from "@/components/action-form";
-import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
+import { REASON_MAX_LENGTH } from "@/lib/validations/moderation-limits";
 
 const DURATIONS = [
   ["1d", "1 day"],

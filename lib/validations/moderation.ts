@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { MODERATION_ACTIONS } from "@/lib/moderation-actions";
+import { REASON_MAX_LENGTH, REPORT_REASON_LABELS, REPORT_REASONS } from "./moderation-limits";
 import { storableText } from "./text";
+
+export { REASON_MAX_LENGTH, REPORT_REASON_LABELS, REPORT_REASONS };
 
 // Every field names its refusal: a missing field or a file sent in its place gets a sentence, not zod's default.
 export const id = z.string({ error: "Missing id." }).trim().min(1, { error: "Missing id." }).max(64, { error: "Invalid id." }).regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
@@ -10,7 +13,6 @@ const emptyToUndefined = (value: unknown) => {
   return typeof text === "string" && text.trim() === "" ? undefined : text;
 };
 
-export const REASON_MAX_LENGTH = 500;
 export const reason = z.preprocess(
   storableText,
   z
@@ -21,14 +23,6 @@ export const reason = z.preprocess(
 );
 export const optionalReason = z.preprocess(emptyToUndefined, reason.optional());
 
-export const REPORT_REASONS = ["spam", "harassment", "misinformation", "off_topic", "other"] as const;
-export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
-  spam: "Spam",
-  harassment: "Harassment or abuse",
-  misinformation: "Misinformation",
-  off_topic: "Off-topic",
-  other: "Something else",
-};
 
 export const reportSchema = z.object({
   threadId: id,
