@@ -1,5 +1,5 @@
 import { STANCE_LABELS } from "@/lib/stance-labels";
-import { STANCES, type StanceValue } from "@/lib/validations/comment";
+import { STANCES, type StanceValue } from "@/lib/validations/comment-limits";
 
 /** The optional stance of a top-level comment: a plain radio group, so it works without JavaScript. */
 export function StanceChoice({ idPrefix, defaultValue }: { idPrefix: string; defaultValue: StanceValue | null | string }) {

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { COMMENT_MAX_LENGTH } from "./comment-limits";
+import { COMMENT_MAX_LENGTH, STANCES, type StanceValue } from "./comment-limits";
 import { storableText } from "./text";
 
-export { COMMENT_MAX_LENGTH };
+export { COMMENT_MAX_LENGTH, STANCES, type StanceValue };
 
 const id = z
   .string({ error: "Missing id." })
@@ -23,9 +23,6 @@ export const commentBody = z.preprocess(
     }),
 );
 
-/** A top-level comment's position on its thread's point (replies take none). */
-export const STANCES = ["agrees", "disagrees", "context"] as const;
-export type StanceValue = (typeof STANCES)[number];
 
 /**
  * The stance radio group: "" (No stance) is null; a field left out entirely (a reply's form, an edit form without
