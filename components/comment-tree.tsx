@@ -1,238 +1,177 @@
+"use client";
+
 import Link from "next/link";
-import { COMMENT_CONTROL_LABELS, commentControlHref, commentPanelId, type CommentControl } from "@/lib/comment-controls";
-import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
-import type { CurrentUser } from "@/lib/current-user";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canRequestSource, canVote } from "@/lib/permissions";
-import type { CommentAppealState } from "@/lib/queries/appeals";
-import type { ThreadComment } from "@/lib/queries/comments";
-import type { SourceRequestSummary } from "@/lib/queries/source-requests";
-import { answersSourceRequest } from "@/lib/sources";
-import { CommentAppeal } from "./appeals/comment-appeal";
-import { RelativeTime } from "./relative-time";
-import { SourceCards } from "./source-cards";
-import { SourceRequestCallout } from "./source-request";
-import { StanceBadge } from "./stance-badge";
+import type { ReactNode } from "react";
+import { COMMENT_CONTROL_LABELS, commentControlHref, commentPanelId } from "@/lib/comment-controls";
+import type { CommentView } from "@/lib/comment-view";
+import { STANCE_LABELS } from "@/lib/stance-labels";
+import { formatExactTime, formatRelativeTime } from "@/lib/time";
 import "./comment-tree.css";
+import "./evidence.css";
 
-// Server-rendered from top to bottom: no client component and no server-action form per comment. Every control
-// is a link to its own page (or, for one-click upvotes and source requests, a plain form posting to its own URL),
-// so the whole thread works without JavaScript; components/thread-discussion.tsx brings the forms inline.
+// A page of comments, from the plain per-comment views the server decided (lib/comment-view.ts). Rendered to HTML
+// on the server like any page; in the browser it only adds the inline forms (components/thread-discussion.tsx).
+// Every control is a link to its own page and the one-click forms post to their own URLs, so without JavaScript
+// everything still works.
 
-type TreeContext = {
-  thread: { id: string; locked: boolean };
-  user: CurrentUser | null;
-  /** The comment a permalink points at, highlighted. */
-  focusId?: string;
-  /** The deepest comments this page shows: below them, "Continue this thread". */
-  maxDepth: number;
-  /** The comments on this page the viewer has upvoted. */
-  votedIds?: ReadonlySet<string>;
-  /** The viewer's own hidden or removed comments on this page: the decision they may appeal, and their appeal. */
-  appeals?: ReadonlyMap<string, CommentAppealState>;
-  /** "Needs a source" requests on the comments on this page. */
-  sourceRequests?: ReadonlyMap<string, SourceRequestSummary>;
+export type TreeUi = {
+  threadId: string;
+  /** False in the server's HTML and while hydrating: the controls stay plain links until JavaScript runs. */
+  hydrated: boolean;
+  /** The control whose form is open inline, if any. */
+  open: { commentId: string; control: string } | null;
+  /** What opens under a comment: its inline form or a message. */
+  panel: (commentId: string) => ReactNode;
+  /** Server-rendered pieces for a few comments (the author's appeal of a moderator's decision). */
+  slots?: Readonly<Record<string, ReactNode>>;
 };
 
-export function CommentTree({ nodes, context, level = 0 }: { nodes: CommentNode<ThreadComment>[]; context: TreeContext; level?: number }) {
+const replies = (count: number) => `${count} more ${count === 1 ? "reply" : "replies"}`;
+const upvotes = (score: number) => `${score} ${score === 1 ? "upvote" : "upvotes"}`;
+const members = (count: number) => `${count} ${count === 1 ? "member" : "members"}`;
+
+export function CommentTree({ views, ui, level = 0 }: { views: readonly CommentView[]; ui: TreeUi; level?: number }) {
   return (
     <ol className={level === 0 ? "comment-list root" : "comment-list"}>
-      {nodes.map((node) => (
-        <li key={node.id}>
-          <CommentItem node={node} context={context} level={level} />
+      {views.map((view) => (
+        <li key={view.id}>
+          <CommentItem view={view} ui={ui} level={level} />
         </li>
       ))}
     </ol>
   );
 }
 
-/** What stands in for a body the viewer may not read, or a note above one a moderator acted on. */
-function statusNotice(comment: ThreadComment): string | null {
-  if (comment.deletedAt) return null;
-  const reason = comment.moderationReason ? `: ${comment.moderationReason}` : "";
-  switch (comment.status) {
-    case "pending":
-      return "Awaiting review: only you and the moderators can see this comment until it is approved.";
-    case "hidden":
-      return `Hidden by a moderator${reason}`;
-    case "removed":
-      return `Removed by a moderator${reason}`;
-    default:
-      return null;
-  }
-}
-
-/** "1 more reply", "12 more replies". */
-const replies = (count: number) => `${count} more ${count === 1 ? "reply" : "replies"}`;
-const upvotes = (score: number) => `${score} ${score === 1 ? "upvote" : "upvotes"}`;
-const members = (count: number) => `${count} ${count === 1 ? "member" : "members"}`;
-
-/** One control under a comment: a link to its page, which the thread's client component opens inline. */
-function ControlLink({ threadId, commentId, control, data, danger }: { threadId: string; commentId: string; control: CommentControl; data?: string; danger?: boolean }) {
-  return (
-    <a
-      className={danger ? "comment-control danger" : "comment-control"}
-      href={commentControlHref(threadId, commentId, control)}
-      data-control={control}
-      data-comment={commentId}
-      data-extra={data}
-      rel="nofollow"
-    >
-      {COMMENT_CONTROL_LABELS[control]}
-    </a>
-  );
-}
-
-function VoteControl({ threadId, commentId, score, voted, canVote }: { threadId: string; commentId: string; score: number; voted: boolean; canVote: boolean }) {
-  if (!canVote) {
+function Vote({ threadId, view }: { threadId: string; view: CommentView }) {
+  const vote = view.vote!;
+  if (!vote.can) {
     return (
-      <span className="vote-count" title={upvotes(score)}>
+      <span className="vote-count">
         <span aria-hidden="true">▲ </span>
-        {upvotes(score)}
+        {upvotes(vote.score)}
       </span>
     );
   }
   return (
-    <form method="post" action={`/t/${threadId}/c/${commentId}/vote`} className="vote-form" data-inline-post="">
-      <button
-        type="submit"
-        className={voted ? "vote-button voted" : "vote-button"}
-        aria-pressed={voted}
-        aria-label={`Upvote (${upvotes(score)})`}
-        title={voted ? "You upvoted this: press again to take your upvote back" : "Upvote: this comment adds to the discussion"}
-      >
+    <form method="post" action={`/t/${threadId}/c/${view.id}/vote`} className="vote-form inline-post">
+      <button type="submit" className={vote.voted ? "vote-button voted" : "vote-button"} aria-pressed={vote.voted ?? false} aria-label={`Upvote (${upvotes(vote.score)})`}>
         <span aria-hidden="true">▲ </span>
-        {voted ? "Upvoted" : "Upvote"} <span className="vote-score">{score}</span>
+        {vote.voted ? "Upvoted" : "Upvote"} <span className="vote-score">{vote.score}</span>
       </button>
     </form>
   );
 }
 
-function SourceRequestControl({
-  threadId,
-  commentId,
-  summary,
-  answered,
-  canRequest,
-}: {
-  threadId: string;
-  commentId: string;
-  summary?: SourceRequestSummary;
-  answered: boolean;
-  canRequest: boolean;
-}) {
-  const count = summary?.count ?? 0;
-  const requested = summary?.requestedByViewer ?? false;
+function SourceRequest({ threadId, view }: { threadId: string; view: CommentView }) {
+  const request = view.sourceRequest!;
   const status =
-    count === 0 ? null : answered ? (
-      <span className="source-request-answered" title={`${members(count)} asked for a source; the author has added one since`}>
-        ✓ Source added
-      </span>
+    request.count === 0 ? null : request.answered ? (
+      <span className="source-request-answered">✓ Source added</span>
     ) : (
-      <span className="source-request-count">{members(count)} asked for a source</span>
+      <span className="source-request-count">{members(request.count)} asked for a source</span>
     );
-  if (!canRequest && !requested) return status && <span className="source-request">{status}</span>;
+  if (!request.can && !request.requested) return status && <span className="source-request">{status}</span>;
   return (
-    <form method="post" action={`/t/${threadId}/c/${commentId}/source-request`} className="source-request" aria-label="Source request" data-inline-post="">
+    <form method="post" action={`/t/${threadId}/c/${view.id}/source-request`} className="source-request inline-post">
       {status}
-      {requested ? (
-        <button type="submit" name="intent" value="withdraw" className="comment-control" title="Take your request for a source back">
-          You asked · Take back
-        </button>
-      ) : (
-        <button type="submit" name="intent" value="request" className="comment-control" title="Ask the author to cite a source for this comment">
-          Needs a source
-        </button>
-      )}
+      <button type="submit" name="intent" value={request.requested ? "withdraw" : "request"} className="comment-control">
+        {request.requested ? "You asked · Take back" : "Needs a source"}
+      </button>
     </form>
   );
 }
 
-function CommentItem({ node, context, level }: { node: CommentNode<ThreadComment>; context: TreeContext; level: number }) {
-  const { thread, user } = context;
-  const state = { authorId: node.author.id, deletedAt: node.deletedAt, status: node.status };
-  const deleted = node.deletedAt !== null;
-  const authorName = node.author.name ?? "Anonymous";
-  const readable = canReadBody(user, state);
-  // A comment held for review stays, without author or words, where others' replies hang under it.
-  const awaitingReview = !deleted && node.status === "pending" && !readable;
-  const notice = awaitingReview ? null : statusNotice(node);
-  const canEdit = canEditComment(user, state, thread);
-  const moderator = canModerate(user);
-  const showAuthor = !deleted && !awaitingReview && (node.status !== "removed" || moderator);
-  const requests = !deleted && node.status === "visible" ? context.sourceRequests?.get(node.id) : undefined;
-  const sourceAdded = requests ? answersSourceRequest(node, requests.latestAt) : false;
-  const canAskForSource = canRequestSource(user, state, thread);
-  const classes = ["comment", `status-${node.status}`, level === 0 ? "top-level" : "", node.id === context.focusId ? "focused" : ""].filter(Boolean).join(" ");
-  const controls: { control: CommentControl; data?: string; danger?: boolean }[] = [];
-  if (canReplyTo(user, state, thread)) controls.push({ control: "reply", data: authorName });
-  if (canEdit) controls.push({ control: "edit" }, { control: "delete", danger: true });
-  if (!deleted && node.status === "visible" && user && canReport(user, state) && !moderator) controls.push({ control: "report" });
-  if (!deleted && moderator) {
-    controls.push({ control: "moderate", data: node.status });
-    if (node.author.role === "member" && node.author.id !== user?.id) controls.push({ control: "suspend", data: node.author.id });
-  }
-  const hasReplies = node.replies.length > 0;
+function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level: number }) {
+  const { threadId } = ui;
+  const classes = ["comment", `status-${view.status}`, view.topLevel ? "top-level" : "", view.focused ? "focused" : ""].filter(Boolean).join(" ");
+  const hasReplies = (view.replies?.length ?? 0) > 0;
+  const panelOpen = ui.open?.commentId === view.id;
 
   return (
-    <article id={`c-${node.id}`} className={classes} aria-label={showAuthor ? `Comment by ${authorName}` : "Comment"}>
+    <article id={`c-${view.id}`} className={classes} aria-label={view.author ? `Comment by ${view.author.name}` : "Comment"}>
       <header className="comment-meta">
-        {showAuthor ? (
-          <Link className="author" href={`/u/${node.author.id}`} prefetch={false}>
-            {authorName}
+        {view.author ? (
+          <Link className="author" href={`/u/${view.author.id}`} prefetch={false}>
+            {view.author.name}
           </Link>
         ) : (
-          <span className="author muted">{deleted ? "[deleted]" : awaitingReview ? "[awaiting review]" : "[removed]"}</span>
+          <span className="author muted">{view.placeholder}</span>
         )}
-        <span aria-hidden="true">·</span>
-        <a className="permalink" href={`/t/${thread.id}/c/${node.id}`} title="Permalink to this comment">
-          <RelativeTime date={node.createdAt} />
+        <a className="permalink" href={`/t/${threadId}/c/${view.id}`} title="Permalink to this comment">
+          {/* The relative words are the server's; a reader whose clock crossed a boundary meanwhile keeps them. */}
+          <time dateTime={view.createdAt.toISOString()} title={formatExactTime(view.createdAt)} suppressHydrationWarning>
+            {formatRelativeTime(view.createdAt)}
+          </time>
         </a>
-        {node.editedAt && !deleted && <span className="edited">edited</span>}
-        {node.status === "pending" && !deleted && <span className="badge badge-pending">awaiting review</span>}
-        {!deleted && readable && <StanceBadge stance={node.stance} />}
+        {view.edited && <span className="edited">edited</span>}
+        {view.pending && <span className="badge badge-pending">awaiting review</span>}
+        {view.stance && (
+          <span className={`badge stance-badge stance-${view.stance}`}>
+            <span className="visually-hidden">Stance: </span>
+            {STANCE_LABELS[view.stance]}
+          </span>
+        )}
       </header>
-      {notice && <p className="moderation-notice">{notice}</p>}
-      {!deleted && user?.id === node.author.id && context.appeals?.has(node.id) && <CommentAppeal state={context.appeals.get(node.id)!} />}
-      {deleted ? (
-        <p className="comment-body tombstone">[deleted]</p>
-      ) : readable ? (
-        <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
-      ) : node.status === "removed" ? (
-        <p className="comment-body tombstone">[removed]</p>
-      ) : awaitingReview ? (
-        <p className="comment-body tombstone">[awaiting review]</p>
-      ) : null}
-      {readable && <SourceCards sources={node.sources} />}
-      {requests && !sourceAdded && user?.id === node.author.id && <SourceRequestCallout count={requests.count} />}
+      {view.notice && <p className="moderation-notice">{view.notice}</p>}
+      {ui.slots?.[view.id]}
+      {view.html !== undefined ? (
+        <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: view.html }} />
+      ) : (
+        view.tombstone && <p className="comment-body tombstone">{view.tombstone}</p>
+      )}
+      {view.sources && (
+        <aside className="source-cards" aria-label={view.sources.length + (view.moreSources ?? 0) === 1 ? "1 source" : `${view.sources.length + (view.moreSources ?? 0)} sources`}>
+          <ul>
+            {view.sources.map((source) => (
+              <li key={source.url} className="source-card">
+                <a href={source.url} rel="nofollow ugc noopener noreferrer" title={source.url}>
+                  <span className="source-domain">{source.domain}</span>
+                  <span className="source-title">{source.title}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          {view.moreSources && <p className="source-more">+{view.moreSources} more</p>}
+        </aside>
+      )}
+      {view.callout !== undefined && (
+        <p className="source-request-callout" role="note">
+          <strong>{members(view.callout)} asked you for a source.</strong> Edit your comment to add a link to where this comes from.
+        </p>
+      )}
       <div className="comment-footer">
-        {!deleted && node.status === "visible" && (
-          <VoteControl threadId={thread.id} commentId={node.id} score={node.score} voted={context.votedIds?.has(node.id) ?? false} canVote={canVote(user, state)} />
-        )}
-        {(requests || canAskForSource) && (
-          <SourceRequestControl threadId={thread.id} commentId={node.id} summary={requests} answered={sourceAdded} canRequest={canAskForSource} />
-        )}
-        {controls.map(({ control, data, danger }) => (
-          <ControlLink key={control} threadId={thread.id} commentId={node.id} control={control} data={data} danger={danger} />
+        {view.vote && <Vote threadId={threadId} view={view} />}
+        {view.sourceRequest && <SourceRequest threadId={threadId} view={view} />}
+        {view.controls?.map((control) => (
+          <a
+            key={control}
+            className={control === "delete" ? "comment-control danger" : "comment-control"}
+            href={commentControlHref(threadId, view.id, control)}
+            data-extra={control === "reply" ? (view.author?.name ?? "Anonymous") : control === "moderate" ? view.status : control === "suspend" ? view.author?.id : undefined}
+            role={ui.hydrated ? "button" : undefined}
+            aria-expanded={ui.hydrated && control !== "delete" ? panelOpen && ui.open?.control === control : undefined}
+            aria-controls={ui.hydrated && panelOpen && control !== "delete" ? commentPanelId(view.id) : undefined}
+          >
+            {COMMENT_CONTROL_LABELS[control]}
+          </a>
         ))}
       </div>
-      {controls.length > 0 && <div id={commentPanelId(node.id)} className="comment-panel" />}
-      {node.depth >= context.maxDepth ? (
-        node.replyCount > 0 && (
-          <Link className="continue-thread" href={`/t/${thread.id}/c/${node.id}`} prefetch={false}>
-            Continue this thread ({replies(node.replyCount)}) →
-          </Link>
-        )
+      {ui.panel(view.id)}
+      {view.continueCount !== undefined ? (
+        <Link className="continue-thread" href={`/t/${threadId}/c/${view.id}`} prefetch={false}>
+          Continue this thread ({replies(view.continueCount)}) →
+        </Link>
       ) : (
-        (hasReplies || node.moreReplies !== 0) && (
+        (hasReplies || view.moreReplies !== undefined) && (
           <details className="replies" open>
             <summary>
               <span className="replies-open">Collapse replies</span>
-              <span className="replies-closed">Show replies ({node.replyCount})</span>
+              <span className="replies-closed">Show replies ({view.replyCount})</span>
             </summary>
-            {hasReplies && <CommentTree nodes={node.replies} context={context} level={level + 1} />}
-            {node.moreReplies !== 0 && (
-              <Link className="more-replies" href={moreRepliesHref(thread.id, node)} prefetch={false}>
-                {node.moreReplies === null ? "More replies" : replies(node.moreReplies)} →
+            {hasReplies && <CommentTree views={view.replies!} ui={ui} level={level + 1} />}
+            {view.moreReplies !== undefined && view.moreHref && (
+              <Link className="more-replies" href={view.moreHref} prefetch={false}>
+                {view.moreReplies === null ? "More replies" : replies(view.moreReplies)} →
               </Link>
             )}
           </details>

@@ -1,21 +1,23 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { createPortal } from "react-dom";
+import { startTransition, useEffect, useRef, useState, type ReactNode } from "react";
 import { deleteCommentAction } from "@/app/t/[threadId]/actions";
 import { initialActionState } from "@/lib/action-state";
 import { commentPanelId, isCommentControl, type CommentControl } from "@/lib/comment-controls";
+import type { CommentView } from "@/lib/comment-view";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { StanceValue } from "@/lib/validations/comment";
 import { EditForm, ReplyForm } from "./comment-control-forms";
+import { CommentTree } from "./comment-tree";
+import { useHydrated } from "./disclosure";
 import { isCommentStatus, ModerateCommentFields } from "./moderation/comment-moderation";
 import { SuspendForm } from "./moderation/suspend-form";
 import { ReportFields } from "./report-form";
 
-// The one client component of a thread's comments. The server renders every comment's controls as links to their
-// own pages and its one-click forms as plain forms (components/comment-tree.tsx); this component listens once, on
-// the whole discussion, and brings them inline: a link opens its form under its comment, a one-click form posts
+// The one client component of a thread's comments. The server decides what each comment shows and allows
+// (lib/comment-view.ts) and sends it as plain data; this renders it (to HTML on the server, as any page) and
+// listens once, on the whole discussion: a control's link opens its form under its comment, a one-click form posts
 // with fetch and the page refreshes in place. Without JavaScript the links and forms work as they are.
 
 type Open = { control: CommentControl; commentId: string; extra?: string };
@@ -24,40 +26,37 @@ type Message = { commentId: string; text: string };
 const DELETE_QUESTION = "Delete this comment? Replies stay, under a [deleted] placeholder.";
 
 function controlOf(target: EventTarget | null): HTMLAnchorElement | null {
-  return target instanceof Element ? target.closest<HTMLAnchorElement>("a[data-control]") : null;
+  return target instanceof Element ? target.closest<HTMLAnchorElement>("a.comment-control") : null;
 }
 
-export function ThreadDiscussion({ threadId, children }: { threadId: string; children: ReactNode }) {
+/** The control a link stands for, and its comment: /t/<thread>/c/<comment>/<control>. */
+function parseControl(link: HTMLAnchorElement): { control: CommentControl; commentId: string } | null {
+  const [, , , , commentId, control] = new URL(link.href).pathname.split("/");
+  return commentId && control && isCommentControl(control) ? { control, commentId } : null;
+}
+
+type Props = {
+  threadId: string;
+  comments: readonly CommentView[];
+  /** Server-rendered pieces for a few comments (the author's appeal of a decision on their comment). */
+  slots?: Readonly<Record<string, ReactNode>>;
+};
+
+export function ThreadDiscussion({ threadId, comments, slots }: Props) {
   const router = useRouter();
-  const root = useRef<HTMLDivElement>(null);
+  const hydrated = useHydrated();
   const [open, setOpen] = useState<Open | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
-  const [panel, setPanel] = useState<HTMLElement | null>(null);
   // A reply or an edit redirects to its comment; once the refreshed discussion arrives, its form has done its job.
   const submitted = useRef(false);
-  const renderedChildren = useRef(children);
+  const rendered = useRef(comments);
 
   useEffect(() => {
-    if (renderedChildren.current === children) return;
-    renderedChildren.current = children;
+    if (rendered.current === comments) return;
+    rendered.current = comments;
     if (submitted.current && (open?.control === "reply" || open?.control === "edit")) setOpen(null);
     submitted.current = false;
-  }, [children, open]);
-
-  // The links become the buttons they act as: named the same, with their state, Space pressing them.
-  useEffect(() => {
-    for (const link of root.current?.querySelectorAll<HTMLAnchorElement>("a[data-control]") ?? []) {
-      const expanded = open?.commentId === link.dataset.comment && open?.control === link.dataset.control;
-      link.setAttribute("role", "button");
-      link.setAttribute("aria-expanded", String(expanded));
-      link.setAttribute("aria-controls", commentPanelId(link.dataset.comment ?? ""));
-    }
-  });
-
-  const target = open ?? message;
-  useLayoutEffect(() => {
-    setPanel(target ? document.getElementById(commentPanelId(target.commentId)) : null);
-  }, [target, children]);
+  }, [comments, open]);
 
   function deleteComment(commentId: string) {
     const form = new FormData();
@@ -85,34 +84,46 @@ export function ThreadDiscussion({ threadId, children }: { threadId: string; chi
     startTransition(() => router.refresh());
   }
 
+  // Only a comment with something open gets a panel: the page carries no empty one per comment.
+  const panel = (commentId: string) =>
+    message?.commentId === commentId || open?.commentId === commentId ? (
+      <div id={commentPanelId(commentId)} className="comment-panel">
+        {message?.commentId === commentId && (
+          <p className="form-error" role="alert">
+            {message.text}
+          </p>
+        )}
+        {open?.commentId === commentId && <Panel key={open.control} threadId={threadId} open={open} close={() => setOpen(null)} />}
+      </div>
+    ) : null;
+
   return (
     <div
-      ref={root}
       className="thread-discussion"
       onClick={(event) => {
         const link = controlOf(event.target);
         if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-        const control = link.dataset.control ?? "";
-        const commentId = link.dataset.comment ?? "";
-        if (!isCommentControl(control) || !commentId) return;
+        const target = parseControl(link);
+        if (!target) return;
         event.preventDefault();
         setMessage(null);
-        if (control === "delete") {
-          if (window.confirm(DELETE_QUESTION)) deleteComment(commentId);
+        if (target.control === "delete") {
+          if (window.confirm(DELETE_QUESTION)) deleteComment(target.commentId);
           return;
         }
-        const same = open?.commentId === commentId && open.control === control;
-        setOpen(same ? null : { control, commentId, extra: link.dataset.extra });
+        const same = open?.commentId === target.commentId && open.control === target.control;
+        setOpen(same ? null : { ...target, extra: link.dataset.extra });
       }}
       onKeyDown={(event) => {
-        if (event.key === " " && controlOf(event.target)) {
+        const link = controlOf(event.target);
+        if (event.key === " " && link) {
           event.preventDefault();
-          controlOf(event.target)?.click();
+          link.click();
         }
       }}
       onSubmit={(event) => {
         const form = event.target as HTMLFormElement;
-        if (form.matches("form[data-inline-post]")) {
+        if (form.matches("form.inline-post")) {
           event.preventDefault();
           void postInline(form, (event.nativeEvent as SubmitEvent).submitter);
           return;
@@ -120,19 +131,7 @@ export function ThreadDiscussion({ threadId, children }: { threadId: string; chi
         submitted.current = true;
       }}
     >
-      {children}
-      {panel &&
-        createPortal(
-          <>
-            {message && (
-              <p className="form-error" role="alert">
-                {message.text}
-              </p>
-            )}
-            {open && <Panel key={`${open.control}-${open.commentId}`} threadId={threadId} open={open} close={() => setOpen(null)} />}
-          </>,
-          panel,
-        )}
+      <CommentTree views={comments} ui={{ threadId, hydrated, open, panel, slots }} />
     </div>
   );
 }

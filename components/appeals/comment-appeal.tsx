@@ -1,4 +1,5 @@
 import { Disclosure } from "@/components/disclosure";
+import type { ReactNode } from "react";
 import type { CommentAppealState } from "@/lib/queries/appeals";
 import { AppealForm } from "./appeal-form";
 
@@ -25,4 +26,18 @@ export function CommentAppeal({ state }: { state: CommentAppealState }) {
       {appeal.decisionReason ? `: ${appeal.decisionReason}` : "."}
     </p>
   );
+}
+
+/** The appeal pieces of a page's comments, by comment id: only on the viewer's own hidden or removed comments. */
+export function appealSlots(
+  comments: readonly { id: string; deletedAt: Date | null; author: { id: string } }[],
+  viewerId: string | undefined,
+  appeals: ReadonlyMap<string, CommentAppealState>,
+): Record<string, ReactNode> {
+  const slots: Record<string, ReactNode> = {};
+  for (const comment of comments) {
+    const state = appeals.get(comment.id);
+    if (state && comment.deletedAt === null && comment.author.id === viewerId) slots[comment.id] = <CommentAppeal state={state} />;
+  }
+  return slots;
 }

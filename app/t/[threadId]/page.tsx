@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { CommentTree } from "@/components/comment-tree";
+import { appealSlots } from "@/components/appeals/comment-appeal";
 import { CorrectionTools } from "@/components/correction-form";
 import { CorrectionNotes } from "@/components/correction-notes";
 import { ThreadModeration } from "@/components/moderation/thread-moderation";
@@ -17,6 +17,7 @@ import { SlowModeBanner } from "@/components/slow-mode-banner";
 import { StanceTally } from "@/components/stance-tally";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentTree } from "@/lib/comment-tree";
+import { commentView } from "@/lib/comment-view";
 import { getCurrentUser } from "@/lib/current-user";
 import { slowModeConfig } from "@/lib/env";
 import { livePollSeconds } from "@/lib/live-updates";
@@ -149,9 +150,11 @@ export default async function ThreadPage(props: Props) {
             {!data.isFirstPage ? "No more comments." : data.stance ? "No comments take this stance yet." : "No comments yet. Start the discussion."}
           </p>
         ) : (
-          <ThreadDiscussion threadId={thread.id}>
-            <CommentTree nodes={tree} context={{ thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals, sourceRequests: data.sourceRequests }} />
-          </ThreadDiscussion>
+          <ThreadDiscussion
+            threadId={thread.id}
+            comments={tree.map((node) => commentView(node, { thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, sourceRequests: data.sourceRequests }))}
+            slots={appealSlots(data.comments, user?.id, data.appeals)}
+          />
         )}
         {data.nextCursor && (
           <p className="page-nav">

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { CommentTree } from "@/components/comment-tree";
+import { appealSlots } from "@/components/appeals/comment-appeal";
 import { ThreadDiscussion } from "@/components/thread-discussion";
 import { ThreadHeader } from "@/components/thread-header";
 import { buildCommentPageTree } from "@/lib/comment-tree";
+import { commentView } from "@/lib/comment-view";
 import { getCurrentUser } from "@/lib/current-user";
 import { cursorBefore } from "@/lib/comment-path";
 import { getCommentPage } from "@/lib/queries/comments";
@@ -80,9 +81,11 @@ export default async function CommentPage(props: Props) {
             <Link href={`/t/${thread.id}/c/${anchor.id}`}>↑ Back to the first replies</Link>
           </p>
         )}
-        <ThreadDiscussion threadId={thread.id}>
-          <CommentTree nodes={[node]} context={{ thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, appeals: data.appeals, sourceRequests: data.sourceRequests }} />
-        </ThreadDiscussion>
+        <ThreadDiscussion
+          threadId={thread.id}
+          comments={[commentView(node, { thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, sourceRequests: data.sourceRequests })]}
+          slots={appealSlots(data.comments, user?.id, data.appeals)}
+        />
       </section>
     </main>
   );
