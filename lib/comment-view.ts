@@ -2,7 +2,7 @@ import type { CommentControl } from "@/lib/comment-controls";
 import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canRequestSource, canVote } from "@/lib/permissions";
+import { canEditComment, canModerate, canReadBody, canReplyTo, canReportComment, canRequestSource, canSuspendAuthor, canVote } from "@/lib/permissions";
 import type { ThreadComment } from "@/lib/queries/comments";
 import type { SourceRequestSummary } from "@/lib/queries/source-requests";
 import { answersSourceRequest, SOURCE_CARDS_SHOWN, type Source } from "@/lib/sources";
@@ -118,12 +118,10 @@ export function commentView(node: CommentNode<ThreadComment>, context: CommentVi
   const controls: CommentControl[] = [];
   if (canReplyTo(user, state, thread)) controls.push("reply");
   if (canEditComment(user, state, thread)) controls.push("edit", "delete");
-  if (!deleted && node.status === "visible" && user && canReport(user, state) && !moderator) controls.push("report");
-  if (!deleted && moderator) {
-    controls.push("moderate");
-    // A moderator sees every author, so the suspend form can name this one.
-    if (node.author.role === "member" && node.author.id !== user?.id) controls.push("suspend");
-  }
+  if (canReportComment(user, state)) controls.push("report");
+  if (!deleted && moderator) controls.push("moderate");
+  // A moderator sees every author, so the suspend form can name this one.
+  if (!deleted && canSuspendAuthor(user, node.author)) controls.push("suspend");
   if (controls.length > 0) view.controls = controls;
   if (node.id === context.focusId) view.focused = true;
   if (level === 0) view.topLevel = true;

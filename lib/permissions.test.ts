@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "./current-user";
-import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, canSetStance, isAppealable } from "./permissions";
+import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, canReportComment, canSetStance, canSuspendAuthor, isAppealable } from "./permissions";
 
 const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
 const author = member("author");
@@ -144,5 +144,36 @@ describe("canDecideAppeal", () => {
     ["a signed-out visitor", null, appealOf("mod"), false],
   ] as const)("%s → %s", (_name, user, appeal, expected) => {
     expect(canDecideAppeal(user, appeal)).toBe(expected);
+  });
+});
+
+describe("canReportComment", () => {
+  it.each([
+    ["another member, live comment", other, live, true],
+    ["its author", author, live, false],
+    ["a signed-out visitor", null, live, false],
+    ["a suspended member", { ...other, suspension: suspended.suspension }, live, false],
+    ["another member, deleted comment", other, deleted, false],
+    ["another member, hidden comment", other, hidden, false],
+    ["another member, comment awaiting review", other, pending, false],
+    ["a moderator (acts instead of reporting)", moderator, live, false],
+    ["an admin", admin, live, false],
+  ] as const)("%s → %s", (_name, user, comment, expected) => {
+    expect(canReportComment(user, comment)).toBe(expected);
+  });
+});
+
+describe("canSuspendAuthor", () => {
+  const memberAuthor = { id: "author", role: "member" } as const;
+  it.each([
+    ["a moderator, a member's comment", moderator, memberAuthor, true],
+    ["an admin, a member's comment", admin, memberAuthor, true],
+    ["a moderator, another moderator's comment", moderator, { id: "mod2", role: "moderator" }, false],
+    ["a moderator, their own comment", moderator, { id: "mod", role: "member" }, false],
+    ["a suspended moderator", suspendedModerator, memberAuthor, false],
+    ["a member", other, memberAuthor, false],
+    ["a signed-out visitor", null, memberAuthor, false],
+  ] as const)("%s → %s", (_name, user, target, expected) => {
+    expect(canSuspendAuthor(user, target)).toBe(expected);
   });
 });

@@ -50,6 +50,16 @@ export function canReport(user: Viewer, item: { authorId?: string }): boolean {
   return user !== null && !isSuspended(user) && item.authorId !== user.id;
 }
 
+/** The Report control on a comment: others' live, visible comments; moderators act on a comment instead. */
+export function canReportComment(user: Viewer, comment: CommentState): boolean {
+  return canReport(user, comment) && comment.deletedAt === null && comment.status === "visible" && !canModerate(user);
+}
+
+/** The Suspend author control: a moderator on a member's comment, never their own. (The query also lets admins suspend moderators.) */
+export function canSuspendAuthor(user: Viewer, author: { id: string; role: Role }): boolean {
+  return canModerate(user) && author.role === "member" && author.id !== user!.id;
+}
+
 /** Members upvote others' visible comments; not their own, not while suspended. */
 export function canVote(user: Viewer, comment: CommentState): boolean {
   return user !== null && !isSuspended(user) && comment.authorId !== user.id && comment.deletedAt === null && comment.status === "visible";

@@ -10,7 +10,7 @@ import { ReportFields } from "@/components/report-form";
 import { COMMENT_CONTROL_LABELS, isCommentControl, type CommentControl } from "@/lib/comment-controls";
 import { commentHref } from "@/lib/comment-tree";
 import { getCurrentUser, type CurrentUser } from "@/lib/current-user";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReport, canSetStance } from "@/lib/permissions";
+import { canEditComment, canModerate, canReadBody, canReplyTo, canReportComment, canSetStance, canSuspendAuthor } from "@/lib/permissions";
 import { getCommentPage, type ThreadComment } from "@/lib/queries/comments";
 import { describeSuspension } from "@/lib/suspension-message";
 
@@ -49,11 +49,11 @@ function refusal(control: CommentControl, user: CurrentUser, comment: ThreadComm
     case "delete":
       return canEditComment(user, state, thread) ? null : "Only the author can change this comment, while the thread is open and no moderator has acted on it.";
     case "report":
-      return canReport(user, state) && comment.deletedAt === null && comment.status === "visible" ? null : "This comment cannot be reported.";
+      return canReportComment(user, state) ? null : "This comment cannot be reported.";
     case "moderate":
       return canModerate(user) && comment.deletedAt === null ? null : "Only moderators can do that.";
     case "suspend":
-      return canModerate(user) && comment.author.role === "member" && comment.author.id !== user.id ? null : "Only moderators can suspend a member.";
+      return canSuspendAuthor(user, comment.author) ? null : "Only moderators can suspend a member.";
   }
 }
 
