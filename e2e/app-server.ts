@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
-import path from "node:path";
+import { nextStartArgs } from "../scripts/lib/server-process.mjs";
 
 /** Which database this e2e run uses (see scripts/e2e-server.mjs and playwright.config.ts). */
 export const E2E_DATABASE: "sqlite" | "postgres" = process.env.E2E_DATABASE === "postgres" ? "postgres" : "sqlite";
@@ -47,7 +47,7 @@ export async function startAppServer(
 ): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, nextStartArgs(["-p", String(port), "-H", "127.0.0.1"]), {
     // As the suite's own server (playwright.config.ts): no anonymous cache, and no automatic cool-down, which the
     // load specs' thousand comments in one thread would trip. A spec that wants either passes its own values.
     env: {

@@ -3,6 +3,7 @@
 //   E2E_DATABASE=postgres: the PostgreSQL database E2E_DATABASE_URL names (playwright.config.ts picks a unique
 //   agora_e2e_<pid>_<random>), created here and dropped once the server has stopped (SIGTERM / SIGINT).
 import { execFileSync, spawn } from "node:child_process";
+import { nextStartArgs } from "./lib/server-process.mjs";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -55,7 +56,7 @@ try {
 }
 
 // `next` itself (not npx): a signal reaches the server directly, and it drains its requests before exiting.
-const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, nextStartArgs(["-p", port, "-H", "127.0.0.1"], env), {
   stdio: "inherit",
   env,
 });

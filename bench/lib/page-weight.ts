@@ -1,4 +1,5 @@
 /** What a page costs the browser: the JavaScript files it loads and the page itself, gzip-compressed. */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 export type PageWeight = {
@@ -20,6 +21,12 @@ export async function measurePageWeight(baseUrl: string, path: string, cookie?: 
   const response = await fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
   const html = await response.text();
   if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  // BENCH_SAVE_HTML=<folder>: keep each measured page, to read what its bytes are made of.
+  if (process.env.BENCH_SAVE_HTML) {
+    mkdirSync(process.env.BENCH_SAVE_HTML, { recursive: true });
+    const name = `${path.replace(/[^a-z0-9]+/gi, "_")}${cookie ? "-signed-in" : ""}-${Date.now()}.html`;
+    writeFileSync(`${process.env.BENCH_SAVE_HTML}/${name}`, html);
+  }
   const sources = new Map<string, boolean>();
   let inline = "";
   for (const tag of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {

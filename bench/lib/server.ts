@@ -4,7 +4,7 @@ import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+import { NEXT_BIN, nextStartArgs } from "../../scripts/lib/server-process.mjs";
 
 /**
  * `next build` into `distDir`. Next adds the dist dir's types to tsconfig.json when it is not `.next`; the
@@ -49,8 +49,10 @@ export async function startServer(options: {
   const out = createWriteStream(options.logFile);
   // `next` itself, not npx: the signal reaches the server directly.
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...options.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  // Started as `npm start` starts it (scripts/lib/server-process.mjs: the bounded heap included).
+  const env = { ...process.env, ...options.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" };
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...nextStartArgs(["-p", String(options.port), "-H", "127.0.0.1"], env)], {
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.pipe(out);

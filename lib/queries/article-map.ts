@@ -1,11 +1,14 @@
 import { db } from "@/lib/db";
 
-/** The points before and after one in its article (by position; null at either end): two small indexed reads. */
+/** The points before and after one in its article (by position; null at either end). */
 export async function getPointNeighbours(articleSlug: string, position: number) {
-  const select = { id: true, position: true, title: true } as const;
-  const [previous, next] = await Promise.all([
-    db.thread.findFirst({ where: { article: { slug: articleSlug }, position: { lt: position } }, orderBy: { position: "desc" }, select }),
-    db.thread.findFirst({ where: { article: { slug: articleSlug }, position: { gt: position } }, orderBy: { position: "asc" }, select }),
-  ]);
+  // One statement for both: an article's points are few, and the thread page runs this on every view.
+  const points = await db.thread.findMany({
+    where: { article: { slug: articleSlug } },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true, title: true },
+  });
+  const previous = points.findLast((point) => point.position < position) ?? null;
+  const next = points.find((point) => point.position > position) ?? null;
   return { previous, next };
 }
