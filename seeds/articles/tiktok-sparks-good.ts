@@ -2,7 +2,7 @@ import type { ArticleSeed } from "../article-seed";
 
 /**
  * The forum's launch article. Summaries are our own words; each excerpt quotes the source text verbatim
- * (tiktok-sparks-good.test.ts checks this against /work/shared/seeds/tiktok-sparks-good.txt), including
+ * (tiktok-sparks-good.test.ts checks this against tiktok-sparks-good.txt beside it), including
  * its typographic quotes.
  */
 export const tiktokSparksGood: ArticleSeed = {
