@@ -169,6 +169,7 @@ const ROWS: Record<string, Row> = {
 const FORMLESS = new Set<unknown>([
   accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
+  accountActions.signInWithOidcAction,
   notificationActions.markAllNotificationsReadAction,
   notificationActions.openNotificationAction,
 ]);

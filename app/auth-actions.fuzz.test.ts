@@ -29,7 +29,7 @@ import { hashPassword } from "@/lib/password";
 import { createUserWithPassword } from "@/lib/queries/users";
 import { callAction, callActionWith, databaseChanges, DatabaseTracker, expectClearRefusal, formDataFrom, type Fields } from "@/lib/testing/action-harness";
 import { fileValue, hostileForm, hostileText, MEGABYTE_VALUES } from "@/lib/testing/hostile-input";
-import { signInAction, signInWithGitHubAction, signOutAction, signUpAction } from "./auth-actions";
+import { signInAction, signInWithGitHubAction, signInWithOidcAction, signOutAction, signUpAction } from "./auth-actions";
 
 const ORIGIN = "http://localhost:3000";
 const PASSWORD = "a long enough password";
@@ -156,7 +156,10 @@ describe("account actions under fuzzing", () => {
     TIMEOUT_MS,
   );
 
-  it("signInWithGitHubAction, with GitHub sign-in not configured, redirects inside Agora whatever it is sent", async () => {
+  it.each([
+    ["signInWithGitHubAction, with GitHub sign-in not configured,", signInWithGitHubAction],
+    ["signInWithOidcAction, with no OpenID Connect provider configured,", signInWithOidcAction],
+  ])("%s redirects inside Agora whatever it is sent", async (_name, action) => {
     const argument = fc.oneof(
       hostileForm({ callbackUrl }).map((fields) => formDataFrom(fields) as unknown),
       fc.jsonValue(),
@@ -167,7 +170,7 @@ describe("account actions under fuzzing", () => {
         await database.before();
         let location: string | undefined;
         try {
-          await signInWithGitHubAction(value as FormData);
+          await action(value as FormData);
         } catch (error) {
           const digest = (error as { digest?: unknown }).digest;
           expect(typeof digest === "string" && digest.startsWith("NEXT_REDIRECT"), String(error)).toBe(true);

@@ -1,8 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { failed, formFields, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
-import { signIn, signOut } from "@/lib/auth";
+import { OIDC_PROVIDER_ID, signIn, signOut } from "@/lib/auth";
+import { isOidcSignInEnabled } from "@/lib/env";
 import { formatWait } from "@/lib/rate-limit";
 import { hashPassword } from "@/lib/password";
 import { createUserWithPassword, EmailTakenError } from "@/lib/queries/users";
@@ -55,6 +57,12 @@ function signInFailure(error: AuthError): string {
 
 export async function signInWithGitHubAction(formData: FormData): Promise<void> {
   await signIn("github", { redirectTo: callbackPath.parse(formFields(formData).callbackUrl) });
+}
+
+/** Off to the organisation's OpenID Connect provider; where none is configured, back to the sign-in page. */
+export async function signInWithOidcAction(formData: FormData): Promise<void> {
+  if (!isOidcSignInEnabled) redirect("/signin");
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: callbackPath.parse(formFields(formData).callbackUrl) });
 }
 
 export async function signOutAction(): Promise<void> {

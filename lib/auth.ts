@@ -5,7 +5,7 @@ import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Provider } from "next-auth/providers";
 import { db } from "@/lib/db";
-import { env, isGitHubSignInEnabled } from "@/lib/env";
+import { env, isGitHubSignInEnabled, isOidcSignInEnabled } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
@@ -40,6 +40,9 @@ export class SignInRateLimited extends CredentialsSignin {
   }
 }
 
+/** Auth.js's id for the OpenID Connect provider: its callback is /api/auth/callback/oidc. */
+export const OIDC_PROVIDER_ID = "oidc";
+
 function clientIp(request: Request): string {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
 }
@@ -71,6 +74,31 @@ const credentials = Credentials({
 
 const providers: Provider[] = [credentials];
 if (isGitHubSignInEnabled) providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+if (isOidcSignInEnabled) providers.push(oidcProvider());
+
+/**
+ * An organisation's own OpenID Connect provider (Keycloak, Authentik…), found by discovery at OIDC_ISSUER.
+ * Authorization code with PKCE and state, the ID token checked against the issuer's keys (Auth.js). An account
+ * whose email is already a member's is not linked to it automatically: whoever runs the provider could otherwise
+ * take over that member (Auth.js refuses with OAuthAccountNotLinked, shown on the sign-in page).
+ */
+function oidcProvider(): Provider {
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: env.OIDC_NAME,
+    type: "oidc",
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    checks: ["pkce", "state", "nonce"],
+    profile(profile) {
+      const name = [profile.name, profile.preferred_username, profile.email?.split("@")[0]].find(
+        (candidate): candidate is string => typeof candidate === "string" && candidate.trim().length > 0,
+      );
+      return { id: String(profile.sub), name: name?.trim().slice(0, 50) ?? "Member", email: profile.email ?? null, image: profile.picture ?? null };
+    },
+  };
+}
 
 export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
   adapter: PrismaAdapter(db),

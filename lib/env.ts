@@ -34,6 +34,12 @@ const envSchema = z.object({
   AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
   AUTH_GITHUB_ID: z.preprocess(emptyToUndefined, z.string().optional()),
   AUTH_GITHUB_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** An organisation's own OpenID Connect provider (Keycloak, Authentik…): its issuer URL, as discovery serves it. */
+  OIDC_ISSUER: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** What the sign-in button calls it: "Sign in with <OIDC_NAME>". */
+  OIDC_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(60).default("single sign-on")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Reply and mention emails go through this SMTP server (smtp:// or smtps://, credentials in the URL); unset: no email. */
   SMTP_URL: z.preprocess(
@@ -66,6 +72,13 @@ const envSchema = z.object({
   /** ...and keeps it on until the thread has been below both for this many minutes. */
   COOLDOWN_QUIET_MINUTES: wholeNumber(1, 10080, 30),
 }).superRefine((values, context) => {
+  // Half a provider is a typo, not a choice: say which part is missing rather than hide the button.
+  const oidc = { OIDC_ISSUER: values.OIDC_ISSUER, OIDC_CLIENT_ID: values.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: values.OIDC_CLIENT_SECRET };
+  if (Object.values(oidc).some(Boolean)) {
+    for (const [key, value] of Object.entries(oidc)) {
+      if (!value) context.addIssue({ code: "custom", path: [key], message: "must be set too: OpenID Connect sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET" });
+    }
+  }
   // An email's links cannot come from a request's Host header, which whoever posts the comment controls.
   if (values.SMTP_URL && !URL.canParse(values.AUTH_URL ?? "")) {
     context.addIssue({ code: "custom", path: ["AUTH_URL"], message: "must be the forum's public URL (e.g. https://agora.example.org) when SMTP_URL is set: emails link to it" });
@@ -90,6 +103,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export const env = readEnv();
 
 export const isGitHubSignInEnabled = Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
+
+/** Whether an OpenID Connect provider is configured (issuer, client id and secret all set). */
+export const isOidcSignInEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
 
 /** Whether reply and mention emails are sent (SMTP_URL is set). */
 export const isEmailEnabled = Boolean(env.SMTP_URL);

@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signInAction, signInWithGitHubAction } from "@/app/auth-actions";
+import { signInAction, signInWithGitHubAction, signInWithOidcAction } from "@/app/auth-actions";
 import { AuthForm } from "@/components/auth-form";
-import { resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
-import { isGitHubSignInEnabled } from "@/lib/env";
+import { authPageError, resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
+import { env, isGitHubSignInEnabled, isOidcSignInEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: AuthPageSearchParams }) {
-  const callbackUrl = await resolveAuthPageCallback(searchParams);
+  const [callbackUrl, error] = await Promise.all([resolveAuthPageCallback(searchParams), authPageError(searchParams)]);
 
   return (
     <main className="narrow">
       <h1>Sign in</h1>
       <p className="lede">Sign in to join the discussion.</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <AuthForm
         action={signInAction}
         callbackUrl={callbackUrl}
@@ -28,6 +33,14 @@ export default async function SignInPage({ searchParams }: { searchParams: AuthP
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <button type="submit" className="button-secondary">
             Sign in with GitHub
+          </button>
+        </form>
+      )}
+      {isOidcSignInEnabled && (
+        <form action={signInWithOidcAction} className="oauth">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <button type="submit" className="button-secondary">
+            Sign in with {env.OIDC_NAME}
           </button>
         </form>
       )}
