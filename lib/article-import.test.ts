@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleSeedSchema } from "./article-seed";
-import { ArticleImportError, parseArticleFile, parseArticleText, shorten, slugify } from "./parse-article";
+import { articleSeedSchema } from "@/seeds/article-seed";
+import { ArticleImportError, parseArticleFile, parseArticleText, shorten, slugify } from "./article-import";
 
 const TIKTOK_FILE = path.join(process.cwd(), "..", "shared", "seeds", "tiktok-sparks-good.txt");
 
