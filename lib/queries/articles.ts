@@ -126,7 +126,7 @@ export async function listArticles(): Promise<ArticleListItem[]> {
 
 /** An article's name and slug, for pages about it (its public moderation log). */
 export function getArticleHeading(slug: string) {
-  return db.article.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+  return db.article.findUnique({ where: { slug, draft: false }, select: { id: true, slug: true, title: true } });
 }
 
 export type PublishedArticle = {
@@ -185,4 +185,14 @@ export async function listPublishedArticles(): Promise<PublishedArticle[]> {
       tally: tallies.get(article.id) ?? emptyTally(),
     };
   });
+}
+
+/** The public pages for sitemap.xml: every published article and its points' threads (never a draft). */
+export async function listPublicPages() {
+  const articles = await db.article.findMany({
+    where: { draft: false },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    select: { slug: true, updatedAt: true, threads: { orderBy: { position: "asc" }, select: { id: true, lastActivityAt: true } } },
+  });
+  return articles;
 }
