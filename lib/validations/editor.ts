@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "@/lib/validations/moderation";
 import { ARTICLE_TITLE_MAX_LENGTH, EXCERPT_MAX_LENGTH, POINT_TITLE_MAX_LENGTH, SUMMARY_MAX_LENGTH } from "@/seeds/article-seed";
 
 const text = (label: string, max: number) =>
@@ -9,14 +10,16 @@ const text = (label: string, max: number) =>
     .max(max, `The ${label} is too long (at most ${max} characters).`);
 
 const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max).optional());
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string({ error: "Write it as text." }).trim().max(max, `Too long (at most ${max} characters).`).optional(),
+  );
 
 const sourceUrl = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
   z.url({ protocol: /^https?$/, error: "The source's address must be a full http:// or https:// link." }).optional(),
 );
 
-const id = z.string().min(1).max(40);
 
 /** The new-article form: the text comes pasted (text) or as a file (handled by the action, not zod). */
 export const newArticleSchema = z.object({
@@ -24,7 +27,7 @@ export const newArticleSchema = z.object({
   source: text("source's name", 300),
   sourceUrl,
   slug: optionalText(80),
-  text: z.string().max(400_000).optional(),
+  text: z.string({ error: "Paste the article's text or choose a file." }).max(400_000, "The article is too long: split it into several articles.").optional(),
 });
 
 export const articleDetailsSchema = z.object({
