@@ -3,14 +3,12 @@ import Link from "next/link";
 import { HowAgoraWorks } from "@/components/how-agora-works";
 import { RelativeTime } from "@/components/relative-time";
 import { StanceTally } from "@/components/stance-tally";
+import { homeMetadata } from "@/lib/page-metadata";
 import { listPublishedArticles } from "@/lib/queries/articles";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: { absolute: "Agora · articles under discussion" },
-  description: "Read an article point by point, say where you stand on each point, and argue it with sources.",
-};
+export const metadata: Metadata = homeMetadata();
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 

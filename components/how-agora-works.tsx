@@ -1,8 +1,10 @@
+import { HOME_HEADING } from "@/lib/page-metadata";
+
 /** The few lines a newcomer needs: what Agora is and what to do here. */
 export function HowAgoraWorks() {
   return (
     <section className="how-it-works" aria-labelledby="how-heading">
-      <h1 id="how-heading">Discuss an article, one point at a time</h1>
+      <h1 id="how-heading">{HOME_HEADING}</h1>
       <p className="lede">Each article below is split into the points it makes, and every point has its own discussion.</p>
       <ol className="how-steps">
         <li>

@@ -46,7 +46,8 @@ async function articleText(formData: FormData, pasted: string | undefined): Prom
     }
     return { buffer: Buffer.from(await file.arrayBuffer()) };
   }
-  return { text: pasted ?? "" };
+  if (!pasted || pasted.trim() === "") throw new ArticleImportError("Paste the article's text or choose a .md or .txt file.");
+  return { text: pasted };
 }
 
 export async function createArticleAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
