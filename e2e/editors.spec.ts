@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { type Account, expect, newContext, signInAsAdmin, signUp, test, unique } from "./helpers";
 
@@ -61,7 +62,7 @@ test("an editor publishes an article from pasted text, edits a point (the excerp
   await expect(page.getByLabel("The article's text")).toHaveValue(/<div>Styled<\/div>/);
 
   await proposePoints(page, { source: "The Test Gazette", slug, text: articleText(title) });
-  await page.waitForURL(/\/editor\/[a-z0-9]+$/);
+  await page.waitForURL(/\/editor\/(?!new$)[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Point 1: Night buses keep cities working" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Point 2: They cost little to run" })).toBeVisible();
@@ -143,7 +144,7 @@ test.describe("without JavaScript", () => {
       buffer: Buffer.from(`# ${title}\n\nBike lanes make short trips safe.\n\nShops on cycled streets sell more.\n\nParking takes more room than lanes.`),
     });
     await form.getByRole("button", { name: "Propose the points" }).click();
-    await page.waitForURL(/\/editor\/[a-z0-9]+$/);
+    await page.waitForURL(/\/editor\/(?!new$)[a-z0-9]+$/);
     // No ## headings: one point per paragraph.
     await expect(page.getByRole("heading", { level: 3, name: /^Point \d:/ })).toHaveCount(3);
     await page.getByRole("button", { name: "Publish" }).click();
@@ -174,4 +175,29 @@ test("the home page explains Agora to a newcomer and lists the published article
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain("Disallow: /editor");
   expect(robots).toMatch(/Sitemap: http:\/\/[^/]+\/sitemap\.xml/);
+});
+
+test("screenshots of the home page and the editor's pages at 375 and 1280 px, light and dark, for a person to look at", async ({ page, browser }, testInfo) => {
+  const dir = "test-results/screenshots";
+  mkdirSync(dir, { recursive: true });
+  await newEditor(page, browser, testInfo);
+  await proposePoints(page, { source: "The Screenshot Times", text: articleText(unique("Night buses, pictured")) });
+  await page.waitForURL(/\/editor\/(?!new$)[a-z0-9]+$/);
+  const editorUrl = page.url();
+  await page.getByRole("link", { name: /Preview the article/ }).click();
+  await page.waitForURL(/\/a\/[a-z0-9-]+$/);
+  const previewUrl = page.url();
+  const pages = { home: "/", editor: "/editor", "editor-new": "/editor/new", "editor-article": editorUrl, "editor-preview": previewUrl };
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [name, width] of [["mobile", 375], ["desktop", 1280]] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [label, url] of Object.entries(pages)) {
+        await page.goto(url);
+        await page.screenshot({ path: `${dir}/editors-${label}-${name}-${scheme}.png`, fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${label} ${name} ${scheme} horizontal overflow`).toBeLessThanOrEqual(0);
+      }
+    }
+  }
 });

@@ -22,7 +22,8 @@ const HOME_DESCRIPTION = "Read an article point by point, say where you stand on
 
 export function homeMetadata(): Metadata {
   return {
-    title: HOME_HEADING,
+    // The root layout's "%s · Agora" template applies to the pages below it, not to its own page.
+    title: { absolute: `${HOME_HEADING} · ${SITE_NAME}` },
     description: HOME_DESCRIPTION,
     alternates: { canonical: "/" },
     openGraph: { type: "website", siteName: SITE_NAME, title: HOME_HEADING, description: HOME_DESCRIPTION, url: "/" },
