@@ -99,8 +99,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function ThreadPage(props: Props) {
   const [data, user] = await Promise.all([load(props), getCurrentUser()]);
   if (!data) notFound();
-  // A closed article is a read-only archive: its threads behave as locked ones (the banner says why).
-  const thread = { ...data.thread, locked: isThreadClosed(data.thread, data.thread.article) };
+  // A closed article is a read-only archive, and a draft's preview takes no comments yet: their threads behave
+  // as locked ones (the banner says why).
+  const thread = { ...data.thread, locked: isThreadClosed(data.thread, data.thread.article) || data.thread.article.draft };
   // The tree comes back in path (oldest-first) order; the page's top-level comments follow the chosen sort.
   const rank = new Map(data.rootOrder.map((id, index) => [id, index]));
   const tree = buildCommentTree(data.comments, { partial: data.partial }).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
