@@ -27,6 +27,7 @@ import * as notificationActions from "@/app/notifications/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
+import * as editorActions from "@/app/editor/actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
@@ -183,6 +184,26 @@ const ROWS: Row[] = [
 
 // Every action that changes something is covered above or below; these take no id to guess: they act on the
 // caller alone (signing out, the caller's own notifications and email setting) or on nothing stored (GitHub).
+// Editors' actions: a point of another article, an article or point that does not exist, another kind of id.
+const NO_POINT = "That point does not exist.";
+const NO_ARTICLE = "That article does not exist.";
+const pointEdit = { title: "T", summary: "S", excerpt: "A street lined with trees" };
+ROWS.push(
+  ["updatePointAction: a point of another article", "editor", editorActions.updatePointAction, (w) => ({ articleId: w.articles.draft, threadId: w.points.publishedSecond, ...pointEdit }), NO_POINT],
+  ["updatePointAction: a thread of a test article given as a point", "editor", editorActions.updatePointAction, (w) => ({ articleId: w.articles.draft, threadId: w.threads.main, ...pointEdit }), NO_POINT],
+  ["updatePointAction: an article that does not exist", "admin", editorActions.updatePointAction, (w) => ({ articleId: "nosucharticle", threadId: w.points.draftFirst, ...pointEdit }), NO_ARTICLE],
+  ["updatePointAction: a comment id given as the article", "editor", editorActions.updatePointAction, (w) => ({ articleId: w.comments.carolVisible, threadId: w.points.draftFirst, ...pointEdit }), NO_ARTICLE],
+  ["pointToolAction: deleting a point of another article", "editor", editorActions.pointToolAction, (w) => ({ articleId: w.articles.draft, threadId: w.points.publishedSecond, kind: "delete" }), NO_POINT],
+  ["pointToolAction: deleting a point that has comments", "editor", editorActions.pointToolAction, (w) => ({ articleId: w.articles.published, threadId: w.points.publishedCommented, kind: "delete" }), "This point has comments: it cannot be deleted, only closed."],
+  ["pointToolAction: merging a point of another article", "editor", editorActions.pointToolAction, (w) => ({ articleId: w.articles.published, threadId: w.points.draftFirst, kind: "merge" }), NO_POINT],
+  ["splitPointAction: a point of another article", "editor", editorActions.splitPointAction, (w) => ({ articleId: w.articles.published, threadId: w.points.draftFirst, at: "on a hot", newTitle: "N" }), NO_POINT],
+  ["addPointAction: an article that does not exist", "editor", editorActions.addPointAction, () => ({ articleId: "nosucharticle", ...pointEdit }), NO_ARTICLE],
+  ["updateArticleAction: a thread id given as the article", "editor", editorActions.updateArticleAction, (w) => ({ articleId: w.points.draftFirst, title: "T", source: "S", summary: "S" }), NO_ARTICLE],
+  ["articleStateAction: closing a draft", "editor", editorActions.articleStateAction, (w) => ({ articleId: w.articles.draft, kind: "close" }), "A draft takes no comments yet: publish it first."],
+  ["articleStateAction: publishing an article that does not exist", "editor", editorActions.articleStateAction, () => ({ articleId: "nosucharticle", kind: "publish" }), NO_ARTICLE],
+  ["createArticleAction: the slug of an existing article", "editor", editorActions.createArticleAction, () => ({ source: "S", slug: "test-article-taken", text: "# Taken\n\nA paragraph." }), /^Another article already has the address \/a\/test-article-taken/],
+);
+
 const ID_FREE = new Set<unknown>([
   accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
@@ -200,12 +221,14 @@ beforeAll(async () => {
   process.env.RATE_LIMIT_REPORT_USER = "100000/60";
   process.env.RATE_LIMIT_REPORT_IP = "100000/60";
   world = await buildActionWorld();
+  await db.article.updateMany({ where: { slug: "test-article-taken" }, data: { slug: `moved-${Date.now()}` } });
+  await db.article.update({ where: { id: world.articles.published }, data: { slug: "test-article-taken" } });
   await db.user.update({ where: { id: world.others.carol.id }, data: { email: "carol@example.test", passwordHash: await hashPassword("carol's own password") } });
 });
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
     expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });
@@ -253,6 +276,31 @@ describe("guessed ids (IDOR), for every action", () => {
           const answer = await callAction(action, form(id));
           expectClearRefusal(answer);
           expect([MODERATORS_ONLY, ADMINS_ONLY]).toContain(answer.message);
+        }
+      }
+      await expectDatabaseUnchanged(before);
+    },
+  );
+
+  it.each(ACTORS.filter((actor) => actor !== "editor" && actor !== "admin"))(
+    "as %s, every editor action aimed at every item in the forum is refused and changes nothing",
+    async (actor) => {
+      session.user = await sessionFor(world, actor);
+      const before = await databaseState();
+      const forms: [Action, (id: string) => Fields][] = [
+        [editorActions.createArticleAction, () => ({ source: "S", text: "# Title\n\nA paragraph." })],
+        [editorActions.updateArticleAction, (id) => ({ articleId: id, title: "T", source: "S", summary: "S" })],
+        [editorActions.updatePointAction, (id) => ({ articleId: id, threadId: id, ...pointEdit })],
+        [editorActions.addPointAction, (id) => ({ articleId: id, ...pointEdit })],
+        [editorActions.pointToolAction, (id) => ({ articleId: id, threadId: id, kind: "delete" })],
+        [editorActions.splitPointAction, (id) => ({ articleId: id, threadId: id, at: "trees", newTitle: "N" })],
+        [editorActions.articleStateAction, (id) => ({ articleId: id, kind: "publish" })],
+      ];
+      for (const id of [...Object.values(world.articles), ...Object.values(world.points), world.threads.main]) {
+        for (const [action, form] of forms) {
+          const answer = await callAction(action, form(id));
+          expectClearRefusal(answer);
+          expect(answer.message).toBe("Only editors can do that.");
         }
       }
       await expectDatabaseUnchanged(before);

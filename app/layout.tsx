@@ -7,13 +7,14 @@ import { NotificationBell } from "@/components/notification-bell";
 import { SearchForm } from "@/components/search-form";
 import { getCurrentUser } from "@/lib/current-user";
 import { SITE_NAME } from "@/lib/page-metadata";
-import { canAdminister, canModerate } from "@/lib/permissions";
+import { canAdminister, canEditArticles, canModerate } from "@/lib/permissions";
 import { countUnreadNotifications } from "@/lib/queries/notifications";
 import { countOpenModerationItems } from "@/lib/queries/reports";
 import { siteOrigin } from "@/lib/site-url";
 import "./globals.css";
 import "./search-and-notifications.css";
 import "./argument-map.css";
+import "./editor.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return {
@@ -51,6 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   </Link>
                 </>
               )}
+              {canEditArticles(user) && <Link href="/editor">Editor</Link>}
               {canAdminister(user) && <Link href="/admin">Admin</Link>}
               {user ? (
                 <>

@@ -1,29 +1,56 @@
 import type { Metadata } from "next";
-import { cache } from "react";
-import { ArticleOverview } from "@/components/article-overview";
-import { articleMetadata } from "@/lib/page-metadata";
-import { getArticleWithThreads } from "@/lib/queries/articles";
+import Link from "next/link";
+import { HowAgoraWorks } from "@/components/how-agora-works";
+import { RelativeTime } from "@/components/relative-time";
+import { StanceTally } from "@/components/stance-tally";
+import { homeMetadata } from "@/lib/page-metadata";
+import { listPublishedArticles } from "@/lib/queries/articles";
 
 export const dynamic = "force-dynamic";
 
-const loadFirstArticle = cache(() => getArticleWithThreads());
+export const metadata: Metadata = homeMetadata();
 
-export async function generateMetadata(): Promise<Metadata> {
-  const article = await loadFirstArticle();
-  return article ? { ...articleMetadata(article, "/"), title: { absolute: `${article.title} · Agora` } } : {};
-}
+const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
+/** The published articles, newest first, and how the site works for someone who just arrived. */
 export default async function HomePage() {
-  const article = await loadFirstArticle();
-  if (!article) {
-    return (
-      <main className="narrow">
-        <h1>No article yet</h1>
-        <p>
-          Seed the forum with <code>npm run seed</code> or import one with <code>npm run import-article -- article.txt</code>.
-        </p>
-      </main>
-    );
-  }
-  return <ArticleOverview article={article} />;
+  const articles = await listPublishedArticles();
+  return (
+    <main>
+      <HowAgoraWorks />
+      <section aria-labelledby="articles-heading">
+        <h2 id="articles-heading">Articles under discussion</h2>
+        {articles.length === 0 ? (
+          <p className="empty">No article has been published yet.</p>
+        ) : (
+          <ol className="article-list">
+            {articles.map((article) => (
+              <li key={article.id} className="article-card">
+                <h3>
+                  <Link href={`/a/${article.slug}`}>{article.title}</Link>
+                  {article.closed && <span className="badge">Closed</span>}
+                </h3>
+                <p className="source">
+                  Source:{" "}
+                  {article.sourceUrl ? (
+                    <a href={article.sourceUrl} rel="noopener">
+                      {article.source}
+                    </a>
+                  ) : (
+                    article.source
+                  )}
+                </p>
+                <p className="thread-summary">{article.summary}</p>
+                <p className="thread-stats">
+                  {count(article.points, "point", "points")} · {count(article.comments, "comment", "comments")} · last activity{" "}
+                  <RelativeTime date={article.lastActivityAt} />
+                </p>
+                <StanceTally tally={article.tally} compact />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </main>
+  );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { getArticleWithThreads } from "@/lib/queries/articles";
+import { ArticleStateBanner } from "./article-state-banner";
 import { ModerationLogLink } from "./moderation-log-link";
 import { RelativeTime } from "./relative-time";
 import { ThreadStats } from "./thread-stats";
@@ -11,6 +12,7 @@ type Article = NonNullable<Awaited<ReturnType<typeof getArticleWithThreads>>>;
 export function ArticleOverview({ article, points }: { article: Article; points?: ReactNode }) {
   return (
     <main>
+      <ArticleStateBanner article={article} />
       <section className="article-head">
         <p className="eyebrow">The article under discussion</p>
         <h1>{article.title}</h1>

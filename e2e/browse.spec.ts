@@ -1,8 +1,8 @@
-import { expect, openThread, test, threadCards } from "./helpers";
+import { expect, openThread, SEEDED_ARTICLE, test, threadCards } from "./helpers";
 
 test.describe("browsing the article", () => {
-  test("home page shows the article title and at least five thread cards with title, summary and comment count", async ({ page }) => {
-    await page.goto("/");
+  test("the article page shows the article title and at least five thread cards with title, summary and comment count", async ({ page }) => {
+    await page.goto(SEEDED_ARTICLE);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/TikTok/);
     const cards = threadCards(page);
     expect(await cards.count()).toBeGreaterThanOrEqual(5);
@@ -14,7 +14,7 @@ test.describe("browsing the article", () => {
   });
 
   test("clicking a thread card opens the thread with the point's summary and the quoted excerpt with attribution", async ({ page }) => {
-    await page.goto("/");
+    await page.goto(SEEDED_ARTICLE);
     const card = threadCards(page).nth(1);
     const title = (await card.getByRole("heading", { level: 3 }).textContent())?.trim() ?? "";
     const summary = (await card.locator(".thread-summary").textContent())?.trim() ?? "";

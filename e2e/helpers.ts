@@ -114,14 +114,17 @@ export async function newContext(browser: Browser, testInfo: TestInfo): Promise<
 
 export type ThreadRef = { id: string; title: string; path: string };
 
-/** The thread cards of the home page. */
+/** The seeded article's page (the home page lists every article; this one's points are the specs' threads). */
+export const SEEDED_ARTICLE = "/a/tiktok-sparks-good";
+
+/** The thread cards of an article's page (the points' own list, not the stance tallies inside them). */
 export function threadCards(page: Page): Locator {
-  return page.getByRole("region", { name: /The points it makes/ }).getByRole("listitem");
+  return page.getByRole("region", { name: /The points it makes/ }).locator("ol.thread-list > li");
 }
 
-/** Opens the n-th thread (1-based) by clicking its card's title on the home page. */
+/** Opens the n-th thread (1-based) by clicking its card's title on the seeded article's page. */
 export async function openThread(page: Page, n: number): Promise<ThreadRef> {
-  await page.goto("/");
+  await page.goto(SEEDED_ARTICLE);
   const link = threadCards(page).nth(n - 1).getByRole("heading", { level: 3 }).getByRole("link");
   const title = (await link.textContent())?.trim() ?? "";
   await link.click();
@@ -139,9 +142,9 @@ export async function openAt(page: Page, threadPath: string, commentId: string):
   await page.goto(`${threadPath}?at=${commentId}#c-${commentId}`);
 }
 
-/** The comment count a thread's card shows on the home page (navigates to /). */
+/** The comment count a thread's card shows on the seeded article's page (navigates there). */
 export async function homeCommentCount(page: Page, threadTitle: string): Promise<number> {
-  await page.goto("/");
+  await page.goto(SEEDED_ARTICLE);
   const card = threadCards(page).filter({ has: page.getByRole("link", { name: threadTitle, exact: true }) });
   const stats = await card.getByText(/^\d+ comments?\b/).textContent();
   return Number.parseInt(stats ?? "", 10);

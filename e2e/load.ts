@@ -102,10 +102,10 @@ export async function signedInPosters(baseURL: string, threadPath: string, count
   return visitors.map((visitor, index) => ({ visitor, hidden, index }));
 }
 
-/** The path of the first thread on the home page. */
+/** The path of the first thread of the seeded article. */
 export async function firstThreadPath(visitor: FormVisitor): Promise<string> {
-  const path = /href="(\/t\/[a-z0-9]+)"/i.exec(await visitor.page("/"))?.[1];
-  if (!path) throw new Error("no thread link on the home page");
+  const path = /href="(\/t\/[a-z0-9]+)"/i.exec(await visitor.page("/a/tiktok-sparks-good"))?.[1];
+  if (!path) throw new Error("no thread link on the seeded article's page");
   return path;
 }
 

@@ -1,4 +1,4 @@
-import { commentParts, expect, openThread, postComment, signUp, test, unique } from "./helpers";
+import { commentParts, expect, openThread, postComment, SEEDED_ARTICLE, signUp, test, unique } from "./helpers";
 import type { Page } from "@playwright/test";
 
 // What a shared link and a feed reader see: Open Graph previews and Atom feeds of the discussion.
@@ -31,16 +31,18 @@ async function readFeed(page: Page, url: string) {
 }
 
 test.describe("sharing and feeds", () => {
-  test("the home page has a title, description and Open Graph tags, and advertises the article's feed", async ({ page, baseURL }) => {
-    await page.goto("/");
-    const heading = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
-    await expect(page).toHaveTitle(`${heading} · Agora`);
-    expect(await meta(page, "description")).toMatch(/\w.{20,}/);
-    expect(await meta(page, "og:title")).toBe(heading);
-    expect(await meta(page, "og:description")).toBe(await meta(page, "description"));
-    expect(await meta(page, "og:site_name")).toBe("Agora");
-    expect(await meta(page, "og:type")).toBe("website");
-    expect(await meta(page, "og:url")).toMatch(new RegExp(`^${baseURL}/?$`));
+  test("the home page and an article's page have a title, description and Open Graph tags; the article advertises its feed", async ({ page, baseURL }) => {
+    for (const path of ["/", SEEDED_ARTICLE]) {
+      await page.goto(path);
+      const heading = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
+      await expect(page).toHaveTitle(`${heading} · Agora`);
+      expect(await meta(page, "description")).toMatch(/\w.{20,}/);
+      expect(await meta(page, "og:title")).toBe(heading);
+      expect(await meta(page, "og:description")).toBe(await meta(page, "description"));
+      expect(await meta(page, "og:site_name")).toBe("Agora");
+      expect(await meta(page, "og:type")).toBe("website");
+      expect(await meta(page, "og:url")).toMatch(new RegExp(`^${baseURL}${path === "/" ? "/?" : path}$`));
+    }
     const feed = page.locator('link[rel="alternate"][type="application/atom+xml"]');
     await expect(feed).toHaveAttribute("href", /^http:\/\/[^/]+\/a\/[\w-]+\/feed\.xml$/);
     await expect(page.getByRole("link", { name: "Follow new comments (Atom feed)" })).toBeVisible();
@@ -85,7 +87,7 @@ test.describe("sharing and feeds", () => {
     await commentParts(page, goneId).button("Delete").click();
     await expect(page.getByText(gone)).toHaveCount(0);
 
-    await page.goto("/");
+    await page.goto(SEEDED_ARTICLE);
     const href = await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href");
     const feed = await readFeed(page, href!);
     const kept = feed.entries.find((entry) => entry.content.includes(keep));

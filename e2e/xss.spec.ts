@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
-import { parseArticleText } from "../seeds/parse-article";
+import { parseArticleText } from "../lib/article-import";
 import { E2E_ADMIN } from "./accounts";
 import { accountNav, commentParts, expect, fillSignUp, newAccount, postComment, test, visitorIp } from "./helpers";
 import { literalTag, XSS_PAYLOADS, type PayloadKind, type XssPayload } from "./xss-payloads";

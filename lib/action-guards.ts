@@ -1,6 +1,6 @@
 import { failed, type ActionState } from "@/lib/action-state";
 import { getCurrentUser, type CurrentUser } from "@/lib/current-user";
-import { canAdminister, canModerate } from "@/lib/permissions";
+import { canAdminister, canEditArticles, canModerate } from "@/lib/permissions";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { describeSuspension } from "@/lib/suspension-message";
 
@@ -18,6 +18,13 @@ export async function requireParticipant(values?: Record<string, string>): Promi
 export async function requireModerator(): Promise<Guarded> {
   const user = await getCurrentUser();
   if (!canModerate(user)) return { refusal: failed("Only moderators can do that.") };
+  return { user: user! };
+}
+
+/** An editor or admin, re-read from the database on this call; a suspended or demoted one is refused. */
+export async function requireEditor(): Promise<Guarded> {
+  const user = await getCurrentUser();
+  if (!canEditArticles(user)) return { refusal: failed("Only editors can do that.") };
   return { user: user! };
 }
 

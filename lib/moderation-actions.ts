@@ -20,6 +20,20 @@ export const MODERATION_ACTIONS = [
   "slow_mode_off",
   "accept_correction",
   "reject_correction",
+  // Editors' actions on articles and their points (lib/queries/editor.ts).
+  "create_article",
+  "edit_article",
+  "publish_article",
+  "close_article",
+  "reopen_article",
+  "add_point",
+  "edit_point",
+  "move_point",
+  "merge_points",
+  "split_point",
+  "delete_point",
+  "close_point",
+  "reopen_point",
 ] as const;
 
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

@@ -22,6 +22,19 @@ export const ACTION_LABELS: Record<ModerationAction, string> = {
   slow_mode_off: "switched slow mode off",
   accept_correction: "accepted a correction",
   reject_correction: "declined a correction",
+  create_article: "started a draft article",
+  edit_article: "edited the article's title or source",
+  publish_article: "published the article",
+  close_article: "closed the article to new comments",
+  reopen_article: "reopened the article to comments",
+  add_point: "added a point",
+  edit_point: "edited a point",
+  move_point: "moved a point",
+  merge_points: "merged two points",
+  split_point: "split a point in two",
+  delete_point: "deleted a point",
+  close_point: "closed a point to new comments",
+  reopen_point: "reopened a point to comments",
 };
 
 export function describeAction(action: string): string {

@@ -16,6 +16,21 @@ export function articleMetadata(article: { slug: string; title: string; summary:
   };
 }
 
+/** The home page's heading, also its title and shared-link preview. */
+export const HOME_HEADING = "Discuss an article, one point at a time";
+const HOME_DESCRIPTION = "Read an article point by point, say where you stand on each point, and argue it with sources.";
+
+export function homeMetadata(): Metadata {
+  return {
+    // The root layout's "%s · Agora" template applies to the pages below it, not to its own page.
+    title: { absolute: `${HOME_HEADING} · ${SITE_NAME}` },
+    description: HOME_DESCRIPTION,
+    alternates: { canonical: "/" },
+    openGraph: { type: "website", siteName: SITE_NAME, title: HOME_HEADING, description: HOME_DESCRIPTION, url: "/" },
+    twitter: { card: "summary", title: HOME_HEADING, description: HOME_DESCRIPTION },
+  };
+}
+
 export function threadMetadata(thread: { id: string; title: string; summary: string; article: { title: string } }): Metadata {
   const path = `/t/${thread.id}`;
   return {

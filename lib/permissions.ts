@@ -1,9 +1,10 @@
 import type { CurrentUser } from "@/lib/current-user";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 
-type Viewer = Pick<CurrentUser, "id" | "role" | "suspension"> | null;
+export type Viewer = Pick<CurrentUser, "id" | "role" | "suspension"> | null;
 type CommentState = { authorId: string; deletedAt: Date | null; status: CommentStatus };
 type ThreadState = { locked: boolean };
+type ArticleState = { draft: boolean; closedAt: Date | null };
 
 export function isModerator(user: Viewer): boolean {
   return user !== null && (user.role === "moderator" || user.role === "admin");
@@ -106,8 +107,33 @@ export function canDecideCorrection(user: Viewer): boolean {
   return canModerate(user);
 }
 
+/** Editors write, publish and close articles; admins can do all an editor does. (Moderators moderate, not edit.) */
+export function isEditor(user: Viewer): boolean {
+  return user?.role === "editor" || user?.role === "admin";
+}
+
+/** The /editor pages and every editor action: the role and no suspension. */
+export function canEditArticles(user: Viewer): boolean {
+  return isEditor(user) && !isSuspended(user);
+}
+
+/** A draft is seen by editors only (its page, its threads, search, feeds, the sitemap); a published article by all. */
+export function canSeeArticle(user: Viewer, article: Pick<ArticleState, "draft">): boolean {
+  return !article.draft || canEditArticles(user);
+}
+
+/** A point (thread) whose discussion has started is kept: it can be closed, never deleted. */
+export function canDeletePoint(user: Viewer, point: { commentCount: number; hasComments: boolean }): boolean {
+  return canEditArticles(user) && point.commentCount === 0 && !point.hasComments;
+}
+
+/** A thread takes comments while neither it nor its whole article is closed. */
+export function isThreadClosed(thread: ThreadState, article: Pick<ArticleState, "closedAt">): boolean {
+  return thread.locked || article.closedAt !== null;
+}
+
 /** Roles an admin may hand out. */
-export const ASSIGNABLE_ROLES: readonly Role[] = ["member", "moderator", "admin"];
+export const ASSIGNABLE_ROLES: readonly Role[] = ["member", "moderator", "editor", "admin"];
 
 /** The moderation actions a member may appeal: hiding or removing their comment, suspending them. */
 export const APPEALABLE_ACTIONS = ["hide_comment", "remove_comment", "suspend_user"] as const;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { parseArticleFile } from "@/seeds/parse-article";
+import { parseArticleFile } from "@/lib/article-import";
 
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const SCRIPT = path.join("scripts", "import-article.ts");

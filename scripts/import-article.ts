@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadEnvFiles } from "@/lib/load-env-files";
-import { ArticleImportError, parseArticleFile } from "@/seeds/parse-article";
+import { ArticleImportError, parseArticleFile } from "@/lib/article-import";
 
 const USAGE = 'usage: tsx scripts/import-article.ts path/to/article.txt [--slug my-slug] [--source "Where it is from"]';
 

@@ -1,13 +1,13 @@
-/** Sets a member's role: `npm run user:role -- <email> admin|moderator|member`. */
+/** Sets a member's role: `npm run user:role -- <email> admin|editor|moderator|member`. */
 import { loadEnvFiles } from "@/lib/load-env-files";
 
-const ROLES = ["admin", "moderator", "member"] as const;
+const ROLES = ["admin", "editor", "moderator", "member"] as const;
 type Role = (typeof ROLES)[number];
 
 async function main(): Promise<number> {
   const [email, role] = process.argv.slice(2);
   if (!email || !ROLES.includes(role as Role)) {
-    console.error("usage: npm run user:role -- <email> admin|moderator|member");
+    console.error("usage: npm run user:role -- <email> admin|editor|moderator|member");
     return 2;
   }
   loadEnvFiles();

@@ -29,6 +29,8 @@ export const articleSeedSchema = z.object({
   sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
   summary: requiredText(SUMMARY_MAX_LENGTH),
   points: z.array(articlePointSchema).min(1).max(MAX_POINTS),
+  /** The article's text as given, for the excerpt check; absent in hand-written seeds. */
+  body: z.string().optional(),
 });
 
 export type ArticlePoint = z.infer<typeof articlePointSchema>;

@@ -58,6 +58,7 @@ export default async function AdminPage({ searchParams }: Props) {
                       <select name="role" defaultValue={member.role} aria-label="Role">
                         <option value="member">member</option>
                         <option value="moderator">moderator</option>
+                        <option value="editor">editor</option>
                         <option value="admin">admin</option>
                       </select>
                     </ActionForm>

@@ -13,7 +13,12 @@ vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 import { revalidatePath } from "next/cache";
 import { createCommentAction, deleteCommentAction, editCommentAction, reportAction } from "@/app/t/[threadId]/actions";
 import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import * as editorActions from "@/app/editor/actions";
+import { parseArticleText } from "@/lib/article-import";
+import { createDraftArticle, publishArticle } from "@/lib/queries/editor";
 import { createReport } from "@/lib/queries/reports";
+import { EDITOR_ARTICLE } from "@/lib/testing/action-world";
 import {
   createTestAdmin,
   createTestComment,
@@ -39,17 +44,18 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionState
 // ---------------------------------------------------------------------------------------------------------------
 // Callers and what each guard answers them
 
-const ACTORS = ["anonymous", "member", "suspended member", "moderator", "suspended moderator", "admin", "suspended admin"] as const;
+const ACTORS = ["anonymous", "member", "suspended member", "moderator", "suspended moderator", "editor", "suspended editor", "admin", "suspended admin"] as const;
 type ActorName = (typeof ACTORS)[number];
 
 const ALLOWED = "allowed";
 const MODERATORS_ONLY = "Only moderators can do that.";
 const ADMINS_ONLY = "Only admins can do that.";
+const EDITORS_ONLY = "Only editors can do that.";
 const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
 const SUSPENDED = /^Your account is suspended (until .+ UTC|permanently)\. You can still read the discussion\. Reason: /;
 type Outcome = typeof ALLOWED | string | RegExp;
 
-type Guard = "moderator" | "admin" | "participant";
+type Guard = "moderator" | "admin" | "editor" | "participant";
 
 const EXPECTED: Record<Guard, Record<ActorName, Outcome>> = {
   moderator: {
@@ -58,6 +64,8 @@ const EXPECTED: Record<Guard, Record<ActorName, Outcome>> = {
     "suspended member": MODERATORS_ONLY,
     moderator: ALLOWED,
     "suspended moderator": MODERATORS_ONLY,
+    editor: MODERATORS_ONLY,
+    "suspended editor": MODERATORS_ONLY,
     admin: ALLOWED,
     "suspended admin": MODERATORS_ONLY,
   },
@@ -67,8 +75,22 @@ const EXPECTED: Record<Guard, Record<ActorName, Outcome>> = {
     "suspended member": ADMINS_ONLY,
     moderator: ADMINS_ONLY,
     "suspended moderator": ADMINS_ONLY,
+    editor: ADMINS_ONLY,
+    "suspended editor": ADMINS_ONLY,
     admin: ALLOWED,
     "suspended admin": ADMINS_ONLY,
+  },
+  // Editors write and publish articles; admins can do all an editor does; moderators cannot.
+  editor: {
+    anonymous: EDITORS_ONLY,
+    member: EDITORS_ONLY,
+    "suspended member": EDITORS_ONLY,
+    moderator: EDITORS_ONLY,
+    "suspended moderator": EDITORS_ONLY,
+    editor: ALLOWED,
+    "suspended editor": EDITORS_ONLY,
+    admin: ALLOWED,
+    "suspended admin": EDITORS_ONLY,
   },
   participant: {
     anonymous: SIGNED_OUT,
@@ -76,6 +98,8 @@ const EXPECTED: Record<Guard, Record<ActorName, Outcome>> = {
     "suspended member": SUSPENDED,
     moderator: ALLOWED,
     "suspended moderator": SUSPENDED,
+    editor: ALLOWED,
+    "suspended editor": SUSPENDED,
     admin: ALLOWED,
     "suspended admin": SUSPENDED,
   },
@@ -98,6 +122,8 @@ async function buildWorld() {
     "suspended member": { suspended: soon, suspensionReason: "Spamming" },
     moderator: { role: "moderator" },
     "suspended moderator": { role: "moderator", suspended: "permanent", suspensionReason: "Abuse of powers" },
+    editor: { role: "editor" },
+    "suspended editor": { role: "editor", suspended: soon, suspensionReason: "Published spam" },
     admin: { role: "admin" },
     "suspended admin": { role: "admin", suspended: soon, suspensionReason: "Compromised account" },
   };
@@ -139,7 +165,19 @@ async function buildWorld() {
     comments: { toHide, toRemove, hidden, toApprove, toReject, reported, toReport },
     reportId,
     filterId: filter.id,
+    article: await editorsArticle(),
   };
+}
+
+/** A draft and a published article for the editors' actions, written by another editor. */
+async function editorsArticle() {
+  const author = await createTestUser("Other editor", { role: "editor" });
+  const make = (slug: string) => createDraftArticle({ editorId: author.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `${slug}-${randomUUID()}`, source: "Test" }) });
+  const draft = await make("draft");
+  const published = await make("published");
+  await publishArticle({ editorId: author.id, articleId: published.id });
+  const points = async (articleId: string) => (await db.thread.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((t) => t.id);
+  return { draft: draft.id, published: published.id, draftPoints: await points(draft.id), publishedPoints: await points(published.id) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -172,7 +210,7 @@ async function signInAs(world: World, actor: ActorName) {
 
 /** Every row an action could write, in full: a refusal must leave all of it unchanged. */
 async function snapshot() {
-  const [comments, threads, users, reports, moderationLog, wordFilters, rateLimits] = await Promise.all([
+  const [comments, threads, users, reports, moderationLog, wordFilters, rateLimits, articles] = await Promise.all([
     db.comment.findMany({ orderBy: { id: "asc" } }),
     db.thread.findMany({ orderBy: { id: "asc" } }),
     db.user.findMany({ orderBy: { id: "asc" } }),
@@ -180,8 +218,9 @@ async function snapshot() {
     db.moderationLog.findMany({ orderBy: { id: "asc" } }),
     db.wordFilter.findMany({ orderBy: { id: "asc" } }),
     db.rateLimiterFlexible.findMany({ orderBy: { key: "asc" } }),
+    db.article.findMany({ orderBy: { id: "asc" } }),
   ]);
-  const rows = { comments, threads, users, reports, moderationLog, wordFilters, rateLimits };
+  const rows = { comments, threads, users, reports, moderationLog, wordFilters, rateLimits, articles };
   const counts = Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.length]));
   return { counts, rows };
 }
@@ -427,6 +466,78 @@ const CASES: Case[] = [
       });
     },
   },
+  // The editors' actions (app/editor/actions.ts).
+  {
+    name: "createArticleAction",
+    guard: "editor",
+    action: editorActions.createArticleAction,
+    form: () => ({ source: "The Test Times", slug: `matrix-${randomUUID()}`, text: "# Matrix\n\nOne paragraph.\n\nAnother paragraph." }),
+    verify: async (w, result) => {
+      const article = await db.article.findFirstOrThrow({ where: { title: "Matrix" }, orderBy: { createdAt: "desc" }, select: { id: true, draft: true } });
+      expect(article.draft).toBe(true);
+      expect(result.redirectedTo).toBe(`/editor/${article.id}`);
+      await expectOneLog(w, "create_article", article.id);
+    },
+  },
+  {
+    name: "updateArticleAction",
+    guard: "editor",
+    action: editorActions.updateArticleAction,
+    form: (w) => ({ articleId: w.article.published, title: "Renamed", source: "Elsewhere", summary: "New summary" }),
+    verify: async (w) => {
+      expect(await db.article.findUniqueOrThrow({ where: { id: w.article.published } })).toMatchObject({ title: "Renamed", source: "Elsewhere" });
+      await expectOneLog(w, "edit_article", w.article.published);
+    },
+  },
+  {
+    name: "updatePointAction",
+    guard: "editor",
+    action: editorActions.updatePointAction,
+    form: (w) => ({ articleId: w.article.draft, threadId: w.article.draftPoints[0]!, title: "Shade", summary: "Trees shade streets", excerpt: "several degrees cooler" }),
+    verify: async (w) => {
+      expect(await db.thread.findUniqueOrThrow({ where: { id: w.article.draftPoints[0]! } })).toMatchObject({ title: "Shade", excerpt: "several degrees cooler" });
+      await expectOneLog(w, "edit_point", w.article.draftPoints[0]!);
+    },
+  },
+  {
+    name: "addPointAction",
+    guard: "editor",
+    action: editorActions.addPointAction,
+    form: (w) => ({ articleId: w.article.published, title: "Storms", summary: "Less flooding", excerpt: "soak up storm water" }),
+    verify: async (w) => {
+      expect(await db.thread.count({ where: { articleId: w.article.published } })).toBe(4);
+    },
+  },
+  {
+    name: "pointToolAction",
+    guard: "editor",
+    action: editorActions.pointToolAction,
+    form: (w) => ({ articleId: w.article.published, threadId: w.article.publishedPoints[1]!, kind: "close" }),
+    verify: async (w) => {
+      expect(await db.thread.findUniqueOrThrow({ where: { id: w.article.publishedPoints[1]! } })).toMatchObject({ locked: true });
+      await expectOneLog(w, "close_point", w.article.publishedPoints[1]!);
+    },
+  },
+  {
+    name: "splitPointAction",
+    guard: "editor",
+    action: editorActions.splitPointAction,
+    form: (w) => ({ articleId: w.article.draft, threadId: w.article.draftPoints[0]!, at: "is several degrees", newTitle: "Degrees" }),
+    verify: async (w) => {
+      expect(await db.thread.count({ where: { articleId: w.article.draft } })).toBe(4);
+      await expectOneLog(w, "split_point", w.article.draftPoints[0]!);
+    },
+  },
+  {
+    name: "articleStateAction",
+    guard: "editor",
+    action: editorActions.articleStateAction,
+    form: (w) => ({ articleId: w.article.draft, kind: "publish" }),
+    verify: async (w) => {
+      expect(await db.article.findUniqueOrThrow({ where: { id: w.article.draft } })).toMatchObject({ draft: false });
+      await expectOneLog(w, "publish_article", w.article.draft);
+    },
+  },
 ];
 
 /** The comment the caller would edit or delete: their own (for the anonymous caller, somebody's). */
@@ -491,6 +602,7 @@ describe("authorization matrix", () => {
         editCommentAction,
         deleteCommentAction,
         reportAction,
+        ...Object.values(editorActions),
       ]),
     );
   });

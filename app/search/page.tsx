@@ -90,7 +90,7 @@ function Outcome({ q, results }: { q: string; results: SearchResults }) {
                     <Link href={`/u/${comment.author.id}`} className="author">
                       {comment.author.name ?? "Member"}
                     </Link>{" "}
-                    on <Link href={`/t/${comment.threadId}`}>{comment.threadTitle}</Link> · <RelativeTime date={comment.createdAt} />
+                    on <Link href={`/t/${comment.threadId}`}>{comment.threadTitle}</Link> in {comment.articleTitle} · <RelativeTime date={comment.createdAt} />
                     {comment.editedAt && <span className="edited"> · edited</span>}
                   </p>
                   <p className="search-snippet">

@@ -1,5 +1,6 @@
 import { db, type Tx as Transaction } from "@/lib/db";
 import { articleSeedSchema, type ArticlePoint, type ArticleSeed } from "@/seeds/article-seed";
+import { emptyTally, type StanceTally } from "@/lib/queries/stances";
 
 
 
@@ -32,6 +33,8 @@ async function upsertArticleRow(tx: Transaction, seed: ArticleSeed): Promise<{ i
     source: seed.source,
     sourceUrl: seed.sourceUrl ?? null,
     summary: seed.summary,
+    // A hand-written seed keeps no text; an imported file's is kept for the editors' excerpt check.
+    ...(seed.body !== undefined ? { body: seed.body } : {}),
   };
   const existing = await tx.article.findUnique({ where: { slug: seed.slug }, select: { id: true } });
   if (existing) {
@@ -83,6 +86,8 @@ export async function getArticleWithThreads(slug?: string) {
       sourceUrl: true,
       summary: true,
       createdAt: true,
+      draft: true,
+      closedAt: true,
       threads: {
         orderBy: [{ pinned: "desc" }, { position: "asc" }],
         select: {
@@ -121,5 +126,73 @@ export async function listArticles(): Promise<ArticleListItem[]> {
 
 /** An article's name and slug, for pages about it (its public moderation log). */
 export function getArticleHeading(slug: string) {
-  return db.article.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+  return db.article.findUnique({ where: { slug, draft: false }, select: { id: true, slug: true, title: true } });
+}
+
+export type PublishedArticle = {
+  id: string;
+  slug: string;
+  title: string;
+  source: string;
+  sourceUrl: string | null;
+  summary: string;
+  publishedAt: Date;
+  closed: boolean;
+  points: number;
+  comments: number;
+  lastActivityAt: Date;
+  tally: StanceTally;
+};
+
+/**
+ * The home page's list: published articles, newest first, each with its points, comments, last activity and the
+ * stance tally of all its points. Four queries whatever the number of articles (no query per article).
+ */
+export async function listPublishedArticles(): Promise<PublishedArticle[]> {
+  const published = { article: { draft: false } };
+  const [articles, threadStats, threads, stances] = await Promise.all([
+    db.article.findMany({
+      where: { draft: false },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      select: { id: true, slug: true, title: true, source: true, sourceUrl: true, summary: true, publishedAt: true, closedAt: true },
+    }),
+    db.thread.groupBy({ by: ["articleId"], where: published, _count: { _all: true }, _sum: { commentCount: true }, _max: { lastActivityAt: true } }),
+    db.thread.findMany({ where: published, select: { id: true, articleId: true } }),
+    db.comment.groupBy({
+      by: ["threadId", "stance"],
+      where: { thread: published, depth: 0, status: "visible", deletedAt: null, stance: { not: null } },
+      _count: { _all: true },
+    }),
+  ]);
+  const statsOf = new Map(threadStats.map((row) => [row.articleId, row]));
+  const articleOfThread = new Map(threads.map((thread) => [thread.id, thread.articleId]));
+  const tallies = new Map<string, StanceTally>();
+  for (const group of stances) {
+    const articleId = articleOfThread.get(group.threadId);
+    if (!articleId || !group.stance) continue;
+    const tally = tallies.get(articleId) ?? emptyTally();
+    tally[group.stance] += group._count._all;
+    tallies.set(articleId, tally);
+  }
+  return articles.map(({ closedAt, ...article }) => {
+    const stats = statsOf.get(article.id);
+    return {
+      ...article,
+      closed: closedAt !== null,
+      points: stats?._count._all ?? 0,
+      comments: stats?._sum.commentCount ?? 0,
+      lastActivityAt: stats?._max.lastActivityAt ?? article.publishedAt,
+      tally: tallies.get(article.id) ?? emptyTally(),
+    };
+  });
+}
+
+/** The public pages for sitemap.xml: every published article and its points' threads (never a draft). */
+export async function listPublicPages() {
+  const articles = await db.article.findMany({
+    where: { draft: false },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    select: { slug: true, updatedAt: true, threads: { orderBy: { position: "asc" }, select: { id: true, lastActivityAt: true } } },
+  });
+  return articles;
 }

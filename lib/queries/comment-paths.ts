@@ -74,13 +74,16 @@ export async function takeThreadForComment(
   threadId: string,
   parent: { path: string } | null,
   threadData: Prisma.ThreadUpdateInput = {},
-): Promise<{ path: string; thread: { id: string; locked: boolean; slowModeManual: boolean; slowModeUntil: Date | null } } | null> {
+): Promise<{
+  path: string;
+  thread: { id: string; locked: boolean; slowModeManual: boolean; slowModeUntil: Date | null; article: { draft: boolean; closedAt: Date | null } };
+} | null> {
   // updateMany then a read would be two statements: a missing row is the update's P2025 instead.
   try {
     const { commentSeq, ...thread } = await tx.thread.update({
       where: { id: threadId },
       data: { ...threadData, commentSeq: { increment: 1 } },
-      select: { id: true, commentSeq: true, locked: true, slowModeManual: true, slowModeUntil: true },
+      select: { id: true, commentSeq: true, locked: true, slowModeManual: true, slowModeUntil: true, article: { select: { draft: true, closedAt: true } } },
     });
     return { path: (parent?.path ?? "") + commentKey(commentSeq), thread };
   } catch (error) {

@@ -25,6 +25,7 @@ export class CommentError extends Error {
 
 const THREAD_NOT_FOUND = () => new CommentError("This thread does not exist.", "not_found");
 const THREAD_LOCKED = () => new CommentError("This thread is locked: no new comments or edits.", "locked");
+const ARTICLE_CLOSED = () => new CommentError("This article is closed: it is a read-only archive, with no new comments or edits.", "locked");
 /** Replies answer a comment, not the point: a stance on one is refused rather than silently dropped. */
 const REPLY_STANCE = () => new CommentError("Only top-level comments take a stance on the point; replies cannot.", "invalid_stance");
 
@@ -85,6 +86,9 @@ export async function createComment(
     const taken = await takeThreadForComment(tx, input.threadId, parent, isCounted(status, null) ? { commentCount: { increment: 1 }, lastActivityAt: createdAt } : {});
     if (!taken) throw THREAD_NOT_FOUND();
     const { path, thread } = taken;
+    // A draft's threads are the editors' preview: nobody posts there yet.
+    if (thread.article.draft) throw THREAD_NOT_FOUND();
+    if (thread.article.closedAt) throw ARTICLE_CLOSED();
     if (thread.locked) throw THREAD_LOCKED();
     // Checked once the thread row is taken: a member's second quick post waits for the first and then sees it.
     const wait = await slowModeWait(tx, { threadId: thread.id, author: input.author, thread }, config, createdAt);
@@ -116,9 +120,10 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
   // a comment a moderator hid or removed is out of its author's hands.
   const comment = await tx.comment.findFirst({
     where: { id: commentId, authorId, deletedAt: null, status: { in: ["visible", "pending"] } },
-    select: { id: true, threadId: true, depth: true, path: true, status: true, replyCount: true, thread: { select: { locked: true } } },
+    select: { id: true, threadId: true, depth: true, path: true, status: true, replyCount: true, thread: { select: { locked: true, article: { select: { closedAt: true } } } } },
   });
   if (!comment) throw new CommentError("You can only change your own comments.", "forbidden");
+  if (comment.thread.article.closedAt) throw ARTICLE_CLOSED();
   if (comment.thread.locked) throw THREAD_LOCKED();
   return comment;
 }
@@ -197,12 +202,13 @@ const threadFields = {
   slowModeManual: true,
   slowModeUntil: true,
   slowModeSince: true,
-  article: { select: { slug: true, title: true, source: true, sourceUrl: true } },
+  article: { select: { slug: true, title: true, source: true, sourceUrl: true, draft: true, closedAt: true } },
 } as const;
 
 type Viewer = { id: string; role: Role } | null;
 
-const seesAllPending = (viewer: Viewer) => viewer !== null && viewer.role !== "member";
+// Moderators review pending comments; an editor (like a member) sees only their own.
+const seesAllPending = (viewer: Viewer) => viewer !== null && (viewer.role === "moderator" || viewer.role === "admin");
 
 /**
  * The comments a viewer may see: comments awaiting review only to their author and moderators, except that

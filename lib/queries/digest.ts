@@ -37,7 +37,7 @@ export type ArticleDigest = {
  */
 export async function getArticleDigest(slug: string, reader: { userId: string; since: Date | null } | null): Promise<ArticleDigest | null> {
   const article = await db.article.findUnique({
-    where: { slug },
+    where: { slug, draft: false },
     select: {
       id: true,
       slug: true,

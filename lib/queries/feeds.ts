@@ -21,7 +21,7 @@ const entrySelect = {
 /** The newest public comments across an article's threads, with the article, or null if there is none. */
 export async function getArticleFeed(slug: string) {
   const article = await db.article.findUnique({
-    where: { slug },
+    where: { slug, draft: false },
     select: { id: true, slug: true, title: true, summary: true, source: true, updatedAt: true },
   });
   if (!article) return null;
@@ -37,7 +37,7 @@ export async function getArticleFeed(slug: string) {
 /** The newest public comments of one thread, with the thread and its article, or null if there is none. */
 export async function getThreadFeed(threadId: string) {
   const thread = await db.thread.findUnique({
-    where: { id: threadId },
+    where: { id: threadId, article: { draft: false } },
     select: {
       id: true,
       title: true,

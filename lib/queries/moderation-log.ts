@@ -10,7 +10,7 @@ export type LogEntry = {
   /** The article the action concerns (its public log, /a/<slug>/moderation); null for forum-wide actions. */
   articleId: string | null;
   action: ModerationAction;
-  targetType: "comment" | "thread" | "user" | "word_filter" | "appeal" | "correction";
+  targetType: "comment" | "thread" | "user" | "word_filter" | "appeal" | "correction" | "article";
   targetId: string;
   targetUserId?: string | null;
   reason?: string | null;

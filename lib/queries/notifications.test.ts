@@ -12,7 +12,7 @@ import {
   openNotification,
 } from "./notifications";
 
-type Member = { id: string; name: string | null; role: "member" | "moderator" | "admin" };
+type Member = { id: string; name: string | null; role: "member" | "moderator" | "editor" | "admin" };
 let threadId: string;
 let otherThreadId: string;
 let ada: Member;

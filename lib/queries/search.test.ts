@@ -19,7 +19,7 @@ const onSqlite = testDatabaseKind() === "sqlite";
 const marked = (text: string) => `${MATCH_START}${text}${MATCH_END}`;
 
 let threadId: string;
-let author: { id: string; role: "member" | "moderator" | "admin" };
+let author: { id: string; role: "member" | "moderator" | "editor" | "admin" };
 let moderatorId: string;
 // Each test searches for words of its own, so the tests share one database without seeing each other's rows.
 let sequence = 0;

@@ -36,6 +36,7 @@ export type CommentSearchHit = {
   id: string;
   threadId: string;
   threadTitle: string;
+  articleTitle: string;
   depth: number;
   createdAt: Date;
   editedAt: Date | null;
@@ -163,7 +164,8 @@ const postgres: Engine = {
 async function withThreadDetails(rows: ThreadRow[]): Promise<ThreadSearchHit[]> {
   if (rows.length === 0) return [];
   const threads = await db.thread.findMany({
-    where: { id: { in: rows.map((row) => row.id) } },
+    // A draft's points are found by nobody: search answers the same for every viewer.
+    where: { id: { in: rows.map((row) => row.id) }, article: { draft: false } },
     select: { id: true, position: true, commentCount: true, article: { select: { title: true } } },
   });
   const byId = new Map(threads.map((thread) => [thread.id, thread]));
@@ -188,14 +190,14 @@ async function withCommentDetails(rows: CommentRow[]): Promise<CommentSearchHit[
       createdAt: true,
       editedAt: true,
       author: { select: { id: true, name: true } },
-      thread: { select: { title: true } },
+      thread: { select: { title: true, article: { select: { title: true, draft: true } } } },
     },
   });
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
   return rows.flatMap((row) => {
     const comment = byId.get(row.id);
-    if (!comment) return [];
+    if (!comment || comment.thread.article.draft) return [];
     const { thread, ...rest } = comment;
-    return [{ ...rest, threadTitle: thread.title, snippet: tidySnippet(row.snippet) }];
+    return [{ ...rest, threadTitle: thread.title, articleTitle: thread.article.title, snippet: tidySnippet(row.snippet) }];
   });
 }

@@ -2,11 +2,29 @@
 // and IDOR tests aim their (guessed, foreign, stale or missing) ids at.
 import type { CurrentUser } from "@/lib/current-user";
 import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { parseArticleText } from "@/lib/article-import";
+import { createDraftArticle, publishArticle } from "@/lib/queries/editor";
 import { createReport } from "@/lib/queries/reports";
 import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "./factories";
 
-export const ACTORS = ["anonymous", "member", "suspended member", "moderator", "suspended moderator", "admin"] as const;
+export const ACTORS = ["anonymous", "member", "suspended member", "moderator", "suspended moderator", "editor", "suspended editor", "admin"] as const;
 export type ActorName = (typeof ACTORS)[number];
+
+/** The editors' test article: three points, one per ## heading. */
+export const EDITOR_ARTICLE = `# Parks make cities cooler
+
+## Trees cool streets
+
+A street lined with trees is several degrees cooler on a hot afternoon.
+
+## Grass absorbs rain
+
+Lawns and meadows soak up storm water that would flood the drains.
+
+## Parks cost little
+
+Keeping a park costs a city less than the air conditioning it saves.`;
 
 export type ActionWorld = Awaited<ReturnType<typeof buildActionWorld>>;
 
@@ -21,6 +39,8 @@ export async function buildActionWorld() {
     "suspended member": await createTestUser("Suspended member", { suspended: soon, suspensionReason: "Spamming" }),
     moderator: await createTestUser("Moderator", { role: "moderator" }),
     "suspended moderator": await createTestUser("Suspended moderator", { role: "moderator", suspended: "permanent" }),
+    editor: await createTestUser("Editor", { role: "editor" }),
+    "suspended editor": await createTestUser("Suspended editor", { role: "editor", suspended: soon }),
     admin: await createTestUser("Admin", { role: "admin" }),
   };
   // Others the actors may try to reach.
@@ -92,6 +112,18 @@ export async function buildActionWorld() {
     ).id,
   };
   const filter = await db.wordFilter.create({ data: { phrase: "existingphrase", action: "queue", createdById: otherAdmin.id }, select: { id: true } });
+  // The editors' articles: a draft, and a published one whose first point has a comment (so it cannot be deleted).
+  const otherEditor = await createTestUser("Other editor", { role: "editor" });
+  const draft = await createDraftArticle({ editorId: otherEditor.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `draft-${randomUUID()}`, source: "Test" }) });
+  const published = await createDraftArticle({ editorId: otherEditor.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `published-${randomUUID()}`, source: "Test" }) });
+  await publishArticle({ editorId: otherEditor.id, articleId: published.id });
+  const pointsOf = async (articleId: string) =>
+    (await db.thread.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((thread) => thread.id) as [string, string, string];
+  const [draftFirst, draftSecond, draftThird] = await pointsOf(draft.id);
+  const [publishedCommented, publishedSecond, publishedThird] = await pointsOf(published.id);
+  await by(carol.id, publishedCommented);
+  const articles = { draft: draft.id, published: published.id };
+  const points = { draftFirst, draftSecond, draftThird, publishedCommented, publishedSecond, publishedThird };
 
   return {
     threads: { main, locked, pinned, other },
@@ -104,6 +136,8 @@ export async function buildActionWorld() {
     appeals,
     corrections,
     filterId: filter.id,
+    articles,
+    points,
   };
 }
 
@@ -125,5 +159,7 @@ export function everyId(world: ActionWorld): string[] {
     ...Object.values(world.appeals),
     ...Object.values(world.corrections),
     world.filterId,
+    ...Object.values(world.articles),
+    ...Object.values(world.points),
   ];
 }

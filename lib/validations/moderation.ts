@@ -61,7 +61,7 @@ export const liftSuspensionSchema = z.object({ userId: id, reason: optionalReaso
 
 export const setRoleSchema = z.object({
   userId: id,
-  role: z.enum(["member", "moderator", "admin"], { error: "Choose a role." }),
+  role: z.enum(["member", "moderator", "editor", "admin"], { error: "Choose a role." }),
 });
 
 export const wordFilterSchema = z.object({

@@ -4,13 +4,19 @@ import { cache } from "react";
 import { ArticleMap } from "@/components/article-map";
 import { ArticleOverview } from "@/components/article-overview";
 import { articleMetadata } from "@/lib/page-metadata";
+import { getCurrentUser } from "@/lib/current-user";
+import { canSeeArticle } from "@/lib/permissions";
 import { getArticleWithThreads } from "@/lib/queries/articles";
 import { getStanceTallies } from "@/lib/queries/stances";
 import { getCorrectionNotes } from "@/lib/queries/corrections";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadArticle = cache((slug: string) => getArticleWithThreads(slug));
+/** The article, or null when there is none or it is a draft this reader may not see. */
+const loadArticle = cache(async (slug: string) => {
+  const [article, user] = await Promise.all([getArticleWithThreads(slug), getCurrentUser()]);
+  return article && canSeeArticle(user, article) ? article : null;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle((await params).slug);

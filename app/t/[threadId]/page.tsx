@@ -22,7 +22,8 @@ import { getCurrentUser } from "@/lib/current-user";
 import { slowModeConfig } from "@/lib/env";
 import { livePollSeconds } from "@/lib/live-updates";
 import { threadMetadata } from "@/lib/page-metadata";
-import { canModerate, canReport, canSuggestCorrection } from "@/lib/permissions";
+import { canModerate, canReport, canSeeArticle, canSuggestCorrection, isThreadClosed } from "@/lib/permissions";
+import { ArticleStateBanner } from "@/components/article-state-banner";
 import { getPointNeighbours } from "@/lib/queries/article-map";
 import { getThreadPage } from "@/lib/queries/comments";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
@@ -56,7 +57,8 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
   const readAt = new Date();
   const user = await getCurrentUser();
   const page = await getThreadPage(threadId, user, { after, at, sort, stance });
-  if (!page) return null;
+  // A draft's threads are the editors' preview; to anyone else they do not exist.
+  if (!page || !canSeeArticle(user, page.thread.article)) return null;
   const commentIds = page.comments.map((comment) => comment.id);
   const [votedIds, appeals, tally, neighbours, sourceRequests, correctionNotes, myCorrections] = await Promise.all([
     getVotedCommentIds(user?.id, commentIds),
@@ -97,15 +99,18 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function ThreadPage(props: Props) {
   const [data, user] = await Promise.all([load(props), getCurrentUser()]);
   if (!data) notFound();
-  const { thread } = data;
+  // A closed article is a read-only archive, and a draft's preview takes no comments yet: their threads behave
+  // as locked ones (the banner says why).
+  const thread = { ...data.thread, locked: isThreadClosed(data.thread, data.thread.article) || data.thread.article.draft };
   // The tree comes back in path (oldest-first) order; the page's top-level comments follow the chosen sort.
   const rank = new Map(data.rootOrder.map((id, index) => [id, index]));
   const tree = buildCommentTree(data.comments, { partial: data.partial }).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
 
   return (
     <main>
+      <ArticleStateBanner article={data.thread.article} />
       <ThreadHeader
-        thread={thread}
+        thread={data.thread}
         afterSummary={<CorrectionNotes notes={data.correctionNotes} />}
         tools={
           <>

@@ -6,7 +6,7 @@ import {
   articleSeedSchema,
   type ArticlePoint,
   type ArticleSeed,
-} from "./article-seed";
+} from "@/seeds/article-seed";
 
 /** A problem with the imported file itself; its message is meant to be shown to the person importing. */
 export class ArticleImportError extends Error {
@@ -16,6 +16,8 @@ export class ArticleImportError extends Error {
 export interface ParseArticleOptions {
   slug?: string;
   source?: string;
+  /** The web form refuses raw HTML; the CLI import (the operator's own files) strips inline tags as before. */
+  refuseHtml?: boolean;
 }
 
 const DEFAULT_SOURCE = "Imported article (source not recorded)";
@@ -33,9 +35,14 @@ const BINARY_MESSAGE = "The article file does not look like a text file (it cont
 const INVALID_UTF8_MESSAGE = "The article file is not valid UTF-8 text; save it as UTF-8 and try again";
 const NO_BODY_MESSAGE = "The article has a title but no body paragraphs to turn into threads";
 
+/** The largest article accepted, from a file or pasted: far above a long essay (about 40,000 words). */
+export const ARTICLE_MAX_BYTES = 256 * 1024;
+const TOO_LARGE_MESSAGE = `The article is larger than ${ARTICLE_MAX_BYTES / 1024} KB; split it into several articles`;
+
 /** Parses raw file bytes: rejects binary content before decoding, and invalid UTF-8 instead of guessing. */
 export function parseArticleFile(buffer: Buffer, options: ParseArticleOptions = {}): ArticleSeed {
   if (buffer.length === 0) throw new ArticleImportError(EMPTY_MESSAGE);
+  if (buffer.length > ARTICLE_MAX_BYTES) throw new ArticleImportError(TOO_LARGE_MESSAGE);
   if (bytesLookBinary(buffer)) throw new ArticleImportError(BINARY_MESSAGE);
   return parseArticleText(decodeUtf8(buffer), options);
 }
@@ -44,7 +51,12 @@ export function parseArticleFile(buffer: Buffer, options: ParseArticleOptions = 
 export function parseArticleText(text: string, options: ParseArticleOptions = {}): ArticleSeed {
   const normalized = normalizeNewlines(text);
   if (normalized.trim() === "") throw new ArticleImportError(EMPTY_MESSAGE);
+  if (Buffer.byteLength(normalized, "utf8") > ARTICLE_MAX_BYTES) throw new ArticleImportError(TOO_LARGE_MESSAGE);
   if (textLooksBinary(normalized)) throw new ArticleImportError(BINARY_MESSAGE);
+  if (options.refuseHtml) {
+    const tag = findRawHtml(normalized);
+    if (tag) throw new ArticleImportError(`The article contains raw HTML (${tag}); paste it as plain text or Markdown`);
+  }
 
   const { title, body } = splitTitle(toBlocks(normalized));
   const { intro, points } = hasHeadings(body) ? pointsFromSections(body) : pointsFromParagraphs(body);
@@ -63,7 +75,46 @@ export function parseArticleText(text: string, options: ParseArticleOptions = {}
     source: options.source?.trim() || DEFAULT_SOURCE,
     summary: shorten(oneLine(firstParagraph ?? points[0]!.summary), ARTICLE_SUMMARY_MAX_LENGTH),
     points,
+    body: normalized.trim(),
   });
+}
+
+// An HTML tag, comment or doctype; "a < b", <https://…> autolinks and <name@example.org> do not match.
+const HTML_TAG = /<!--|<!doctype|<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
+
+/** The first raw HTML tag in the text (outside code fences and `code`), or null. */
+export function findRawHtml(text: string): string | null {
+  let inFence = false;
+  for (const line of normalizeNewlines(text).split("\n")) {
+    if (FENCE.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const match = HTML_TAG.exec(line.replace(/`[^`]*`/g, ""));
+    if (match) return match[0].length > 40 ? `${match[0].slice(0, 39)}…` : match[0];
+  }
+  return null;
+}
+
+/** The words a reader sees, whitespace and Markdown syntax folded away: what an excerpt must be taken from. */
+export function articleWords(text: string): string {
+  return toBlocks(normalizeNewlines(text)).map(blockText).join(" ").replace(/\s+/g, " ").trim();
+}
+
+function excerptWords(excerpt: string): string {
+  return stripInlineMarkdown(normalizeNewlines(excerpt).split(/\n+/).map(stripLineMarkers).join(" "))
+    .replace(/^["'“‘]+|["'”’]+$/g, "")
+    .replace(/(?:…|\.\.\.)$/, "")
+    .trim();
+}
+
+/**
+ * Why a point's quoted excerpt is not the article's own words, or null when it is: the excerpt (a shortened
+ * one may end with "…") must appear, word for word, in the article's text.
+ */
+export function excerptProblem(excerpt: string, articleText: string): string | null {
+  const words = excerptWords(excerpt);
+  if (words === "") return "The excerpt is empty: quote the article's words this point is about.";
+  if (articleWords(articleText).includes(words)) return null;
+  return "The excerpt is not the article's own words: quote a passage exactly as the article has it (you may cut it short with …).";
 }
 
 /** Lowercase ASCII words joined by dashes, at most 60 characters; "article" when nothing usable is left. */

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleSeedSchema } from "./article-seed";
-import { ArticleImportError, parseArticleFile, parseArticleText, shorten, slugify } from "./parse-article";
+import { articleSeedSchema } from "@/seeds/article-seed";
+import { ARTICLE_MAX_BYTES, ArticleImportError, excerptProblem, findRawHtml, parseArticleFile, parseArticleText, shorten, slugify } from "./article-import";
 
 // The article as the editor gave it, kept in the repository beside its points.
 const TIKTOK_FILE = path.join(process.cwd(), "seeds", "articles", "tiktok-sparks-good.txt");
@@ -240,5 +240,66 @@ describe("the real TikTok article", () => {
     expect(seed.title).toBe("The Unexpected Benefits of TikTok: How the Platform Is Bringing Positive Change");
     expect(seed.points.length).toBeGreaterThanOrEqual(5);
     expect(articleSeedSchema.safeParse(seed).success).toBe(true);
+  });
+});
+
+describe("the checks the web form and the CLI share", () => {
+  it("refuses an article over the size limit, from a file or pasted", () => {
+    const big = `# Big\n\n${"word ".repeat(ARTICLE_MAX_BYTES / 5 + 10)}`;
+    expect(() => parseArticleFile(Buffer.from(big))).toThrow(/larger than 256 KB/);
+    expect(() => parseArticleText(big)).toThrow(/larger than 256 KB/);
+  });
+
+  it("keeps the article's text with the seed, for the excerpt check", () => {
+    expect(parseArticleText("# T\n\nFirst paragraph.\n\nSecond one.").body).toBe("# T\n\nFirst paragraph.\n\nSecond one.");
+  });
+
+  it("refuses raw HTML when asked to (the web form), naming the tag; the CLI keeps stripping inline tags", () => {
+    const html = "# Title\n\n<div class=\"x\">A paragraph.</div>";
+    expect(() => parseArticleText(html, { refuseHtml: true })).toThrow('The article contains raw HTML (<div class="x">); paste it as plain text or Markdown');
+    expect(parseArticleText(html).points[0]!.excerpt).toBe("A paragraph.");
+  });
+});
+
+describe("findRawHtml", () => {
+  it.each([
+    ["a tag", "Hello <b>world</b>", "<b>"],
+    ["a script", "<script>alert(1)</script>", "<script>"],
+    ["a comment", "text <!-- hidden -->", "<!--"],
+    ["a self-closing tag", "line<br/>break", "<br/>"],
+    ["a comparison", "a < b and c > d", null],
+    ["an autolink", "see <https://example.org/page>", null],
+    ["an email autolink", "write to <editor@example.org>", null],
+    ["a tag in inline code", "use `<div>` for blocks", null],
+    ["a tag in a code fence", "```\n<div>\n```", null],
+  ])("%s", (_name, text, expected) => {
+    expect(findRawHtml(text)).toBe(expected);
+  });
+});
+
+describe("excerptProblem: an excerpt must be the article's own words", () => {
+  const article = "# Title\n\n## Rents\n\nA home left **empty** is a home nobody can rent.\nIn tight markets every empty flat pushes rents up.\n\n- first item\n- second item";
+  it.each([
+    ["a passage word for word", "A home left empty is a home nobody can rent.", null],
+    ["across a line break", "nobody can rent. In tight markets", null],
+    ["cut short with …", "In tight markets every empty…", null],
+    ["cut short with ...", "In tight markets every empty...", null],
+    ["in quotation marks", "“every empty flat pushes rents up”", null],
+    ["with the Markdown the article used", "A home left **empty**", null],
+    ["a heading's words", "Rents", null],
+    ["list items", "first item second item", null],
+    ["invented words", "Rents always rise", /not the article's own words/],
+    ["a changed word", "A home left vacant is a home nobody can rent.", /not the article's own words/],
+    ["nothing", "  …  ", /The excerpt is empty/],
+  ])("%s", (_name, excerpt, expected) => {
+    const problem = excerptProblem(excerpt, article);
+    if (expected === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(expected);
+  });
+
+  it("accepts every excerpt the parser proposes", () => {
+    const text = "# T\n\n## One\n\nA long paragraph that goes on. ".concat("And on, ".repeat(60), "\n\nAnother paragraph.\n\n## Two\n\nShort one.");
+    const seed = parseArticleText(text);
+    for (const point of seed.points) expect(excerptProblem(point.excerpt, text), point.excerpt).toBeNull();
   });
 });
