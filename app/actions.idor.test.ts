@@ -207,6 +207,7 @@ ROWS.push(
 const ID_FREE = new Set<unknown>([
   accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
+  accountActions.signInWithOidcAction,
   notificationActions.markAllNotificationsReadAction,
   notificationActions.emailNotificationsAction,
 ]);
