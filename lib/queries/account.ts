@@ -106,7 +106,6 @@ export async function deleteAccount(userId: string, confirmation: { password?: s
         image: null,
         passwordHash: null,
         role: "member",
-        emailNotifications: false,
         suspensionReason: null,
         deletedAt: now,
       },
