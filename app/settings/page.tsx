@@ -19,7 +19,6 @@ export default async function SettingsPage() {
   if (!user) redirect("/signin?callbackUrl=%2Fsettings");
   const [account, sessions] = await Promise.all([getAccountSettings(user.id), listSessions(user.id)]);
   if (!account) redirect("/signin?callbackUrl=%2Fsettings");
-  const others = sessions.filter((session) => session.id !== user.sessionId);
 
   return (
     <main className="settings-page">
@@ -118,9 +117,7 @@ export default async function SettingsPage() {
           })}
         </ul>
         <div className="session-bulk">
-          {others.length > 0 && (
-            <ActionForm action={endSessionsAction} hidden={{ scope: "others" }} submit="Sign out everywhere else" label="Sign out everywhere else" className="inline-action" />
-          )}
+          <ActionForm action={endSessionsAction} hidden={{ scope: "others" }} submit="Sign out everywhere else" label="Sign out everywhere else" className="inline-action" />
           <ActionForm action={endSessionsAction} hidden={{ scope: "all" }} submit="Sign out everywhere" label="Sign out everywhere" className="inline-action" />
         </div>
       </section>
