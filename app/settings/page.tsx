@@ -17,8 +17,10 @@ export const metadata: Metadata = { title: "Settings", robots: { index: false } 
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fsettings");
-  const [account, sessions] = await Promise.all([getAccountSettings(user.id), listSessions(user.id)]);
+  const [account, allSessions] = await Promise.all([getAccountSettings(user.id), listSessions(user.id)]);
   if (!account) redirect("/signin?callbackUrl=%2Fsettings");
+  // This device first, then the others by when they were last used.
+  const sessions = [...allSessions.filter((session) => session.id === user.sessionId), ...allSessions.filter((session) => session.id !== user.sessionId)];
 
   return (
     <main className="settings-page">
