@@ -140,3 +140,16 @@ test("screenshots of /settings, 375 and 1280 px, light and dark", async ({ page,
     }
   }
 });
+
+test("without JavaScript, /settings forms still work", async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const account = await signUp(page);
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await signIn(plain, account);
+  await plain.goto("/settings");
+  await plain.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(plain.getByText("Signed out on 1 other device.")).toBeVisible();
+  await page.goto("/");
+  await expectSignedOut(page);
+});
