@@ -24,12 +24,14 @@ import * as appealDecisionActions from "@/app/mod/appeals/actions";
 import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
+import * as settingsActions from "@/app/settings/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
 import * as editorActions from "@/app/editor/actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
+import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 
@@ -180,6 +182,18 @@ const ROWS: Row[] = [
   // Accounts: nobody takes over another's by naming it.
   ["signUpAction: an existing member's email, with a new password", "anonymous", signUpAction, (w) => ({ name: "Impostor", email: "carol@example.test", password: "a brand new password", id: w.others.carol.id }), "An account with this email already exists. Sign in instead."],
   ["signInAction: an existing member's email, with a wrong password", "anonymous", signInAction, () => ({ email: "carol@example.test", password: "guessing at it" }), "Email or password is incorrect."],
+
+  // Settings: a member ends only their own sessions and deletes only their own account.
+  ["endSessionAction: another member's session", "member", settingsActions.endSessionAction, () => ({ sessionId: carolSessionId }), "That session does not exist."],
+  ["endSessionAction: a user's id as the session", "member", settingsActions.endSessionAction, (w) => ({ sessionId: w.others.carol.id }), "That session does not exist."],
+  ["endSessionAction: a comment's id as the session", "member", settingsActions.endSessionAction, (w) => ({ sessionId: w.comments.carolVisible }), "That session does not exist."],
+  ["endSessionAction: signed out, naming a member's session", "anonymous", settingsActions.endSessionAction, () => ({ sessionId: carolSessionId }), "Your session has ended. Sign in again to continue."],
+  ["endSessionsAction: signed out", "anonymous", settingsActions.endSessionsAction, () => ({ scope: "all" }), "Your session has ended. Sign in again to continue."],
+  ["deleteAccountAction: confirming with another member's email", "member", settingsActions.deleteAccountAction, () => ({ email: "carol@example.test", confirm: "delete" }), "That is not your account's email address."],
+  ["deleteAccountAction: confirming with another member's password", "member", settingsActions.deleteAccountAction, () => ({ password: "carol's own password", confirm: "delete" }), "That is not your account's email address."],
+  ["deleteAccountAction: signed out", "anonymous", settingsActions.deleteAccountAction, () => ({ password: "carol's own password", confirm: "delete" }), "Your session has ended. Sign in again to continue."],
+  ["changePasswordAction: another member's current password", "member", settingsActions.changePasswordAction, () => ({ currentPassword: "carol's own password", newPassword: "taken over now", confirmPassword: "taken over now" }), "Your account signs in without a password, so there is none to change."],
+  ["changePasswordAction: signed out", "anonymous", settingsActions.changePasswordAction, () => ({ currentPassword: "carol's own password", newPassword: "taken over now", confirmPassword: "taken over now" }), "Your session has ended. Sign in again to continue."],
 ];
 
 // Every action that changes something is covered above or below; these take no id to guess: they act on the
@@ -215,6 +229,7 @@ const ID_FREE = new Set<unknown>([
 const TESTED_BELOW = new Set<unknown>([notificationActions.openNotificationAction]);
 
 let world: ActionWorld;
+let carolSessionId = "";
 
 beforeAll(async () => {
   process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
@@ -225,11 +240,12 @@ beforeAll(async () => {
   await db.article.updateMany({ where: { slug: "test-article-taken" }, data: { slug: `moved-${Date.now()}` } });
   await db.article.update({ where: { id: world.articles.published }, data: { slug: "test-article-taken" } });
   await db.user.update({ where: { id: world.others.carol.id }, data: { email: "carol@example.test", passwordHash: await hashPassword("carol's own password") } });
+  carolSessionId = (await findActiveSessionUser(await createSession(world.others.carol.id)))!.sessionId;
 });
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
     expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });

@@ -24,12 +24,14 @@ import * as appealDecisionActions from "@/app/mod/appeals/actions";
 import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
+import * as settingsActions from "@/app/settings/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
 import * as editorActions from "@/app/editor/actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
+import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
 import { asFormText, callAction, databaseChanges, databaseState, type Action, type Fields } from "@/lib/testing/action-harness";
 import { buildActionWorld, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { createTestUser } from "@/lib/testing/factories";
@@ -137,6 +139,8 @@ type Row = {
   ownAccount?: true;
   /** Columns a row the action creates takes by default, that happen to equal a forged value ("table.column"). */
   defaults?: string[];
+  /** The caller's own account columns the action may change (ownAccount: emailNotifications). */
+  ownColumns?: string[];
 };
 
 const { createCommentAction, editCommentAction, deleteCommentAction, reportAction, voteAction } = memberActions;
@@ -189,6 +193,22 @@ const ROWS: Record<string, Row> = {
   pointToolAction: { action: editorActions.pointToolAction, actor: "editor", form: (w) => ({ articleId: w.articles.published, threadId: w.points.publishedSecond, kind: "up" }), writes: ["thread", "moderationLog"] },
   splitPointAction: { action: editorActions.splitPointAction, actor: "editor", form: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, at: "is several degrees", newTitle: "Degrees" }), writes: ["thread", "moderationLog"], defaults: ["thread.slowModeManual"] },
   articleStateAction: { action: editorActions.articleStateAction, actor: "admin", form: (w) => ({ articleId: w.articles.published, kind: "close", reason: "" }), writes: ["article", "moderationLog"] },
+  changePasswordAction: {
+    action: settingsActions.changePasswordAction,
+    actor: "member",
+    form: () => ({ currentPassword: "member's own password", newPassword: "a fresh password", confirmPassword: "a fresh password" }),
+    writes: ["user", "session", "rateLimiterFlexible"],
+    ownColumns: ["passwordHash"],
+  },
+  endSessionAction: { action: settingsActions.endSessionAction, actor: "member", form: () => ({ sessionId: memberSessionId }), writes: ["session"] },
+  endSessionsAction: { action: settingsActions.endSessionsAction, actor: "member", form: () => ({ scope: "others" }), writes: ["session"] },
+  deleteAccountAction: {
+    action: settingsActions.deleteAccountAction,
+    actor: "member",
+    form: () => ({ password: "member's own password", confirm: "delete" }),
+    writes: ["user", "comment", "thread", "commentVote", "report", "notification", "session", "sourceRequest", "appeal", "articleVisit", "account", "rateLimiterFlexible"],
+    ownColumns: ["name", "email", "emailVerified", "image", "passwordHash", "role", "suspensionReason", "deletedAt"],
+  },
   signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
 };
@@ -204,6 +224,7 @@ const FORMLESS = new Set<unknown>([
 
 let world: ActionWorld;
 let mallory: { id: string };
+let memberSessionId = "";
 let runId = "";
 
 beforeEach(async () => {
@@ -216,11 +237,13 @@ beforeEach(async () => {
   world = await buildActionWorld();
   mallory = await createTestUser("Mallory");
   await db.user.update({ where: { id: world.others.erin.id }, data: { email: `erin-${runId}@example.test`, passwordHash: await hashPassword("erin's own password") } });
+  await db.user.update({ where: { id: world.users.member.id }, data: { passwordHash: await hashPassword("member's own password") } });
+  memberSessionId = (await findActiveSessionUser(await createSession(world.users.member.id)))!.sessionId;
 });
 
 describe("extra form fields are never applied (mass assignment)", () => {
   it("has a row for every server action that takes a form", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(Object.values(ROWS).map((row) => row.action));
     expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
   });
@@ -248,7 +271,11 @@ describe("extra form fields are never applied (mass assignment)", () => {
     // Nobody's role, account or suspension moved unless the action is about exactly that.
     const users = changes.filter((change) => change.table === "user" && change.kind === "changed");
     for (const change of users) {
-      if (row.ownAccount) expect(Object.keys(change.columns).filter((column) => !["emailNotifications", "updatedAt"].includes(column))).toEqual([]);
+      if (row.ownAccount || row.ownColumns) {
+        const allowed = [...(row.ownColumns ?? ["emailNotifications"]), "updatedAt"];
+        expect(change.key).toBe(session.user?.id);
+        expect(Object.keys(change.columns).filter((column) => !allowed.includes(column))).toEqual([]);
+      }
       else expect(change.key).not.toBe(session.user?.id);
     }
   });

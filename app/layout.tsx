@@ -58,6 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <>
                   <NotificationBell unread={unreadNotifications} />
                   <Link href={`/u/${user.id}`}>{user.name ?? "Your profile"}</Link>
+                  <Link href="/settings">Settings</Link>
                   <form action={signOutAction}>
                     <button type="submit" className="link-button">
                       Sign out

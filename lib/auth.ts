@@ -1,9 +1,11 @@
 import { cache } from "react";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Provider } from "next-auth/providers";
+import { browserName } from "@/lib/browser-name";
 import { db } from "@/lib/db";
 import { env, isGitHubSignInEnabled, isOidcSignInEnabled } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -19,6 +21,8 @@ type Suspension = { until: string | null; permanent: boolean; reason: string | n
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: Role; suspension: Suspension } & DefaultSession["user"];
+    /** The Session row's id (not its secret token): marks "this device" on /settings. */
+    sessionId?: string;
   }
 }
 
@@ -26,6 +30,8 @@ declare module "@auth/core/jwt" {
   interface JWT {
     /** The database session this cookie stands for. */
     sid?: string;
+    /** The Session row's id, for /settings. */
+    sessionId?: string;
     uid?: string;
     role?: Role;
     suspension?: Suspension;
@@ -45,6 +51,15 @@ export const OIDC_PROVIDER_ID = "oidc";
 
 function clientIp(request: Request): string {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+}
+
+/** The browser of the request signing in, for the sessions list; null outside a request. */
+async function requestBrowser(): Promise<string | null> {
+  try {
+    return browserName((await headers()).get("user-agent"));
+  } catch {
+    return null;
+  }
 }
 
 const credentials = Credentials({
@@ -121,13 +136,14 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
         if (user.email && getModerationConfig().ADMIN_EMAILS.includes(user.email.toLowerCase())) {
           await setRoleByEmail(user.email, "admin");
         }
-        token.sid = await createSession(user.id);
+        token.sid = await createSession(user.id, await requestBrowser());
       }
       if (!token.sid) return null;
       // Read on every request: a deleted session or a changed role takes effect at once.
       const current = await findActiveSessionUser(token.sid);
       if (!current) return null;
       token.uid = current.id;
+      token.sessionId = current.sessionId;
       token.role = current.role;
       token.suspension =
         current.suspendedPermanently || current.suspendedUntil
@@ -146,6 +162,7 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
       session.user.id = token.uid ?? "";
       session.user.role = token.role ?? "member";
       session.user.suspension = token.suspension ?? null;
+      session.sessionId = token.sessionId;
       return session;
     },
   },

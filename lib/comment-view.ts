@@ -27,7 +27,7 @@ export type CommentView = {
   notice?: string;
   /** The stored, sanitised HTML of a body this viewer may read. */
   html?: string;
-  /** "[deleted]", "[removed]", "[awaiting review]" where the body is not shown. */
+  /** "[deleted]", "[deleted account]", "[removed]", "[awaiting review]" where the body is not shown. */
   tombstone?: string;
   sources?: Source[];
   moreSources?: number;
@@ -76,6 +76,8 @@ export function commentView(node: CommentNode<ThreadComment>, context: CommentVi
   const { thread, user } = context;
   const state = { authorId: node.author.id, deletedAt: node.deletedAt, status: node.status };
   const deleted = node.deletedAt !== null;
+  // The author left Agora (lib/queries/account.ts): their comments hold their place under this name.
+  const tombstone = node.author.deletedAt ? "[deleted account]" : "[deleted]";
   const authorName = node.author.name ?? "Anonymous";
   const readable = canReadBody(user, state);
   const awaitingReview = !deleted && node.status === "pending" && !readable;
@@ -87,13 +89,13 @@ export function commentView(node: CommentNode<ThreadComment>, context: CommentVi
 
   const view: CommentView = { id: node.id, createdAt: node.createdAt, status: node.status, replyCount: node.replyCount };
   if (showAuthor) view.author = { id: node.author.id, name: authorName };
-  else view.placeholder = deleted ? "[deleted]" : awaitingReview ? "[awaiting review]" : "[removed]";
+  else view.placeholder = deleted ? tombstone : awaitingReview ? "[awaiting review]" : "[removed]";
   if (node.editedAt && !deleted) view.edited = true;
   if (node.status === "pending" && !deleted) view.pending = true;
   if (!deleted && readable && node.stance) view.stance = node.stance;
   const notice = awaitingReview ? undefined : statusNotice(node);
   if (notice) view.notice = notice;
-  if (deleted) view.tombstone = "[deleted]";
+  if (deleted) view.tombstone = tombstone;
   else if (readable) {
     view.html = node.bodyHtml;
     if (node.sources.length > 0) {

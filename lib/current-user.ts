@@ -9,6 +9,8 @@ export type CurrentUser = {
   role: Role;
   /** Present while the member is suspended. */
   suspension: Suspension | null;
+  /** The id of the session row this request was signed in with (marks "this device"). */
+  sessionId?: string | null;
 };
 
 /** The signed-in user of this request, re-read from the database session (role and suspension included), or null. */
@@ -21,6 +23,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
     id: session.user.id,
     name: session.user.name ?? null,
     role: session.user.role,
+    sessionId: session.sessionId ?? null,
     suspension: active && { until: active.until ? new Date(active.until) : null, permanent: active.permanent, reason: active.reason },
   };
 }

@@ -17,6 +17,8 @@ const schema = z.object({
   RATE_LIMIT_REPORT_IP: rate.prefault("60/3600"),
   RATE_LIMIT_SIGNIN_ACCOUNT: rate.prefault("5/900"),
   RATE_LIMIT_SIGNIN_IP: rate.prefault("100/900"),
+  /** Password checks on /settings (changing it, deleting the account), per member. */
+  RATE_LIMIT_ACCOUNT_PASSWORD: rate.prefault("10/900"),
   ADMIN_EMAILS: z
     .string()
     .default("")

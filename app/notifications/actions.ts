@@ -28,6 +28,7 @@ export async function markAllNotificationsReadAction(): Promise<void> {
   revalidatePath("/", "layout");
 }
 
+/** The email-notification switch; its form lives on /settings. */
 export async function emailNotificationsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return failed("Your session has ended. Sign in again to continue.");
@@ -35,6 +36,6 @@ export async function emailNotificationsAction(_previous: ActionState, formData:
   if (!parsed.success) return invalid(parsed.error);
   const enabled = parsed.data.emailNotifications === "on";
   await setEmailNotifications(user.id, enabled);
-  revalidatePath("/notifications");
+  revalidatePath("/settings");
   return { ok: true, message: enabled ? "You will get an email for replies and mentions." : "No more emails: replies and mentions show here only." };
 }

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
 import { getCurrentUser } from "@/lib/current-user";
 import { isEmailEnabled } from "@/lib/env";
 import { tidySnippet } from "@/lib/search-highlight";
 import {
   countUnreadNotifications,
-  getEmailNotificationSetting,
   getNotifications,
   type NotificationItem,
 } from "@/lib/queries/notifications";
-import { emailNotificationsAction, markAllNotificationsReadAction, openNotificationAction } from "./actions";
+import { markAllNotificationsReadAction, openNotificationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications", robots: { index: false } };
 
@@ -30,11 +28,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
   if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
   const rawBefore = (await searchParams).before;
   const before = typeof rawBefore === "string" ? rawBefore : undefined;
-  const [{ notifications, nextCursor }, unread, emailOn] = await Promise.all([
-    getNotifications(user.id, before),
-    countUnreadNotifications(user.id),
-    isEmailEnabled ? getEmailNotificationSetting(user.id) : Promise.resolve(false),
-  ]);
+  const [{ notifications, nextCursor }, unread] = await Promise.all([getNotifications(user.id, before), countUnreadNotifications(user.id)]);
 
   return (
     <main className="notifications-page">
@@ -67,15 +61,9 @@ export default async function NotificationsPage({ searchParams }: Props) {
         </p>
       )}
       {isEmailEnabled && (
-        <section aria-labelledby="email-settings" className="notification-settings">
-          <h2 id="email-settings">Email</h2>
-          <ActionForm action={emailNotificationsAction} submit="Save" label="Email settings">
-            <label className="checkbox-label">
-              <input type="checkbox" name="emailNotifications" defaultChecked={emailOn} /> Email me when someone replies to or
-              mentions me
-            </label>
-          </ActionForm>
-        </section>
+        <p className="hint notification-settings">
+          Whether replies and mentions are also emailed to you is set on <Link href="/settings#email-notifications">your settings page</Link>.
+        </p>
       )}
     </main>
   );

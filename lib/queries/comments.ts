@@ -186,7 +186,7 @@ const commentFields = {
   createdAt: true,
   editedAt: true,
   deletedAt: true,
-  author: { select: { id: true, name: true, role: true } },
+  author: { select: { id: true, name: true, role: true, deletedAt: true } },
 } as const;
 
 const threadFields = {

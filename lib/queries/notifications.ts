@@ -116,11 +116,6 @@ export async function markAllNotificationsRead(recipientId: string): Promise<num
   return count;
 }
 
-export async function getEmailNotificationSetting(userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { emailNotifications: true } });
-  return user?.emailNotifications ?? false;
-}
-
 export async function setEmailNotifications(userId: string, enabled: boolean): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { emailNotifications: enabled } });
 }

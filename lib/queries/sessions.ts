@@ -2,15 +2,17 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** "Last seen" is refreshed at most this often per session: reading a session is not a write on every request. */
+export const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
 /**
  * Sessions live in the database even though Auth.js carries them in a signed cookie:
  * the cookie names a row, so signing out (or an admin) can end a session for good.
  */
-export async function createSession(userId: string): Promise<string> {
+export async function createSession(userId: string, browser: string | null = null): Promise<string> {
   const sessionToken = randomBytes(32).toString("base64url");
   await db.session.create({
-    data: { sessionToken, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) },
+    data: { sessionToken, userId, browser, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) },
   });
   return sessionToken;
 }
@@ -20,7 +22,9 @@ export async function findActiveSessionUser(sessionToken: string) {
   const session = await db.session.findUnique({
     where: { sessionToken },
     select: {
+      id: true,
       expires: true,
+      lastSeenAt: true,
       user: {
         select: {
           id: true,
@@ -35,10 +39,41 @@ export async function findActiveSessionUser(sessionToken: string) {
       },
     },
   });
-  if (!session || session.expires.getTime() <= Date.now()) return null;
-  return session.user;
+  const now = Date.now();
+  if (!session || session.expires.getTime() <= now) return null;
+  if (now - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    // Conditional, so concurrent requests of one session write once between them.
+    await db.session.updateMany({
+      where: { id: session.id, lastSeenAt: { lte: new Date(now - LAST_SEEN_RESOLUTION_MS) } },
+      data: { lastSeenAt: new Date(now) },
+    });
+  }
+  return { ...session.user, sessionId: session.id };
 }
 
 export async function deleteSession(sessionToken: string): Promise<void> {
   await db.session.deleteMany({ where: { sessionToken } });
+}
+
+export type SessionSummary = { id: string; browser: string | null; createdAt: Date; lastSeenAt: Date };
+
+/** A member's unexpired sessions, most recently used first. */
+export async function listSessions(userId: string): Promise<SessionSummary[]> {
+  return db.session.findMany({
+    where: { userId, expires: { gt: new Date() } },
+    select: { id: true, browser: true, createdAt: true, lastSeenAt: true },
+    orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
+  });
+}
+
+/** Ends one of the member's own sessions; someone else's id matches nothing. Returns whether one ended. */
+export async function endSession(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db.session.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
+}
+
+/** Ends every session of the member except the one named (the caller's own); none kept when keep is null. */
+export async function endSessions(userId: string, keep: string | null): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId, ...(keep ? { id: { not: keep } } : {}) } });
+  return count;
 }

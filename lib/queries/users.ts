@@ -31,7 +31,7 @@ export function findUserCredentials(email: string) {
 export function getUserProfile(id: string) {
   return db.user.findUnique({
     where: { id },
-    select: { id: true, name: true, image: true, role: true, createdAt: true },
+    select: { id: true, name: true, image: true, role: true, createdAt: true, deletedAt: true },
   });
 }
 

@@ -17,7 +17,7 @@ const loadProfile = cache(getUserProfile);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const profile = await loadProfile((await params).userId);
-  return { title: profile ? profile.name ?? "Member" : "Member not found" };
+  return { title: profile ? (profile.deletedAt ? "[deleted account]" : (profile.name ?? "Member")) : "Member not found" };
 }
 
 export default async function UserPage({ params, searchParams }: Props) {
@@ -30,7 +30,7 @@ export default async function UserPage({ params, searchParams }: Props) {
 
   return (
     <main className="narrow">
-      <h1>{profile.name ?? "Member"}</h1>
+      <h1>{profile.deletedAt ? "[deleted account]" : (profile.name ?? "Member")}</h1>
       <p className="muted">
         {profile.role !== "member" && <span className="badge">{profile.role}</span>} Member since{" "}
         <RelativeTime date={profile.createdAt} />
