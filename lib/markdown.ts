@@ -39,3 +39,29 @@ export function renderMarkdown(source: string): string {
 export function renderMarkdownTokens(tokens: ReturnType<typeof parseMarkdown>): string {
   return md.renderer.render(tokens, md.options, {});
 }
+
+type MarkdownToken = ReturnType<typeof parseMarkdown>[number];
+
+function inlineText(children: readonly MarkdownToken[]): string {
+  let text = "";
+  for (const child of children) {
+    if (child.type === "text" || child.type === "code_inline" || child.type === "text_special") text += child.content;
+    else if (child.type === "softbreak" || child.type === "hardbreak") text += "\n";
+    else if (child.children) text += inlineText(child.children);
+    // Emphasis, links and strikethrough markers add nothing: "zork**b**lat" reads "zorkblat".
+  }
+  return text;
+}
+
+/**
+ * The text a reader sees once a body is rendered: character references decoded, Markdown markers gone, emphasis
+ * inside a word joined to it, blocks and lines apart. What the word filter reads (lib/word-filter.ts).
+ */
+export function readerText(source: string): string {
+  const blocks: string[] = [];
+  for (const token of parseMarkdown(source)) {
+    if (token.type === "inline") blocks.push(inlineText(token.children ?? []));
+    else if (token.type === "fence" || token.type === "code_block") blocks.push(token.content);
+  }
+  return blocks.join("\n");
+}

@@ -3,7 +3,7 @@ import type { CommentSort } from "@/lib/validations/comment";
 import type { CommentStatus, Role, Stance } from "@/lib/generated/prisma/enums";
 import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { getModerationConfig } from "@/lib/moderation-config";
-import { findWordFilterMatch } from "@/lib/word-filter";
+import { findWordFilterMatchInBody } from "@/lib/word-filter";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
 import { cookBody, withCookedBody, type Cooked } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -35,7 +35,7 @@ type Author = { id: string; role: Role };
  * or, for a member's first comments, by pre-moderation (moderators are never held).
  */
 async function statusForBody(tx: Tx, author: Author, body: string, isNew: boolean): Promise<CommentStatus> {
-  const match = findWordFilterMatch(body, await loadWordFilterRules(tx));
+  const match = findWordFilterMatchInBody(body, await loadWordFilterRules(tx));
   if (match?.action === "block") {
     throw new CommentError(`Your comment contains “${match.phrase}”, which is not allowed here. Please rephrase it.`, "filtered");
   }
