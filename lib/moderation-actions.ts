@@ -20,6 +20,7 @@ export const MODERATION_ACTIONS = [
   "slow_mode_off",
   "accept_correction",
   "reject_correction",
+  "rename_duplicate_name",
 ] as const;
 
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

@@ -17,6 +17,7 @@ const schema = z.object({
   RATE_LIMIT_REPORT_IP: rate.prefault("60/3600"),
   RATE_LIMIT_SIGNIN_ACCOUNT: rate.prefault("5/900"),
   RATE_LIMIT_SIGNIN_IP: rate.prefault("100/900"),
+  RATE_LIMIT_NAME_CHANGE_USER: rate.prefault("3/86400"),
   ADMIN_EMAILS: z
     .string()
     .default("")

@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<ModerationAction, string> = {
   slow_mode_off: "switched slow mode off",
   accept_correction: "accepted a correction",
   reject_correction: "declined a correction",
+  rename_duplicate_name: "renamed a member whose display name read the same as another's",
 };
 
 export function describeAction(action: string): string {

@@ -2,7 +2,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { getModerationConfig, type ModerationConfig } from "@/lib/moderation-config";
 
-type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:ip";
+type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:ip" | "name:user";
 
 const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "comment:user": "RATE_LIMIT_COMMENT_USER",
@@ -11,6 +11,7 @@ const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "report:ip": "RATE_LIMIT_REPORT_IP",
   "signin:account": "RATE_LIMIT_SIGNIN_ACCOUNT",
   "signin:ip": "RATE_LIMIT_SIGNIN_IP",
+  "name:user": "RATE_LIMIT_NAME_CHANGE_USER",
 };
 
 export class RateLimitedError extends Error {

@@ -1,0 +1,19 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "nameKey" TEXT;
+
+-- CreateTable
+CREATE TABLE "NameChange" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "oldName" TEXT NOT NULL,
+    "newName" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "NameChange_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "NameChange_userId_createdAt_idx" ON "NameChange"("userId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_nameKey_key" ON "User"("nameKey");
+
