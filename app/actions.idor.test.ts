@@ -24,11 +24,13 @@ import * as appealDecisionActions from "@/app/mod/appeals/actions";
 import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
+import * as nameActions from "@/app/settings/name/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
+import { backfillNameKeys } from "@/lib/queries/display-names";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 
@@ -49,6 +51,7 @@ const NO_COMMENT = "That comment does not exist.";
 const MODERATORS_ONLY = "Only moderators can do that.";
 const ADMINS_ONLY = "Only admins can do that.";
 const SUSPENDED = /^Your account is suspended/;
+const NAME_TAKEN = "That display name is taken, or reads the same as one that is. Choose another.";
 
 type Row = [description: string, actor: ActorName, action: Action, form: (w: ActionWorld) => Fields, message: string | RegExp];
 
@@ -179,6 +182,12 @@ const ROWS: Row[] = [
   // Accounts: nobody takes over another's by naming it.
   ["signUpAction: an existing member's email, with a new password", "anonymous", signUpAction, (w) => ({ name: "Impostor", email: "carol@example.test", password: "a brand new password", id: w.others.carol.id }), "An account with this email already exists. Sign in instead."],
   ["signInAction: an existing member's email, with a wrong password", "anonymous", signInAction, () => ({ email: "carol@example.test", password: "guessing at it" }), "Email or password is incorrect."],
+  // Display names: a member renames only themself, and never into another member's name or a look-alike of it.
+  ["changeDisplayNameAction: another member's name, with their id sent along", "member", nameActions.changeDisplayNameAction, (w) => ({ name: "Carol", userId: w.others.carol.id, id: w.others.carol.id }), NAME_TAKEN],
+  ["changeDisplayNameAction: another member's name in Cyrillic look-alikes", "member", nameActions.changeDisplayNameAction, () => ({ name: "С\u0430rol" }), NAME_TAKEN],
+  ["changeDisplayNameAction: a moderator's name in capitals", "member", nameActions.changeDisplayNameAction, (w) => ({ name: w.others.otherModerator.name!.toUpperCase() }), NAME_TAKEN],
+  ["changeDisplayNameAction: by a suspended member", "suspended member", nameActions.changeDisplayNameAction, () => ({ name: "Fresh Start" }), SUSPENDED],
+  ["changeDisplayNameAction: signed out", "anonymous", nameActions.changeDisplayNameAction, () => ({ name: "Nobody Yet" }), "Your session has ended. Sign in again to continue."],
 ];
 
 // Every action that changes something is covered above or below; these take no id to guess: they act on the
@@ -199,13 +208,16 @@ beforeAll(async () => {
   process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
   process.env.RATE_LIMIT_REPORT_USER = "100000/60";
   process.env.RATE_LIMIT_REPORT_IP = "100000/60";
+  process.env.RATE_LIMIT_NAME_CHANGE_USER = "100000/60";
   world = await buildActionWorld();
   await db.user.update({ where: { id: world.others.carol.id }, data: { email: "carol@example.test", passwordHash: await hashPassword("carol's own password") } });
+  // The world's members were made without name keys (as rows from before them): give them theirs.
+  await backfillNameKeys(db);
 });
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, nameActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
     expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });

@@ -24,6 +24,7 @@ import * as appealDecisionActions from "@/app/mod/appeals/actions";
 import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
+import * as nameActions from "@/app/settings/name/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
@@ -115,6 +116,9 @@ function forgedFields(w: ActionWorld): Record<string, string> {
     slowModeSince: FORGED_DATE,
     requesterId: carol,
     target: "article",
+    nameKey: "forgedkey",
+    oldName: "Forged Old Name",
+    newName: "Forged New Name",
   };
 }
 
@@ -125,8 +129,8 @@ type Row = {
   form: (w: ActionWorld) => Fields;
   /** The tables a success may write. */
   writes: string[];
-  /** The action changes the caller's own account (their email setting). */
-  ownAccount?: true;
+  /** The action changes the caller's own account: true for their email setting, or the columns it may change. */
+  ownAccount?: true | string[];
 };
 
 const { createCommentAction, editCommentAction, deleteCommentAction, reportAction, voteAction } = memberActions;
@@ -161,6 +165,13 @@ const ROWS: Record<string, Row> = {
   fileAppealAction: { action: appealActions.fileAppealAction, actor: "member", form: (w) => ({ logId: w.logs.memberHidden, body: "It was on topic" }), writes: ["appeal"] },
   decideAppealAction: { action: appealDecisionActions.decideAppealAction, actor: "moderator", form: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }), writes: ["appeal", "comment", "thread", "moderationLog", "notification"] },
   setSlowModeAction: { action: slowModeActions.setSlowModeAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, kind: "on", reason: "Heated" }), writes: ["thread", "moderationLog"] },
+  changeDisplayNameAction: {
+    action: nameActions.changeDisplayNameAction,
+    actor: "member",
+    form: () => ({ name: `Renamed ${runId.slice(0, 8)}` }),
+    writes: ["user", "nameChange", "rateLimiterFlexible"],
+    ownAccount: ["name", "nameKey"],
+  },
   signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
 };
@@ -191,7 +202,7 @@ beforeEach(async () => {
 
 describe("extra form fields are never applied (mass assignment)", () => {
   it("has a row for every server action that takes a form", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, nameActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(Object.values(ROWS).map((row) => row.action));
     expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
   });
@@ -218,7 +229,11 @@ describe("extra form fields are never applied (mass assignment)", () => {
     // Nobody's role, account or suspension moved unless the action is about exactly that.
     const users = changes.filter((change) => change.table === "user" && change.kind === "changed");
     for (const change of users) {
-      if (row.ownAccount) expect(Object.keys(change.columns).filter((column) => !["emailNotifications", "updatedAt"].includes(column))).toEqual([]);
+      if (row.ownAccount) {
+        expect(change.key).toBe(session.user?.id);
+        const allowed = ["updatedAt", ...(row.ownAccount === true ? ["emailNotifications"] : row.ownAccount)];
+        expect(Object.keys(change.columns).filter((column) => !allowed.includes(column))).toEqual([]);
+      }
       else expect(change.key).not.toBe(session.user?.id);
     }
   });
