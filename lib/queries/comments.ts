@@ -12,6 +12,7 @@ import { adjustAncestorReplyCounts, takeThreadForComment } from "./comment-paths
 import { isCounted } from "./moderation";
 import { slowModeRefusal, slowModeWait } from "./slow-mode";
 import { loadWordFilterRules } from "./word-filters";
+import { resolveMentions } from "./mentions";
 
 /** A refusal the user can act on; its message is shown next to the form. */
 export class CommentError extends Error {
@@ -60,7 +61,7 @@ export async function createComment(
 ) {
   if (input.parentId && input.stance) throw REPLY_STANCE();
   // Rendered before the transaction: no lock is held while markdown-it runs.
-  const cooked = cookBody(input.body);
+  const cooked = cookBody(input.body, await resolveMentions([input.body]));
   return db.$transaction(async (tx) => {
     let parent: { depth: number; path: string } | null = null;
     if (input.parentId) {
@@ -128,7 +129,7 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
  * comment's stance changes with it (undefined: left as it is; null: no stance); a reply takes none.
  */
 export async function editComment(input: { commentId: string; author: Author; body: string; stance?: Stance | null }) {
-  const cooked = cookBody(input.body);
+  const cooked = cookBody(input.body, await resolveMentions([input.body]));
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.author.id);
     if (input.stance && comment.depth > 0) throw REPLY_STANCE();
