@@ -205,6 +205,7 @@ let world: ActionWorld;
 
 beforeAll(async () => {
   process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
+  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
   process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
   process.env.RATE_LIMIT_REPORT_USER = "100000/60";
   process.env.RATE_LIMIT_REPORT_IP = "100000/60";

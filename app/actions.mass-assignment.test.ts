@@ -139,7 +139,7 @@ const { signUpAction, signInAction } = accountActions;
 
 const ROWS: Record<string, Row> = {
   createCommentAction: { action: createCommentAction, actor: "member", form: (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "A reply" }), writes: ["comment", "thread", "rateLimiterFlexible", "notification"] },
-  editCommentAction: { action: editCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible, body: "Edited" }), writes: ["comment", "thread"] },
+  editCommentAction: { action: editCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible, body: "Edited" }), writes: ["comment", "thread", "rateLimiterFlexible"] },
   deleteCommentAction: { action: deleteCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible }), writes: ["comment", "thread"] },
   reportAction: { action: reportAction, actor: "member", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam", note: "Looks like spam" }), writes: ["report", "rateLimiterFlexible"] },
   voteAction: { action: voteAction, actor: "member", form: (w) => ({ commentId: w.comments.carolVisible }), writes: ["commentVote", "comment"] },
@@ -191,6 +191,7 @@ let runId = "";
 beforeEach(async () => {
   runId = randomUUID();
   process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
+  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
   process.env.RATE_LIMIT_REPORT_USER = "100000/60";
   process.env.PREMODERATION_FIRST_COMMENTS = "0";
   delete process.env.ADMIN_EMAILS;

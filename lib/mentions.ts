@@ -54,3 +54,25 @@ export function extractMentions(body: string, limit: number = MAX_MENTIONS_PER_C
   }
   return handles;
 }
+
+/** The query parameter that carries, after posting, the handles that named nobody. */
+export const UNMATCHED_PARAM = "unmatched";
+
+/** A comment's href with the handles that matched nobody, for the notice the poster sees on arriving. */
+export function withUnmatchedMentions(href: string, handles: readonly string[]): string {
+  if (handles.length === 0) return href;
+  const hash = href.indexOf("#");
+  const [path, fragment] = hash === -1 ? [href, ""] : [href.slice(0, hash), href.slice(hash)];
+  const value = encodeURIComponent(handles.join(" "));
+  return `${path}${path.includes("?") ? "&" : "?"}${UNMATCHED_PARAM}=${value}${fragment}`;
+}
+
+/** The handles from the query parameter, kept to what a handle can be (a hand-made link shows nothing else). */
+export function parseUnmatchedMentions(value: unknown): string[] {
+  if (typeof value !== "string") return [];
+  return value
+    .split(" ")
+    .map((handle) => handle.match(/^[\p{L}\p{M}\p{N}_.'’-]{1,60}$/u)?.[0])
+    .filter((handle): handle is string => handle !== undefined)
+    .slice(0, MAX_MENTIONS_PER_COMMENT);
+}

@@ -18,6 +18,7 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_ACCOUNT: rate.prefault("5/900"),
   RATE_LIMIT_SIGNIN_IP: rate.prefault("100/900"),
   RATE_LIMIT_NAME_CHANGE_USER: rate.prefault("3/86400"),
+  RATE_LIMIT_EDIT_USER: rate.prefault("20/600"),
   ADMIN_EMAILS: z
     .string()
     .default("")
