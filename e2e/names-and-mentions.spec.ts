@@ -24,14 +24,14 @@ test.describe("display names that identify", () => {
     const field = visitor.getByLabel("Display name", { exact: true });
     await field.fill(first.name.toUpperCase());
     await visitor.getByRole("button", { name: "Change display name" }).click();
-    await expect(visitor.getByRole("alert")).toHaveText("That display name is taken, or reads the same as one that is. Choose another.");
+    await expect(visitor.getByRole("main").getByRole("alert")).toHaveText("That display name is taken, or reads the same as one that is. Choose another.");
     await field.fill("Admin");
     await visitor.getByRole("button", { name: "Change display name" }).click();
-    await expect(visitor.getByRole("alert")).toHaveText("That name is reserved. Choose another.");
+    await expect(visitor.getByRole("main").getByRole("alert")).toHaveText("That name is reserved. Choose another.");
     const renamed = `Renamed ${randomLetters(6)}`;
     await field.fill(renamed);
     await visitor.getByRole("button", { name: "Change display name" }).click();
-    await expect(visitor.getByRole("status")).toHaveText(`Your display name is now “${renamed}”.`);
+    await expect(visitor.getByRole("main").getByRole("status")).toHaveText(`Your display name is now “${renamed}”.`);
     expect(second.name).not.toBe(renamed);
   });
 
