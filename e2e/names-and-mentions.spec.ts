@@ -9,6 +9,7 @@ function randomLetters(length = 8): string {
 
 test.describe("display names that identify", () => {
   test("a name that reads the same as a member's, in look-alike letters, is refused at sign-up and on /settings/name", async ({ page, browser }, testInfo) => {
+    test.slow();
     const first = await signUp(page, { name: `Quill ${randomLetters(6)}` });
     // The same name with a Cyrillic "і" for the Latin "i".
     const lookalike = first.name.replace("Quill", "Qu\u0456ll");
@@ -49,6 +50,8 @@ test.describe("display names that identify", () => {
 
 test.describe("the word filter reads what readers read", () => {
   test("a blocked word written with a character reference, a Cyrillic letter or bold inside is refused", async ({ page, browser }, testInfo) => {
+    // Two accounts, a filter added and removed, four attempts: more steps than most tests.
+    test.slow();
     const word = `zork${randomLetters(6)}`;
     await signInAsAdmin(page);
     await page.goto("/admin");

@@ -12,8 +12,8 @@ import { extractMentions, MAX_MENTIONS_PER_COMMENT, mentionKey } from "@/lib/men
 const LIVE_COMMENT = { status: "visible", deletedAt: null } as const;
 
 /**
- * Creates the notifications a comment owes, if it is visible now: its parent's author (a reply) and the thread's
- * participants it mentions; never its own author. Safe to call again for the same comment (after an approval, a
+ * Creates the notifications a comment owes, if it is visible now: its parent's author (a reply) and the members it
+ * mentions, at most MAX_MENTIONS_PER_COMMENT over the comment's life; never its own author. Safe to call again for the same comment (after an approval, a
  * restore or an edit that adds a mention). Returns the ids of the notifications created by this call.
  */
 export async function notifyAboutComment(commentId: string): Promise<string[]> {
