@@ -25,6 +25,7 @@ import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
 import * as settingsActions from "@/app/settings/actions";
+import * as nameActions from "@/app/settings/name/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
@@ -32,6 +33,7 @@ import * as editorActions from "@/app/editor/actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
+import { backfillNameKeys } from "@/lib/queries/display-names";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 
@@ -52,6 +54,7 @@ const NO_COMMENT = "That comment does not exist.";
 const MODERATORS_ONLY = "Only moderators can do that.";
 const ADMINS_ONLY = "Only admins can do that.";
 const SUSPENDED = /^Your account is suspended/;
+const NAME_TAKEN = "That display name is taken, or reads the same as one that is. Choose another.";
 
 type Row = [description: string, actor: ActorName, action: Action, form: (w: ActionWorld) => Fields, message: string | RegExp];
 
@@ -194,6 +197,12 @@ const ROWS: Row[] = [
   ["deleteAccountAction: signed out", "anonymous", settingsActions.deleteAccountAction, () => ({ password: "carol's own password", confirm: "delete" }), "Your session has ended. Sign in again to continue."],
   ["changePasswordAction: another member's current password", "member", settingsActions.changePasswordAction, () => ({ currentPassword: "carol's own password", newPassword: "taken over now", confirmPassword: "taken over now" }), "Your account signs in without a password, so there is none to change."],
   ["changePasswordAction: signed out", "anonymous", settingsActions.changePasswordAction, () => ({ currentPassword: "carol's own password", newPassword: "taken over now", confirmPassword: "taken over now" }), "Your session has ended. Sign in again to continue."],
+  // Display names: a member renames only themself, and never into another member's name or a look-alike of it.
+  ["changeDisplayNameAction: another member's name, with their id sent along", "member", nameActions.changeDisplayNameAction, (w) => ({ name: "Carol", userId: w.others.carol.id, id: w.others.carol.id }), NAME_TAKEN],
+  ["changeDisplayNameAction: another member's name in Cyrillic look-alikes", "member", nameActions.changeDisplayNameAction, () => ({ name: "С\u0430rol" }), NAME_TAKEN],
+  ["changeDisplayNameAction: a moderator's name in capitals", "member", nameActions.changeDisplayNameAction, (w) => ({ name: w.others.otherModerator.name!.toUpperCase() }), NAME_TAKEN],
+  ["changeDisplayNameAction: by a suspended member", "suspended member", nameActions.changeDisplayNameAction, () => ({ name: "Fresh Start" }), SUSPENDED],
+  ["changeDisplayNameAction: signed out", "anonymous", nameActions.changeDisplayNameAction, () => ({ name: "Nobody Yet" }), "Your session has ended. Sign in again to continue."],
 ];
 
 // Every action that changes something is covered above or below; these take no id to guess: they act on the
@@ -233,19 +242,23 @@ let carolSessionId = "";
 
 beforeAll(async () => {
   process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
+  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
   process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
   process.env.RATE_LIMIT_REPORT_USER = "100000/60";
   process.env.RATE_LIMIT_REPORT_IP = "100000/60";
+  process.env.RATE_LIMIT_NAME_CHANGE_USER = "100000/60";
   world = await buildActionWorld();
   await db.article.updateMany({ where: { slug: "test-article-taken" }, data: { slug: `moved-${Date.now()}` } });
   await db.article.update({ where: { id: world.articles.published }, data: { slug: "test-article-taken" } });
   await db.user.update({ where: { id: world.others.carol.id }, data: { email: "carol@example.test", passwordHash: await hashPassword("carol's own password") } });
+  // The world's members were made without name keys (as rows from before them): give them theirs.
+  await backfillNameKeys(db);
   carolSessionId = (await findActiveSessionUser(await createSession(world.others.carol.id)))!.sessionId;
 });
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, nameActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
     expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });

@@ -25,6 +25,7 @@ import * as slowModeActions from "@/app/mod/slow-mode/actions";
 import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
 import * as settingsActions from "@/app/settings/actions";
+import * as nameActions from "@/app/settings/name/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
@@ -125,6 +126,9 @@ function forgedFields(w: ActionWorld): Record<string, string> {
     slug: "forged-slug",
     source: "Forged source",
     sourceUrl: "https://evil.example/forged",
+    nameKey: "forgedkey",
+    oldName: "Forged Old Name",
+    newName: "Forged New Name",
   };
 }
 
@@ -149,7 +153,7 @@ const { signUpAction, signInAction } = accountActions;
 
 const ROWS: Record<string, Row> = {
   createCommentAction: { action: createCommentAction, actor: "member", form: (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "A reply" }), writes: ["comment", "thread", "rateLimiterFlexible", "notification"] },
-  editCommentAction: { action: editCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible, body: "Edited" }), writes: ["comment", "thread"] },
+  editCommentAction: { action: editCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible, body: "Edited" }), writes: ["comment", "thread", "rateLimiterFlexible"] },
   deleteCommentAction: { action: deleteCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible }), writes: ["comment", "thread"] },
   reportAction: { action: reportAction, actor: "member", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam", note: "Looks like spam" }), writes: ["report", "rateLimiterFlexible"] },
   voteAction: { action: voteAction, actor: "member", form: (w) => ({ commentId: w.comments.carolVisible }), writes: ["commentVote", "comment"] },
@@ -206,8 +210,15 @@ const ROWS: Record<string, Row> = {
     action: settingsActions.deleteAccountAction,
     actor: "member",
     form: () => ({ password: "member's own password", confirm: "delete" }),
-    writes: ["user", "comment", "thread", "commentVote", "report", "notification", "session", "sourceRequest", "appeal", "articleVisit", "account", "rateLimiterFlexible"],
-    ownColumns: ["name", "email", "emailVerified", "image", "passwordHash", "role", "suspensionReason", "deletedAt"],
+    writes: ["user", "comment", "thread", "commentVote", "report", "notification", "session", "sourceRequest", "appeal", "articleVisit", "account", "nameChange", "rateLimiterFlexible"],
+    ownColumns: ["name", "nameKey", "email", "emailVerified", "image", "passwordHash", "role", "suspensionReason", "deletedAt"],
+  },
+  changeDisplayNameAction: {
+    action: nameActions.changeDisplayNameAction,
+    actor: "member",
+    form: () => ({ name: `Renamed ${runId.slice(0, 8)}` }),
+    writes: ["user", "nameChange", "rateLimiterFlexible"],
+    ownColumns: ["name", "nameKey"],
   },
   signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
@@ -230,6 +241,7 @@ let runId = "";
 beforeEach(async () => {
   runId = randomUUID();
   process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
+  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
   process.env.RATE_LIMIT_REPORT_USER = "100000/60";
   process.env.PREMODERATION_FIRST_COMMENTS = "0";
   delete process.env.ADMIN_EMAILS;
@@ -243,7 +255,7 @@ beforeEach(async () => {
 
 describe("extra form fields are never applied (mass assignment)", () => {
   it("has a row for every server action that takes a form", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, nameActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(Object.values(ROWS).map((row) => row.action));
     expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
   });
@@ -272,8 +284,8 @@ describe("extra form fields are never applied (mass assignment)", () => {
     const users = changes.filter((change) => change.table === "user" && change.kind === "changed");
     for (const change of users) {
       if (row.ownAccount || row.ownColumns) {
-        const allowed = [...(row.ownColumns ?? ["emailNotifications"]), "updatedAt"];
         expect(change.key).toBe(session.user?.id);
+        const allowed = [...(row.ownColumns ?? ["emailNotifications"]), "updatedAt"];
         expect(Object.keys(change.columns).filter((column) => !allowed.includes(column))).toEqual([]);
       }
       else expect(change.key).not.toBe(session.user?.id);

@@ -8,6 +8,7 @@ import { isOidcSignInEnabled } from "@/lib/env";
 import { formatWait } from "@/lib/rate-limit";
 import { hashPassword } from "@/lib/password";
 import { createUserWithPassword, EmailTakenError } from "@/lib/queries/users";
+import { NameTakenError } from "@/lib/display-name";
 import { callbackPath, signInSchema, signUpSchema } from "@/lib/validations/auth";
 
 // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
@@ -23,6 +24,7 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
     await createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
   } catch (error) {
     if (error instanceof EmailTakenError) return { ...failed(error.message, values), fieldErrors: { email: [error.message] } };
+    if (error instanceof NameTakenError) return { ...failed(error.message, values), fieldErrors: { name: [error.message] } };
     throw error;
   }
   // signIn redirects (by throwing) on success.

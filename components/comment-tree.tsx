@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { COMMENT_CONTROL_LABELS, commentControlHref, commentPanelId } from "@/lib/comment-controls";
 import type { CommentView } from "@/lib/comment-view";
 import { STANCE_LABELS } from "@/lib/stance-labels";
+import { StaffBadge } from "./staff-badge";
 import { formatExactTime, formatRelativeTime } from "@/lib/time";
 import "./comment-tree.css";
 import "./evidence.css";
@@ -88,12 +89,15 @@ function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level
   const panelOpen = ui.open?.commentId === view.id;
 
   return (
-    <article id={`c-${view.id}`} className={classes} aria-label={view.author ? `Comment by ${view.author.name}` : "Comment"}>
+    <article id={`c-${view.id}`} className={classes} aria-label={view.author ? `Comment by ${view.author.name}${view.author.staff ? ` (${view.author.staff.toLowerCase()})` : ""}` : "Comment"}>
       <header className="comment-meta">
         {view.author ? (
-          <Link className="author" href={`/u/${view.author.id}`} prefetch={false}>
-            {view.author.name}
-          </Link>
+          <>
+            <Link className="author" href={`/u/${view.author.id}`} prefetch={false}>
+              {view.author.name}
+            </Link>
+            {view.author.staff && <StaffBadge title={view.author.staff} />}
+          </>
         ) : (
           <span className="author muted">{view.placeholder}</span>
         )}

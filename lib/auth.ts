@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { backfillNameKeys } from "@/lib/queries/display-names";
 import type { Provider } from "next-auth/providers";
 import { browserName } from "@/lib/browser-name";
 import { db } from "@/lib/db";
@@ -167,6 +168,11 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
     },
   },
   events: {
+    // A member created by an OAuth provider (GitHub) comes with the provider's name: give it its unique key, with a
+    // number when it reads the same as an existing member's (lib/queries/display-names.ts).
+    async createUser() {
+      await backfillNameKeys();
+    },
     async signOut(message) {
       if ("token" in message && message.token?.sid) await deleteSession(message.token.sid);
     },

@@ -2,7 +2,7 @@ import type { CommentControl } from "@/lib/comment-controls";
 import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReportComment, canRequestSource, canSuspendAuthor, canVote } from "@/lib/permissions";
+import { canEditComment, canModerate, canReadBody, canReplyTo, canReportComment, canRequestSource, canSuspendAuthor, canVote, staffTitle } from "@/lib/permissions";
 import type { ThreadComment } from "@/lib/queries/comments";
 import type { SourceRequestSummary } from "@/lib/queries/source-requests";
 import { answersSourceRequest, SOURCE_CARDS_SHOWN, type Source } from "@/lib/sources";
@@ -15,7 +15,7 @@ import type { StanceValue } from "@/lib/validations/comment";
 export type CommentView = {
   id: string;
   /** The author's link; absent where the author is not shown ([deleted], [removed], awaiting review). */
-  author?: { id: string; name: string };
+  author?: { id: string; name: string; staff?: "Moderator" | "Admin" };
   /** What stands in the author's place when they are not shown. */
   placeholder?: string;
   createdAt: Date;
@@ -88,8 +88,10 @@ export function commentView(node: CommentNode<ThreadComment>, context: CommentVi
   const canAsk = canRequestSource(user, state, thread);
 
   const view: CommentView = { id: node.id, createdAt: node.createdAt, status: node.status, replyCount: node.replyCount };
-  if (showAuthor) view.author = { id: node.author.id, name: authorName };
-  else view.placeholder = deleted ? tombstone : awaitingReview ? "[awaiting review]" : "[removed]";
+  if (showAuthor) {
+    const staff = staffTitle(node.author);
+    view.author = staff ? { id: node.author.id, name: authorName, staff } : { id: node.author.id, name: authorName };
+  } else view.placeholder = deleted ? tombstone : awaitingReview ? "[awaiting review]" : "[removed]";
   if (node.editedAt && !deleted) view.edited = true;
   if (node.status === "pending" && !deleted) view.pending = true;
   if (!deleted && readable && node.stance) view.stance = node.stance;

@@ -1,4 +1,4 @@
-import { parseMarkdown, renderMarkdown, renderMarkdownTokens, RENDERER_VERSION } from "@/lib/markdown";
+import { parseMarkdown, renderMarkdown, renderMarkdownTokens, RENDERER_VERSION, type RenderEnv } from "@/lib/markdown";
 import { extractSources, sourcesFromTokens, type Source } from "@/lib/sources";
 
 // A comment's body is rendered when it is written, as Discourse keeps a post's "cooked" HTML: the safe HTML and
@@ -12,12 +12,16 @@ export type CookedColumns = { bodyHtml: string; bodyHtmlVersion: number; bodySou
 /** A comment row as read with its stored rendering. */
 type StoredBody = { body: string; bodyHtml: string; bodyHtmlVersion: number; bodySources: string };
 
-/** Renders a body for storage: its HTML and its sources, from one parse. */
-export function cookBody(body: string): CookedColumns {
+/**
+ * Renders a body for storage: its HTML and its sources, from one parse. `mentions` (lib/queries/mentions.ts
+ * resolveMentions) makes each @mention of a member a link to their page.
+ */
+export function cookBody(body: string, mentions?: RenderEnv["mentions"]): CookedColumns {
   if (body === "") return { bodyHtml: "", bodyHtmlVersion: RENDERER_VERSION, bodySources: "[]" };
-  const tokens = parseMarkdown(body);
+  const env: RenderEnv = { mentions };
+  const tokens = parseMarkdown(body, env);
   const sources = sourcesFromTokens(tokens);
-  return { bodyHtml: renderMarkdownTokens(tokens), bodyHtmlVersion: RENDERER_VERSION, bodySources: JSON.stringify(sources) };
+  return { bodyHtml: renderMarkdownTokens(tokens, env), bodyHtmlVersion: RENDERER_VERSION, bodySources: JSON.stringify(sources) };
 }
 
 /** Whether a row's stored rendering was made by this renderer. */

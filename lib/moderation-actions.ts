@@ -34,6 +34,7 @@ export const MODERATION_ACTIONS = [
   "delete_point",
   "close_point",
   "reopen_point",
+  "rename_duplicate_name",
 ] as const;
 
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

@@ -19,6 +19,8 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_IP: rate.prefault("100/900"),
   /** Password checks on /settings (changing it, deleting the account), per member. */
   RATE_LIMIT_ACCOUNT_PASSWORD: rate.prefault("10/900"),
+  RATE_LIMIT_NAME_CHANGE_USER: rate.prefault("3/86400"),
+  RATE_LIMIT_EDIT_USER: rate.prefault("20/600"),
   ADMIN_EMAILS: z
     .string()
     .default("")

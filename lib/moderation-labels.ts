@@ -35,6 +35,7 @@ export const ACTION_LABELS: Record<ModerationAction, string> = {
   delete_point: "deleted a point",
   close_point: "closed a point to new comments",
   reopen_point: "reopened a point to comments",
+  rename_duplicate_name: "renamed a member whose display name read the same as another's",
 };
 
 export function describeAction(action: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "./current-user";
-import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, canReportComment, canSetStance, canSuspendAuthor, isAppealable } from "./permissions";
+import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, canReportComment, canSetStance, canSuspendAuthor, isAppealable, staffTitle } from "./permissions";
 
 const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
 const author = member("author");
@@ -175,5 +175,15 @@ describe("canSuspendAuthor", () => {
     ["a signed-out visitor", null, memberAuthor, false],
   ] as const)("%s → %s", (_name, user, target, expected) => {
     expect(canSuspendAuthor(user, target)).toBe(expected);
+  });
+});
+
+describe("staffTitle", () => {
+  it.each([
+    ["member", undefined],
+    ["moderator", "Moderator"],
+    ["admin", "Admin"],
+  ] as const)("a %s carries %s beside their name", (role, title) => {
+    expect(staffTitle({ role })).toBe(title);
   });
 });

@@ -66,6 +66,14 @@ export function canVote(user: Viewer, comment: CommentState): boolean {
   return user !== null && !isSuspended(user) && comment.authorId !== user.id && comment.deletedAt === null && comment.status === "visible";
 }
 
+/**
+ * The staff title a member carries beside their name (comments, their page), so nobody can pass for staff: by
+ * role alone, since a suspended moderator is still who they are.
+ */
+export function staffTitle(member: { role: Role }): "Moderator" | "Admin" | undefined {
+  return member.role === "admin" ? "Admin" : member.role === "moderator" ? "Moderator" : undefined;
+}
+
 /** Moderating needs the role and no suspension: a suspended moderator loses powers at once. */
 export function canModerate(user: Viewer): boolean {
   return isModerator(user) && !isSuspended(user);

@@ -2,7 +2,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { getModerationConfig, type ModerationConfig } from "@/lib/moderation-config";
 
-type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:ip" | "account:password";
+type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:ip" | "account:password" | "name:user" | "edit:user";
 
 const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "comment:user": "RATE_LIMIT_COMMENT_USER",
@@ -12,6 +12,8 @@ const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "signin:account": "RATE_LIMIT_SIGNIN_ACCOUNT",
   "signin:ip": "RATE_LIMIT_SIGNIN_IP",
   "account:password": "RATE_LIMIT_ACCOUNT_PASSWORD",
+  "name:user": "RATE_LIMIT_NAME_CHANGE_USER",
+  "edit:user": "RATE_LIMIT_EDIT_USER",
 };
 
 export class RateLimitedError extends Error {

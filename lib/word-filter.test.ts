@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findWordFilterMatch, type WordFilterRule } from "./word-filter";
+import { findWordFilterMatch, findWordFilterMatchInBody, type WordFilterRule } from "./word-filter";
 
 const block = (phrase: string): WordFilterRule => ({ phrase, action: "block" });
 const queue = (phrase: string): WordFilterRule => ({ phrase, action: "queue" });
@@ -87,6 +87,58 @@ describe("findWordFilterMatch", () => {
     it("still respects word boundaries after folding", () => {
       expect(findWordFilterMatch("ｃｌａｓｓ", [block("ass")])).toBeUndefined();
       expect(findWordFilterMatch("cl\u200bass", [block("ass")])).toBeUndefined();
+    });
+  });
+
+  describe("a comment's body is read as its readers read it (issue 14's bypasses and more)", () => {
+    const rules = [block("zorkblat")];
+    it.each([
+      ["a decimal character reference", "zork&#98;lat"],
+      ["a hexadecimal character reference", "&#x7a;orkblat"],
+      ["a named character reference", "zork&#x62;lat and &lt;zorkblat&gt;"],
+      ["a left-to-right mark", "zork\u200Eblat"],
+      ["a right-to-left override", "zork\u202Eblat"],
+      ["an invisible separator", "zork\u2063blat"],
+      ["a variation selector", "zork\uFE0Fblat"],
+      ["a tag character", "zork\u{E0020}blat"],
+      ["a combining grapheme joiner", "zork\u034Fblat"],
+      ["a Hangul filler", "zork\u3164blat"],
+      ["a Cyrillic а", "zorkbl\u0430t"],
+      ["a Greek ο", "z\u03bfrkblat"],
+      ["mathematical letters", "𝐳𝐨𝐫𝐤𝐛𝐥𝐚𝐭"],
+      ["a digit one for the l", "zorkb1at"],
+      ["bold inside the word", "zork**b**lat"],
+      ["italics inside the word", "zo_r_kblat and zork*blat*"],
+      ["strikethrough inside the word", "zork~~b~~lat"],
+      ["inline code inside the word", "zork`b`lat"],
+      ["a link inside the word", "zork[b](https://example.com)lat"],
+      ["a link's text", "[zorkblat](https://example.com)"],
+      ["a code block", "```\nzorkblat\n```"],
+      ["a quotation", "> said zorkblat"],
+      ["a list item", "- zorkblat"],
+      ["a mix of tricks", "Z\u200b&#x6f;r**k**b\u034fl\u0430t"],
+    ])("%s", (_name, body) => {
+      expect(findWordFilterMatchInBody(body, rules)).toEqual(block("zorkblat"));
+    });
+
+    it.each([
+      ["ordinary words", "a fine comment about zork and blat"],
+      ["the word split by a line break", "zork\nblat"],
+      ["the word split by a space in emphasis", "zork **blat**"],
+      ["a longer word holding it", "zorkblats and antizorkblat"],
+      ["a longer word joined by emphasis", "zork**blatter**"],
+      ["an escaped asterisk that shows", "zork\\*blat"],
+    ])("does not match %s", (_name, body) => {
+      expect(findWordFilterMatchInBody(body, rules)).toBeUndefined();
+    });
+
+    it("keeps whole-word matching for ordinary words that contain a blocked word", () => {
+      const ass = [block("ass")];
+      for (const body of ["a **class** act", "bass&#32;guitar", "I *assume* so", "Massachusetts", "cl\u200bass", "cl**ass**"]) {
+        expect(findWordFilterMatchInBody(body, ass), body).toBeUndefined();
+      }
+      expect(findWordFilterMatchInBody("what an **ass**.", ass)).toEqual(block("ass"));
+      expect(findWordFilterMatchInBody("what an \u0430ss.", ass)).toEqual(block("ass"));
     });
   });
 });

@@ -89,7 +89,7 @@ export default async function AdminPage({ searchParams }: Props) {
 
       <section aria-labelledby="filter-heading">
         <h2 id="filter-heading">Word filter</h2>
-        <p className="muted">Whole words or phrases, case-insensitive. “Block” refuses the comment with a message; “Queue” holds it for review.</p>
+        <p className="muted">Whole words or phrases, matched in the text readers see: capitals, invisible characters, look-alike letters, character references and Markdown inside a word do not hide them. “Block” refuses the comment with a message; “Queue” holds it for review.</p>
         <ActionForm action={addWordFilterAction} submit="Add" className="log-filters" label="Add a word filter">
           <label className="field-label">
             Word or phrase

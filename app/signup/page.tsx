@@ -4,6 +4,7 @@ import { signUpAction } from "@/app/auth-actions";
 import { AuthForm } from "@/components/auth-form";
 import { resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
+import { DISPLAY_NAME_RULES } from "@/lib/display-name";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -19,7 +20,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: AuthP
         callbackUrl={callbackUrl}
         submitLabel="Create account"
         fields={[
-          { name: "name", label: "Display name", type: "text", autoComplete: "nickname" },
+          { name: "name", label: "Display name", type: "text", autoComplete: "nickname", hint: DISPLAY_NAME_RULES },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
           {
             name: "password",

@@ -97,10 +97,13 @@ export async function deleteAccount(userId: string, confirmation: { password?: s
     await tx.articleVisit.deleteMany({ where: { userId } });
     await tx.account.deleteMany({ where: { userId } });
     await tx.session.deleteMany({ where: { userId } });
+    // Earlier display names are personal data too; the name's key goes with the name, so it is free again.
+    await tx.nameChange.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
       data: {
         name: null,
+        nameKey: null,
         email: null,
         emailVerified: null,
         image: null,

@@ -69,6 +69,15 @@ describe("the word filter on comments", () => {
     ["full-width letters", "ｂａｄｗｏｒｄ"],
     ["a zero-width joiner inside", "bad\u200dword"],
     ["a soft hyphen inside", "bad\u00adword"],
+    ["a character reference", "bad&#119;ord"],
+    ["a hexadecimal character reference", "&#x62;adword"],
+    ["a left-to-right mark inside", "bad\u200Eword"],
+    ["an invisible separator inside", "bad\u2063word"],
+    ["a variation selector inside", "bad\uFE0Fword"],
+    ["a tag character inside", "bad\u{E0020}word"],
+    ["a combining grapheme joiner inside", "bad\u034Fword"],
+    ["a Cyrillic а", "b\u0430dword"],
+    ["bold inside the word", "bad**w**ord"],
   ])("still blocks the word written with %s", async (_name, word) => {
     await expect(createComment({ threadId, author: alice, body: `hello ${word} there` })).rejects.toMatchObject({ code: "filtered" });
     expect(await db.comment.count({ where: { threadId } })).toBe(0);

@@ -3,7 +3,7 @@ import type { CommentSort } from "@/lib/validations/comment";
 import type { CommentStatus, Role, Stance } from "@/lib/generated/prisma/enums";
 import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { getModerationConfig } from "@/lib/moderation-config";
-import { findWordFilterMatch } from "@/lib/word-filter";
+import { findWordFilterMatchInBody } from "@/lib/word-filter";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
 import { cookBody, withCookedBody, type Cooked } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -12,6 +12,7 @@ import { adjustAncestorReplyCounts, takeThreadForComment } from "./comment-paths
 import { isCounted } from "./moderation";
 import { slowModeRefusal, slowModeWait } from "./slow-mode";
 import { loadWordFilterRules } from "./word-filters";
+import { resolveMentions } from "./mentions";
 
 /** A refusal the user can act on; its message is shown next to the form. */
 export class CommentError extends Error {
@@ -36,7 +37,7 @@ type Author = { id: string; role: Role };
  * or, for a member's first comments, by pre-moderation (moderators are never held).
  */
 async function statusForBody(tx: Tx, author: Author, body: string, isNew: boolean): Promise<CommentStatus> {
-  const match = findWordFilterMatch(body, await loadWordFilterRules(tx));
+  const match = findWordFilterMatchInBody(body, await loadWordFilterRules(tx));
   if (match?.action === "block") {
     throw new CommentError(`Your comment contains “${match.phrase}”, which is not allowed here. Please rephrase it.`, "filtered");
   }
@@ -61,7 +62,7 @@ export async function createComment(
 ) {
   if (input.parentId && input.stance) throw REPLY_STANCE();
   // Rendered before the transaction: no lock is held while markdown-it runs.
-  const cooked = cookBody(input.body);
+  const cooked = cookBody(input.body, await resolveMentions([input.body]));
   return db.$transaction(async (tx) => {
     let parent: { depth: number; path: string } | null = null;
     if (input.parentId) {
@@ -133,7 +134,7 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
  * comment's stance changes with it (undefined: left as it is; null: no stance); a reply takes none.
  */
 export async function editComment(input: { commentId: string; author: Author; body: string; stance?: Stance | null }) {
-  const cooked = cookBody(input.body);
+  const cooked = cookBody(input.body, await resolveMentions([input.body]));
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.author.id);
     if (input.stance && comment.depth > 0) throw REPLY_STANCE();

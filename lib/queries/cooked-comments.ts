@@ -2,6 +2,7 @@ import { db, type Db } from "@/lib/db";
 import { cookBody } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RENDERER_VERSION } from "@/lib/markdown";
+import { resolveMentions } from "./mentions";
 
 /** Comments rendered per statement: 4 parameters each, well under both databases' limits. */
 export const COOK_BATCH = 500;
@@ -23,8 +24,10 @@ export async function backfillCookedComments(client: Db = db, batchSize = COOK_B
       select: { id: true, body: true },
     });
     if (rows.length === 0) return { comments: rendered };
+    // One lookup per batch for the members the batch's @mentions name, so their mentions render as links.
+    const mentions = await resolveMentions(rows.map((row) => row.body), client);
     const values = rows.map((row) => {
-      const cooked = cookBody(row.body);
+      const cooked = cookBody(row.body, mentions);
       return Prisma.sql`(${row.id}, ${cooked.bodyHtml}, ${cooked.bodySources}, ${row.body})`;
     });
     // VALUES names its columns column1, column2... in both databases.

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
-import { extractMentions, mentionHandle } from "@/lib/mentions";
+import { extractMentions, MAX_MENTIONS_PER_COMMENT, mentionKey } from "@/lib/mentions";
 
 // Notifications: a reply to one of your comments, or an @mention of you (lib/mentions.ts), in a comment that
 // readers can see. One row per comment per recipient (a unique key), so approving, restoring or editing a comment
@@ -12,8 +12,8 @@ import { extractMentions, mentionHandle } from "@/lib/mentions";
 const LIVE_COMMENT = { status: "visible", deletedAt: null } as const;
 
 /**
- * Creates the notifications a comment owes, if it is visible now: its parent's author (a reply) and the thread's
- * participants it mentions; never its own author. Safe to call again for the same comment (after an approval, a
+ * Creates the notifications a comment owes, if it is visible now: its parent's author (a reply) and the members it
+ * mentions, at most MAX_MENTIONS_PER_COMMENT over the comment's life; never its own author. Safe to call again for the same comment (after an approval, a
  * restore or an edit that adds a mention). Returns the ids of the notifications created by this call.
  */
 export async function notifyAboutComment(commentId: string): Promise<string[]> {
@@ -31,16 +31,21 @@ export async function notifyAboutComment(commentId: string): Promise<string[]> {
   });
   if (!comment || comment.status !== "visible" || comment.deletedAt) return [];
 
+  const already = await db.notification.findMany({ where: { commentId: comment.id }, select: { recipientId: true, kind: true } });
+  const notified = new Set(already.map((row) => row.recipientId));
   const recipients = new Map<string, NotificationKind>();
   if (comment.parent && !comment.parent.deletedAt) recipients.set(comment.parent.authorId, "reply");
-  for (const userId of await mentionedParticipants(comment.threadId, comment.body)) {
-    if (!recipients.has(userId)) recipients.set(userId, "mention");
+  // The mention cap holds over the comment's whole life: an edit naming ten others reaches only what is left of it.
+  let mentionsLeft = MAX_MENTIONS_PER_COMMENT - already.filter((row) => row.kind === "mention").length;
+  for (const userId of await mentionedMembers(comment.threadId, comment.body)) {
+    if (mentionsLeft <= 0) break;
+    if (recipients.has(userId) || notified.has(userId) || userId === comment.authorId) continue;
+    recipients.set(userId, "mention");
+    mentionsLeft -= 1;
   }
   recipients.delete(comment.authorId);
+  for (const recipientId of notified) recipients.delete(recipientId);
   if (recipients.size === 0) return [];
-
-  const already = await db.notification.findMany({ where: { commentId: comment.id }, select: { recipientId: true } });
-  for (const { recipientId } of already) recipients.delete(recipientId);
 
   const created: string[] = [];
   for (const [recipientId, kind] of recipients) {
@@ -55,13 +60,25 @@ export async function notifyAboutComment(commentId: string): Promise<string[]> {
   return created;
 }
 
-/** The members with a visible comment in the thread whose handle the body mentions. */
-async function mentionedParticipants(threadId: string, body: string): Promise<string[]> {
-  const handles = extractMentions(body);
-  if (handles.length === 0) return [];
+/**
+ * The members a body mentions, in order of first mention: anyone whose unique name key the handle matches, and
+ * (for members from before name keys, until the setup backfill gives them one) the thread's participants whose
+ * name matches it.
+ */
+async function mentionedMembers(threadId: string, body: string): Promise<string[]> {
+  const keys = extractMentions(body).map(mentionKey);
+  if (keys.length === 0) return [];
   const authors = await db.comment.groupBy({ by: ["authorId"], where: { threadId, ...LIVE_COMMENT } });
-  const people = await db.user.findMany({ where: { id: { in: authors.map((row) => row.authorId) } }, select: { id: true, name: true } });
-  return people.filter((person) => handles.includes(mentionHandle(person.name))).map((person) => person.id);
+  const people = await db.user.findMany({
+    where: { OR: [{ nameKey: { in: keys } }, { id: { in: authors.map((row) => row.authorId) }, nameKey: null }] },
+    select: { id: true, name: true },
+  });
+  const byKey = new Map<string, string[]>();
+  for (const person of people) {
+    const key = mentionKey(person.name ?? "");
+    byKey.set(key, [...(byKey.get(key) ?? []), person.id]);
+  }
+  return keys.flatMap((key) => byKey.get(key) ?? []);
 }
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { displayNameKey, NameTakenError } from "@/lib/display-name";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -8,14 +9,21 @@ export class EmailTakenError extends Error {
   }
 }
 
+/** Creates a member; the name must already have passed displayNameSchema. Throws NameTakenError or EmailTakenError. */
 export async function createUserWithPassword(input: { name: string; email: string; passwordHash: string }) {
+  const nameKey = displayNameKey(input.name);
+  if (await db.user.findUnique({ where: { nameKey }, select: { id: true } })) throw new NameTakenError();
   try {
     return await db.user.create({
-      data: input,
+      data: { ...input, nameKey },
       select: { id: true, name: true, email: true, role: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      // Two sign-ups raced for one name: the unique key decided.
+      if (await db.user.findUnique({ where: { nameKey }, select: { id: true } })) throw new NameTakenError();
+      throw new EmailTakenError();
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wellFormedText } from "./text";
+import { displayNameSchema } from "@/lib/display-name";
 
 export const PASSWORD_MIN_LENGTH = 8;
 // argon2 accepts long inputs, but hashing megabytes on request is a cheap denial of service.
@@ -26,15 +26,7 @@ export const callbackPath = z
   .catch("/");
 
 export const signUpSchema = z.object({
-  name: z.preprocess(
-    wellFormedText,
-    z
-      .string({ error: "Choose a display name." })
-      .trim()
-      .min(1, { error: "Choose a display name." })
-      .max(50, { error: "Display names are at most 50 characters." })
-      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "Display names cannot contain control characters." }),
-  ),
+  name: displayNameSchema,
   email,
   password: z
     .string({ error: "Choose a password." })

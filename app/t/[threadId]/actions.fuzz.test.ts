@@ -31,6 +31,7 @@ const database = new DatabaseTracker();
 beforeAll(async () => {
   // Limits high enough that a run is refused for what it sent, not for how often (rate limits have their own tests).
   process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
+  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
   process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
   process.env.RATE_LIMIT_REPORT_USER = "100000/60";
   process.env.RATE_LIMIT_REPORT_IP = "100000/60";

@@ -8,6 +8,8 @@ import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { getClientIp } from "@/lib/client-ip";
 import { commentHref } from "@/lib/comment-tree";
 import { notifyAfterComment } from "@/lib/notify";
+import { withUnmatchedMentions } from "@/lib/mentions";
+import { unmatchedMentions } from "@/lib/queries/mentions";
 import { CommentError, createComment, deleteComment, editComment } from "@/lib/queries/comments";
 import { createReport, ReportError } from "@/lib/queries/reports";
 import { evaluateCooldownAfterActivity } from "@/lib/queries/slow-mode";
@@ -16,9 +18,9 @@ import { toggleVote, VoteError } from "@/lib/queries/votes";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema } from "@/lib/validations/comment";
 import { reportSchema } from "@/lib/validations/moderation";
 
-function afterChange(comment: { id: string; threadId: string; depth: number }): never {
+function afterChange(comment: { id: string; threadId: string; depth: number }, unmatched: readonly string[] = []): never {
   revalidatePath("/", "layout");
-  redirect(commentHref(comment.threadId, comment));
+  redirect(withUnmatchedMentions(commentHref(comment.threadId, comment), unmatched));
 }
 
 export async function createCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -42,7 +44,7 @@ export async function createCommentAction(_previous: ActionState, formData: Form
   // cool-down run after the answer has gone (after()); neither can fail the post.
   await notifyAfterComment(comment.id);
   await evaluateCooldownAfterActivity(comment.threadId);
-  afterChange(comment);
+  afterChange(comment, await unmatchedMentions(parsed.data.body));
 }
 
 export async function editCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -54,13 +56,14 @@ export async function editCommentAction(_previous: ActionState, formData: FormDa
 
   let comment;
   try {
+    await enforceRateLimits([{ limit: "edit:user", key: user.id }]);
     comment = await editComment({ ...parsed.data, author: user });
   } catch (error) {
     return refusalFrom(error, [CommentError], values);
   }
   // A mention added by the edit, after the answer; whoever was notified already is not notified again.
   await notifyAfterComment(comment.id);
-  afterChange(comment);
+  afterChange(comment, await unmatchedMentions(parsed.data.body));
 }
 
 export async function deleteCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

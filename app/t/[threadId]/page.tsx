@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnmatchedMentionsNotice } from "@/components/unmatched-mentions-notice";
+import { parseUnmatchedMentions } from "@/lib/mentions";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { appealSlots } from "@/components/appeals/comment-appeal";
@@ -47,7 +49,7 @@ function threadHref(threadId: string, sort: CommentSort, after?: string, stance?
 
 type Props = {
   params: Promise<{ threadId: string }>;
-  searchParams: Promise<{ after?: string | string[]; at?: string | string[]; sort?: string | string[]; stance?: string | string[] }>;
+  searchParams: Promise<{ after?: string | string[]; at?: string | string[]; sort?: string | string[]; stance?: string | string[]; unmatched?: string | string[] }>;
 };
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
@@ -97,7 +99,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 /** A thread: its point, the comment box and one page of the discussion (`?after=` the next, `?at=` a comment's). */
 export default async function ThreadPage(props: Props) {
-  const [data, user] = await Promise.all([load(props), getCurrentUser()]);
+  const [data, user, { unmatched }] = await Promise.all([load(props), getCurrentUser(), props.searchParams]);
   if (!data) notFound();
   // A closed article is a read-only archive, and a draft's preview takes no comments yet: their threads behave
   // as locked ones (the banner says why).
@@ -127,6 +129,7 @@ export default async function ThreadPage(props: Props) {
       />
       <PointNav slug={thread.article.slug} position={thread.position} previous={data.neighbours.previous} next={data.neighbours.next} />
       <SlowModeBanner thread={thread} minutes={slowModeConfig().slowModeMinutes} />
+      <UnmatchedMentionsNotice handles={user ? parseUnmatchedMentions(unmatched) : []} />
       {canModerate(user) && <ThreadModeration thread={thread} />}
       <section aria-labelledby="discussion-heading" className="discussion">
         <h2 id="discussion-heading">

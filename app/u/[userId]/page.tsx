@@ -7,6 +7,9 @@ import { getCurrentUser } from "@/lib/current-user";
 import { commentHtml } from "@/lib/cooked-body";
 import { getUserComments } from "@/lib/queries/comments";
 import { getUserProfile } from "@/lib/queries/users";
+import { listEarlierNames } from "@/lib/queries/display-names";
+import { canModerate, staffTitle } from "@/lib/permissions";
+import { StaffBadge } from "@/components/staff-badge";
 
 type Props = {
   params: Promise<{ userId: string }>;
@@ -27,18 +30,35 @@ export default async function UserPage({ params, searchParams }: Props) {
   const profile = await loadProfile(userId);
   if (!profile) notFound();
   const [{ comments, nextCursor }, viewer] = await Promise.all([getUserComments(userId, before), getCurrentUser()]);
+  // Earlier display names are for moderators: they tell an impostor's history, not the public's business.
+  const earlierNames = canModerate(viewer) ? await listEarlierNames(userId) : [];
+  const staff = staffTitle(profile);
 
   return (
     <main className="narrow">
-      <h1>{profile.deletedAt ? "[deleted account]" : (profile.name ?? "Member")}</h1>
+      <h1>
+        {profile.deletedAt ? "[deleted account]" : (profile.name ?? "Member")}
+        {staff && !profile.deletedAt && <StaffBadge title={staff} />}
+      </h1>
       <p className="muted">
-        {profile.role !== "member" && <span className="badge">{profile.role}</span>} Member since{" "}
-        <RelativeTime date={profile.createdAt} />
+        Member since <RelativeTime date={profile.createdAt} />
       </p>
       {viewer?.id === userId && (
         <p className="moderation-log-link">
-          <Link href="/appeals">Your appeals</Link>
+          <Link href="/appeals">Your appeals</Link> · <Link href="/settings/name">Change your display name</Link>
         </p>
+      )}
+      {earlierNames.length > 0 && (
+        <section aria-labelledby="earlier-names">
+          <h2 id="earlier-names">Earlier display names</h2>
+          <ul className="earlier-names">
+            {earlierNames.map((change) => (
+              <li key={`${change.createdAt.toISOString()}-${change.oldName}`}>
+                {change.oldName} <span className="muted">(until <RelativeTime date={change.createdAt} />)</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <h2>{before ? "Older comments" : "Recent comments"}</h2>
       {comments.length === 0 ? (

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnmatchedMentionsNotice } from "@/components/unmatched-mentions-notice";
+import { parseUnmatchedMentions } from "@/lib/mentions";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { appealSlots } from "@/components/appeals/comment-appeal";
@@ -16,7 +18,7 @@ import { getVotedCommentIds } from "@/lib/queries/votes";
 
 type Props = {
   params: Promise<{ threadId: string; commentId: string }>;
-  searchParams: Promise<{ after?: string | string[]; refused?: string | string[] }>;
+  searchParams: Promise<{ after?: string | string[]; refused?: string | string[]; unmatched?: string | string[] }>;
 };
 
 const loadPage = cache(async (threadId: string, commentId: string, after?: string) => {
@@ -44,7 +46,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 /** A comment's own page: its permalink, and where deep chains and long reply lists continue (`?after=`). */
 export default async function CommentPage(props: Props) {
-  const [data, user, { refused }] = await Promise.all([load(props), getCurrentUser(), props.searchParams]);
+  const [data, user, { refused, unmatched }] = await Promise.all([load(props), getCurrentUser(), props.searchParams]);
   if (!data) notFound();
   const { thread, anchor, ancestorIds } = data;
   const node = buildCommentPageTree(data);
@@ -61,6 +63,7 @@ export default async function CommentPage(props: Props) {
             That did not go through: you may not do that on this comment now (signed out, suspended, or it changed meanwhile).
           </p>
         )}
+        <UnmatchedMentionsNotice handles={user ? parseUnmatchedMentions(unmatched) : []} />
         <p className="subtree-nav">
           <Link href={`/t/${thread.id}?at=${rootId}#c-${rootId}`}>← Back to the full discussion</Link>
           {parentId && (

@@ -1,5 +1,16 @@
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN "deletedAt" DATETIME;
+ALTER TABLE "User" ADD COLUMN "nameKey" TEXT;
+
+-- CreateTable
+CREATE TABLE "NameChange" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "oldName" TEXT NOT NULL,
+    "newName" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "NameChange_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
 
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
@@ -21,4 +32,10 @@ CREATE UNIQUE INDEX "Session_sessionToken_key" ON "Session"("sessionToken");
 CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "NameChange_userId_createdAt_idx" ON "NameChange"("userId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_nameKey_key" ON "User"("nameKey");
 
