@@ -3,6 +3,11 @@ import type { Instrumentation } from "next";
 // Next.js calls register() once per server process at start-up.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Every request carries its socket's address, which lib/client-ip.ts weighs against TRUST_PROXY.
+  const { installPeerAddress } = await import("./lib/peer-address");
+  installPeerAddress();
+  const { warnAboutMissingPublicUrl } = await import("./lib/site-url-warning");
+  warnAboutMissingPublicUrl();
   const { closeDatabaseOnShutdown } = await import("./lib/shutdown");
   // On PostgreSQL, one connection listens for other instances' purges of the anonymous cache.
   const { startPurgeListener, stopPurgeListener } = await import("./lib/anonymous-cache-purge");

@@ -11,6 +11,7 @@ import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findUserCredentials, setRoleByEmail } from "@/lib/queries/users";
+import { clientIpFrom } from "@/lib/client-ip";
 import { enforceRateLimits, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validations/auth";
 
@@ -40,10 +41,6 @@ export class SignInRateLimited extends CredentialsSignin {
   }
 }
 
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
-}
-
 const credentials = Credentials({
   credentials: { email: {}, password: {} },
   // Runs for the sign-in form's server action and for a direct POST to Auth.js's callback alike.
@@ -54,7 +51,7 @@ const credentials = Credentials({
     try {
       await enforceRateLimits([
         { limit: "signin:account", key: email },
-        { limit: "signin:ip", key: clientIp(request) },
+        { limit: "signin:ip", key: clientIpFrom(request.headers) },
       ]);
     } catch (error) {
       if (error instanceof RateLimitedError) throw new SignInRateLimited(error.retryAfterSeconds);
