@@ -9,12 +9,15 @@ export async function register() {
   const { warnAboutMissingPublicUrl } = await import("./lib/site-url-warning");
   warnAboutMissingPublicUrl();
   const { closeDatabaseOnShutdown } = await import("./lib/shutdown");
-  // On PostgreSQL, one connection listens for other instances' purges of the anonymous cache.
-  const { startPurgeListener, stopPurgeListener } = await import("./lib/anonymous-cache-purge");
-  startPurgeListener();
+  // On PostgreSQL, one connection listens for other instances' purges of the anonymous cache and new comments.
+  const { startInstanceListener, stopInstanceListener } = await import("./lib/instance-listener");
+  startInstanceListener();
+  // Open event streams would hold the drain on a signal for ever: they end at once (readers reconnect elsewhere).
+  const { announceToAll } = await import("./lib/live-events");
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => announceToAll("shutdown"));
   closeDatabaseOnShutdown(async () => {
     const { disconnectDb } = await import("./lib/db");
-    await Promise.all([stopPurgeListener(), disconnectDb()]);
+    await Promise.all([stopInstanceListener(), disconnectDb()]);
   });
 }
 
