@@ -6,6 +6,12 @@ export async function register() {
   // Every request carries its socket's address, which lib/client-ip.ts weighs against TRUST_PROXY.
   const { installPeerAddress } = await import("./lib/peer-address");
   installPeerAddress();
+  // Prometheus metrics (app/api/metrics): every request's duration by route, every statement's.
+  const { installRequestTiming, metrics } = await import("./lib/metrics");
+  installRequestTiming();
+  const { db } = await import("./lib/db");
+  const { queryDuration } = metrics();
+  db.$on("query", (event) => queryDuration.observe(event.duration / 1000));
   const { warnAboutMissingPublicUrl } = await import("./lib/site-url-warning");
   warnAboutMissingPublicUrl();
   const { closeDatabaseOnShutdown } = await import("./lib/shutdown");
@@ -26,6 +32,8 @@ export async function register() {
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log, serializeError } = await import("./lib/logger");
+  const { metrics } = await import("./lib/metrics");
+  metrics().errors.inc({ kind: context.routeType });
   const { requestIdFromHeaders } = await import("./lib/request-id");
   log("error", "request failed", {
     requestId: requestIdFromHeaders(request.headers),

@@ -6,6 +6,7 @@ import { isAllowedOrigin } from "@/lib/request-origin";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { bodyLimitFor, describeLimit, isBodyTooLarge } from "@/lib/request-size";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
 import { requestHostFrom } from "@/lib/client-ip";
 
 // The process's one cache (on globalThis), which a moderator's action empties (lib/anonymous-cache-purge.ts).
@@ -40,6 +41,14 @@ export async function proxy(request: NextRequest) {
     const message = `The request is too large: at most ${describeLimit(limit)}.`;
     return NextResponse.json({ error: { code: "payload_too_large", message } }, { status: 413 });
   }
+  // A server action's arguments come as JSON (text/plain) or a multipart form; JSON that does not parse ("[{")
+  // makes Next.js answer a bare 500.
+  if (request.headers.has("next-action") && !request.bodyUsed && /^text\/plain\b/i.test(request.headers.get("content-type") ?? "")) {
+    const text = await request.clone().text().catch(() => null);
+    if (text === null || !isJson(text)) {
+      return NextResponse.json({ error: { code: "bad_request", message: "The action's arguments are not valid JSON." } }, { status: 400 });
+    }
+  }
   // Auth.js answers a callback URL it cannot parse with a 500: refuse it here instead, or drop the cookie holding it.
   const { origin, pathname, searchParams } = request.nextUrl;
   if (pathname.startsWith("/api/auth/") && searchParams.getAll("callbackUrl").some((url) => !isUsableCallbackUrl(url, origin))) {
@@ -57,6 +66,7 @@ export async function proxy(request: NextRequest) {
   const pageRequest = { method: request.method, url: request.nextUrl, headers: requestHeaders };
   if (anonymousCache && forwarded.host && !cookies.dropped.length && isCacheable(pageRequest)) {
     const page = await anonymousCache.get(pageRequest);
+    metrics().anonymousCache.inc({ result: page ? "hit" : "miss" });
     if (page) {
       const { body, headers } = withNonce(page, nonce);
       headers.set("content-security-policy", policy);
@@ -77,6 +87,15 @@ export async function proxy(request: NextRequest) {
   response.headers.set(REQUEST_ID_HEADER, requestId);
   for (const name of cookies.dropped) response.cookies.delete(name);
   return response;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

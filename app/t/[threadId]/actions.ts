@@ -7,6 +7,7 @@ import { refusalFrom, requireParticipant } from "@/lib/action-guards";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { getClientIp } from "@/lib/client-ip";
 import { announceNewComment } from "@/lib/live-events";
+import { metrics } from "@/lib/metrics";
 import { commentHref } from "@/lib/comment-tree";
 import { notifyAfterComment } from "@/lib/notify";
 import { CommentError, createComment, deleteComment, editComment } from "@/lib/queries/comments";
@@ -41,6 +42,7 @@ export async function createCommentAction(_previous: ActionState, formData: Form
   }
   // The comment is committed: open pages of the thread hear of it at once (lib/live-events.ts). Replies and mentions (a held comment notifies once approved) and the automatic
   // cool-down run after the answer has gone (after()); neither can fail the post.
+  metrics().commentsPosted.inc();
   await announceNewComment(comment.threadId);
   await notifyAfterComment(comment.id);
   await evaluateCooldownAfterActivity(comment.threadId);
