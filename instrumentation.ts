@@ -19,8 +19,8 @@ export async function register() {
   const { startInstanceListener, stopInstanceListener } = await import("./lib/instance-listener");
   startInstanceListener();
   // Open event streams would hold the drain on a signal for ever: they end at once (readers reconnect elsewhere).
-  const { announceToAll } = await import("./lib/live-events");
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => announceToAll("shutdown"));
+  const { endStreamsOnShutdown } = await import("./lib/live-events");
+  endStreamsOnShutdown();
   closeDatabaseOnShutdown(async () => {
     const { disconnectDb } = await import("./lib/db");
     await Promise.all([stopInstanceListener(), disconnectDb()]);

@@ -81,3 +81,8 @@ export function closeStream(): void {
 export function openStreams(): number {
   return shared().open;
 }
+
+/** On SIGTERM or SIGINT every open stream ends, or Next.js's drain would wait for them for ever. */
+export function endStreamsOnShutdown(): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => announceToAll("shutdown"));
+}

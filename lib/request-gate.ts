@@ -25,9 +25,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 /** The 400 answer itself: security headers, a request id, and a page or JSON naming the problem. */
 export function badRequestResponse(path: string | undefined, accept: string | undefined, message: string) {
   const requestId = randomUUID();
+  const nonce = Buffer.from(requestId).toString("base64");
   const json = (path ?? "").startsWith("/api/") || !/text\/html/.test(accept ?? "");
   const headers: Record<string, string> = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value]));
-  headers["content-security-policy"] = contentSecurityPolicy(Buffer.from(requestId).toString("base64"));
+  headers["content-security-policy"] = contentSecurityPolicy(nonce);
   headers[REQUEST_ID_HEADER] = requestId;
   headers["cache-control"] = "no-store";
   if (json) {
@@ -35,7 +36,7 @@ export function badRequestResponse(path: string | undefined, accept: string | un
     return { headers, body: JSON.stringify({ error: { code: "bad_request", message } }) };
   }
   headers["content-type"] = "text/html; charset=utf-8";
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bad request · Agora</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>That address doesn’t work</h1><p>${escapeHtml(message)}</p><p><a href="/">Go to the front page</a></p><p><small>Reference: ${requestId}</small></p></body></html>`;
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bad request · Agora</title><style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}@media (prefers-color-scheme:dark){body{background:#111;color:#eee}a{color:#9cf}}</style></head><body><h1>That address doesn’t work</h1><p>${escapeHtml(message)}</p><p><a href="/">Go to the front page</a></p><p><small>Reference: ${requestId}</small></p></body></html>`;
   return { headers, body };
 }
 
