@@ -26,6 +26,8 @@ function send(baseURL: string, method: string, target: string, headers: Record<s
 
 function expectHardened(answer: Answer, what: string) {
   expect(answer.status, `${what} → ${answer.status} ${answer.body.slice(0, 200)}`).toBeLessThan(500);
+  // Next.js's own redirects ("//" in a path) carry no headers; every other answer does.
+  if (answer.status >= 300 && answer.status < 400) return;
   expect(answer.headers["x-content-type-options"], what).toBe("nosniff");
   expect(answer.headers["x-frame-options"], what).toBe("DENY");
 }
