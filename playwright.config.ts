@@ -46,7 +46,10 @@ export default defineConfig({
     // starts a server with the cache on).
     // The automatic cool-down is off here: specs post and report a lot in the same threads (e2e/slow-mode.spec.ts
     // starts a server with it on).
+    // The specs connect from 127.0.0.1 and speak for made-up visitors in X-Forwarded-For (e2e/helpers.ts): loopback is
+    // a trusted proxy here, as nginx is in production (e2e/trusted-proxy.spec.ts starts a server that trusts nobody).
     env: {
+      TRUST_PROXY: "loopback",
       ADMIN_EMAILS: E2E_ADMIN.email,
       LIVE_UPDATES_POLL_SECONDS: "1",
       ANONYMOUS_CACHE_SECONDS: "0",

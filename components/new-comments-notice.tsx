@@ -11,8 +11,9 @@ type Props = {
 };
 
 /**
- * "N new comments — show" while a thread is open: asks the server every few seconds (only while the tab is
- * visible) how many comments others have posted since the page was rendered; "show" opens the page that holds
+ * "N new comments — show" while a thread is open: the server pushes how many comments others have posted since
+ * the page was rendered (Server-Sent Events, app/api/threads/[threadId]/events), or, when the stream breaks, is
+ * asked every few seconds while the tab is visible; "show" opens the page that holds
  * the first of them (its `?at=` permalink: on a long thread they are rarely on the page already open).
  */
 export function NewCommentsNotice({ threadId, since, pollSeconds }: Props) {
@@ -23,21 +24,54 @@ export function NewCommentsNotice({ threadId, since, pollSeconds }: Props) {
   useEffect(() => {
     setNews({ count: 0, firstId: null });
     let stopped = false;
+    const query = `since=${encodeURIComponent(since)}`;
     const check = async () => {
       if (document.hidden) return;
       try {
-        const response = await fetch(`/api/threads/${threadId}/new-comments?since=${encodeURIComponent(since)}`, { cache: "no-store" });
+        const response = await fetch(`/api/threads/${threadId}/new-comments?${query}`, { cache: "no-store" });
         if (response.ok && !stopped) setNews((await response.json()) as { count: number; firstId: string | null });
       } catch {
         // Offline for a moment: the next tick tries again.
       }
     };
-    const timer = setInterval(check, pollSeconds * 1000);
-    document.addEventListener("visibilitychange", check);
+    // Polling: without EventSource, or once the stream broke (refused past the server's bound, a proxy that
+    // cuts it, the server gone). The stream is tried again a minute later.
+    let timer: ReturnType<typeof setInterval> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let source: EventSource | undefined;
+    const poll = () => {
+      if (timer) return;
+      timer = setInterval(check, pollSeconds * 1000);
+      void check();
+    };
+    const stream = () => {
+      if (typeof EventSource === "undefined") return poll();
+      source = new EventSource(`/api/threads/${threadId}/events?${query}`);
+      source.addEventListener("update", (event) => {
+        if (!stopped) setNews(JSON.parse((event as MessageEvent<string>).data) as { count: number; firstId: string | null });
+      });
+      source.addEventListener("open", () => {
+        clearInterval(timer);
+        timer = undefined;
+      });
+      source.addEventListener("error", () => {
+        source?.close();
+        source = undefined;
+        poll();
+        retry = setTimeout(stream, 60_000);
+      });
+    };
+    stream();
+    const onVisible = () => {
+      if (!source) void check();
+    };
+    document.addEventListener("visibilitychange", onVisible);
     return () => {
       stopped = true;
+      source?.close();
       clearInterval(timer);
-      document.removeEventListener("visibilitychange", check);
+      clearTimeout(retry);
+      document.removeEventListener("visibilitychange", onVisible);
     };
   }, [threadId, since, pollSeconds]);
 

@@ -55,6 +55,7 @@ export async function startAppServer(
       DATABASE_URL: E2E_DATABASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
       ANONYMOUS_CACHE_SECONDS: "0",
+      TRUST_PROXY: "loopback",
       COOLDOWN_COMMENTS_PER_10_MIN: "100000",
       COOLDOWN_REPORTS_PER_10_MIN: "100000",
       ...env,

@@ -14,6 +14,7 @@ import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findUserCredentials, setRoleByEmail } from "@/lib/queries/users";
+import { clientIpFrom } from "@/lib/client-ip";
 import { enforceRateLimits, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validations/auth";
 
@@ -50,10 +51,6 @@ export class SignInRateLimited extends CredentialsSignin {
 /** Auth.js's id for the OpenID Connect provider: its callback is /api/auth/callback/oidc. */
 export const OIDC_PROVIDER_ID = "oidc";
 
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
-}
-
 /** The browser of the request signing in, for the sessions list; null outside a request. */
 async function requestBrowser(): Promise<string | null> {
   try {
@@ -73,7 +70,7 @@ const credentials = Credentials({
     try {
       await enforceRateLimits([
         { limit: "signin:account", key: email },
-        { limit: "signin:ip", key: clientIp(request) },
+        { limit: "signin:ip", key: clientIpFrom(request.headers) },
       ]);
     } catch (error) {
       if (error instanceof RateLimitedError) throw new SignInRateLimited(error.retryAfterSeconds);

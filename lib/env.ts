@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, DEFAULT_POOL_SIZE, isPostgresUrl } from "./database-url";
+import { parseTrustProxy } from "./trust-proxy";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -61,6 +62,27 @@ const envSchema = z.object({
   ),
   /** The public URL (Auth.js reads it too); the links in emails are built on it. */
   AUTH_URL: z.preprocess(emptyToUndefined, z.string().optional()),
+  /**
+   * Which hops in front of the server are proxies whose X-Forwarded-For/-Host/-Proto count (lib/trust-proxy.ts):
+   * unset (none), a hop count ("1": one nginx), or addresses and CIDRs ("loopback", "10.0.0.0/8, 192.0.2.7").
+   */
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .superRefine((value, context) => {
+        try {
+          parseTrustProxy(value);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: `must be a hop count or a list of addresses and CIDRs: ${(error as Error).message}` });
+        }
+      }),
+  ),
+  /** Server-Sent Events streams (live updates) one instance holds open at most; past it, readers poll. */
+  LIVE_UPDATES_MAX_STREAMS: wholeNumber(0, 100000, 500),
+  /** The bearer token /api/metrics asks for; unset: the endpoint answers 404. */
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, { error: "must be at least 16 characters" }).optional()),
   /** Whether an article's public moderation log names the moderator ("show") or says "a moderator" ("hide"). */
   MODERATION_LOG_NAMES: z.preprocess(emptyToUndefined, z.enum(["show", "hide"], { error: 'must be "show" or "hide"' }).default("hide")),
   /** Slow mode: one comment per member per this many minutes in the thread. */

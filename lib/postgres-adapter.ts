@@ -57,7 +57,10 @@ class AgoraPrismaPg extends PrismaPg {
   }
 
   override async connect(): Promise<Adapter> {
-    return withWholeScripts(await super.connect());
+    const adapter = await super.connect();
+    // The pool whose use lib/metrics.ts reports (a plain global: this module is loaded by the Prisma CLI too).
+    (globalThis as Record<symbol, unknown>)[Symbol.for("agora.pgPool")] = (adapter as unknown as { client?: unknown }).client;
+    return withWholeScripts(adapter);
   }
 
   override async connectToShadowDb(): Promise<Adapter> {

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isHost, siteOrigin } from "./site-url";
+import { parseTrustProxy } from "./trust-proxy";
+
+const trustAll = parseTrustProxy("1");
 
 const saved = process.env.AUTH_URL;
 afterEach(() => {
@@ -8,14 +11,16 @@ afterEach(() => {
 });
 
 describe("siteOrigin", () => {
-  it("uses the forwarded host and protocol a proxy sends", () => {
+  it("uses the forwarded host and protocol a trusted proxy sends", () => {
     delete process.env.AUTH_URL;
-    expect(siteOrigin(new Headers({ host: "127.0.0.1:3000", "x-forwarded-host": "agora.example.org", "x-forwarded-proto": "https" }))).toBe("https://agora.example.org");
+    const headers = new Headers({ host: "127.0.0.1:3000", "x-forwarded-for": "127.0.0.1", "x-forwarded-host": "agora.example.org", "x-forwarded-proto": "https" });
+    expect(siteOrigin(headers, trustAll)).toBe("https://agora.example.org");
+    expect(siteOrigin(headers, parseTrustProxy(""))).toBe("http://127.0.0.1:3000");
   });
 
   it.each([["a b"], ["[::1]:99999"], ["evil.example/path?x"], ["@"]])("never fails on a forwarded host that is no host (%j): the request's own host instead", (forwarded) => {
     delete process.env.AUTH_URL;
-    const origin = siteOrigin(new Headers({ host: "127.0.0.1:3000", "x-forwarded-host": forwarded }));
+    const origin = siteOrigin(new Headers({ host: "127.0.0.1:3000", "x-forwarded-for": "127.0.0.1", "x-forwarded-host": forwarded }), trustAll);
     expect(() => new URL(origin)).not.toThrow();
     expect(new URL(origin).origin).toBe(origin);
   });

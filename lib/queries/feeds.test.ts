@@ -48,15 +48,17 @@ describe("comment feeds", () => {
 
   it("serves Atom with absolute permalinks, safe HTML content and the thread named in an article feed", async () => {
     const comment = await createTestComment({ threadId, authorId, body: "A **bold** claim <script>alert(1)</script> & more" });
-    const headers = { host: "forum.example", "x-forwarded-proto": "https" };
+    // Forwarded headers from a client (no trusted proxy in front: TRUST_PROXY unset) never reach the links.
+    const headers = { host: "forum.example", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" };
     const thread = await fetchFeed("thread", () =>
       threadFeed(new Request(`http://internal/t/${threadId}/feed.xml`, { headers }), { params: Promise.resolve({ threadId }) }),
     );
     expect(thread.status).toBe(200);
     expect(thread.type).toBe("application/atom+xml; charset=utf-8");
     expect(thread.xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-    expect(thread.xml).toContain(`<id>https://forum.example/t/${threadId}/feed.xml</id>`);
-    expect(thread.xml).toContain(`https://forum.example/t/${threadId}/c/${comment.id}`);
+    expect(thread.xml).toContain(`<id>http://forum.example/t/${threadId}/feed.xml</id>`);
+    expect(thread.xml).toContain(`http://forum.example/t/${threadId}/c/${comment.id}`);
+    expect(thread.xml).not.toContain("evil.example");
     expect(thread.xml).toContain("Feeder commented");
     // The body is the page's rendered Markdown: <strong> survives as markup, the script only as text.
     expect(thread.xml).toContain("<p>A <strong>bold</strong> claim &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>");

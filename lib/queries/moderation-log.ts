@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 
+import { metrics } from "@/lib/metrics";
 import { MODERATION_ACTIONS, type ModerationAction } from "@/lib/moderation-actions";
 
 export { MODERATION_ACTIONS, type ModerationAction };
@@ -20,6 +21,7 @@ export type LogEntry = {
 /** Appends one row to the moderation log, inside the transaction of the action it records; returns its id. */
 export async function appendLog(tx: Tx, entry: LogEntry): Promise<string> {
   const row = await tx.moderationLog.create({ data: entry, select: { id: true } });
+  metrics().moderationActions.inc({ action: entry.action });
   return row.id;
 }
 

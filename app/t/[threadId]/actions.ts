@@ -6,6 +6,8 @@ import { invalid, parseForm, textValues, type ActionState } from "@/lib/action-s
 import { refusalFrom, requireParticipant } from "@/lib/action-guards";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { getClientIp } from "@/lib/client-ip";
+import { announceNewComment } from "@/lib/live-events";
+import { metrics } from "@/lib/metrics";
 import { commentHref } from "@/lib/comment-tree";
 import { notifyAfterComment } from "@/lib/notify";
 import { withUnmatchedMentions } from "@/lib/mentions";
@@ -40,8 +42,10 @@ export async function createCommentAction(_previous: ActionState, formData: Form
   } catch (error) {
     return refusalFrom(error, [CommentError], values);
   }
-  // The comment is committed. Replies and mentions (a held comment notifies once approved) and the automatic
+  // The comment is committed: open pages of the thread hear of it at once (lib/live-events.ts). Replies and mentions (a held comment notifies once approved) and the automatic
   // cool-down run after the answer has gone (after()); neither can fail the post.
+  metrics().commentsPosted.inc();
+  await announceNewComment(comment.threadId);
   await notifyAfterComment(comment.id);
   await evaluateCooldownAfterActivity(comment.threadId);
   afterChange(comment, await unmatchedMentions(parsed.data.body));
