@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { extractMentions, mentionHandle } from "@/lib/mentions";
+import { countUnreadNotices, markAllNoticesRead } from "./notices";
 
 // Notifications: a reply to one of your comments, or an @mention of you (lib/mentions.ts), in a comment that
 // readers can see. One row per comment per recipient (a unique key), so approving, restoring or editing a comment
@@ -91,9 +92,13 @@ export async function getNotifications(recipientId: string, before?: string) {
 
 export type NotificationItem = Awaited<ReturnType<typeof getNotifications>>["notifications"][number];
 
-/** The number on the header's bell. */
-export function countUnreadNotifications(recipientId: string): Promise<number> {
-  return db.notification.count({ where: { recipientId, readAt: null, comment: LIVE_COMMENT } });
+/** The number on the header's bell: unread replies, mentions and source requests, and unread moderation notices. */
+export async function countUnreadNotifications(recipientId: string): Promise<number> {
+  const [notifications, notices] = await Promise.all([
+    db.notification.count({ where: { recipientId, readAt: null, comment: LIVE_COMMENT } }),
+    countUnreadNotices(recipientId),
+  ]);
+  return notifications + notices;
 }
 
 /**
@@ -113,7 +118,7 @@ export async function openNotification(recipientId: string, notificationId: stri
 
 export async function markAllNotificationsRead(recipientId: string): Promise<number> {
   const { count } = await db.notification.updateMany({ where: { recipientId, readAt: null }, data: { readAt: new Date() } });
-  return count;
+  return count + (await markAllNoticesRead(recipientId));
 }
 
 export async function getEmailNotificationSetting(userId: string): Promise<boolean> {
