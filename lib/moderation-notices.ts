@@ -1,3 +1,4 @@
+import { REPORT_ACTED_RESOLUTIONS } from "@/lib/moderation-actions";
 import { tidySnippet } from "@/lib/search-highlight";
 
 // What Agora tells a member about moderation that concerns them, in plain words: one home for every text (the
@@ -96,11 +97,9 @@ export function appealOutcomeNotice(input: { outcome: "upheld" | "overturned"; o
   };
 }
 
-/** Resolutions that mean a moderator acted on what was reported (the rest: looked at it and left it up). */
-const ACTED = new Set(["hide_comment", "remove_comment", "suspend_user", "lock_thread"]);
 
 export function reportOutcomeNotice(input: { resolution: string; threadTitle: string; commentBody: string | null; href: string }): NoticeText {
-  const acted = ACTED.has(input.resolution);
+  const acted = REPORT_ACTED_RESOLUTIONS.has(input.resolution);
   const item = input.commentBody === null ? `the thread “${input.threadTitle}”` : `a comment on “${input.threadTitle}” (“${firstWords(input.commentBody)}”)`;
   const outcome: Record<string, string> = {
     hide_comment: "The comment was hidden.",
