@@ -50,7 +50,16 @@ export function firstWords(body: string, length = 60): string {
 
 const reasonLine = (reason: string | null | undefined) => (reason?.trim() ? `Reason given: ${reason.trim()}` : "No reason was given.");
 
-export function commentModeratedNotice(input: { kind: "hide" | "remove"; threadTitle: string; commentBody: string; reason?: string | null }): NoticeText {
+/** What the notice's button says, by where it goes. */
+export function noticeLinkLabel(kind: string): string {
+  if (kind === "comment_hidden" || kind === "comment_removed") return "See your comment and appeal →";
+  if (kind === "suspended") return "Appeal your suspension →";
+  if (kind.startsWith("appeal_")) return "See your appeals →";
+  return "Open the thread →";
+}
+
+/** `href`: the comment's permalink, where its author sees it and its "Appeal this decision" control. */
+export function commentModeratedNotice(input: { kind: "hide" | "remove"; threadTitle: string; commentBody: string; reason?: string | null; href: string }): NoticeText {
   const verb = input.kind === "hide" ? "hid" : "removed";
   return {
     kind: input.kind === "hide" ? "comment_hidden" : "comment_removed",
@@ -58,9 +67,9 @@ export function commentModeratedNotice(input: { kind: "hide" | "remove"; threadT
     body: [
       `Your comment “${firstWords(input.commentBody)}” is no longer shown to readers.`,
       reasonLine(input.reason),
-      "If you think this was a mistake, you can appeal: another moderator will look at it.",
+      "If you think this was a mistake, you can appeal it from the comment: another moderator will look at it.",
     ].join("\n"),
-    href: APPEALS_HREF,
+    href: input.href,
   };
 }
 

@@ -93,7 +93,7 @@ describe("the author of a hidden or removed comment", () => {
     await as(mod);
     expect((await call(moderateCommentAction, { commentId, kind: "hide", reason: "Personal attack" })).ok).toBe(true);
     const [notice] = await getNotices(ada.id);
-    expect(notice).toMatchObject({ kind: "comment_hidden", href: "/appeals", readAt: null });
+    expect(notice).toMatchObject({ kind: "comment_hidden", href: `/t/${threadId}/c/${commentId}`, readAt: null });
     expect(notice!.title).toContain("A moderator hid your comment on");
     expect(notice!.body).toContain("Reason given: Personal attack");
     expect(notice!.body).toContain("Sparks Good is mostly PR");
@@ -106,7 +106,7 @@ describe("the author of a hidden or removed comment", () => {
     expect(mail!.to).toEqual([adaEmail]);
     expect(mail!.subject).toContain("A moderator hid your comment");
     expect(mail!.text).toContain("Reason given: Personal attack");
-    expect(mail!.text).toContain("https://agora.example.test/appeals");
+    expect(mail!.text).toContain(`https://agora.example.test/t/${threadId}/c/${commentId}`);
     expect(mail!.text).not.toContain("Mona");
   });
 
@@ -218,7 +218,7 @@ describe("reading notices", () => {
     expect((await call(openNoticeAction, { noticeId: notice!.id }, false)).redirectedTo).toBe("/notifications");
     expect((await db.notice.findUniqueOrThrow({ where: { id: notice!.id } })).readAt).toBeNull();
     await as(ada);
-    expect((await call(openNoticeAction, { noticeId: notice!.id }, false)).redirectedTo).toBe("/appeals");
+    expect((await call(openNoticeAction, { noticeId: notice!.id }, false)).redirectedTo).toBe(`/t/${threadId}/c/${commentId}`);
     expect((await db.notice.findUniqueOrThrow({ where: { id: notice!.id } })).readAt).not.toBeNull();
     expect(await countUnreadNotifications(ada.id)).toBe(0);
   });

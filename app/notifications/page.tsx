@@ -12,7 +12,7 @@ import {
   getNotifications,
   type NotificationItem,
 } from "@/lib/queries/notifications";
-import { APPEALS_HREF } from "@/lib/moderation-notices";
+import { noticeLinkLabel } from "@/lib/moderation-notices";
 import { getNotices, type NoticeItem } from "@/lib/queries/notices";
 import { emailNotificationsAction, markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "./actions";
 
@@ -147,7 +147,7 @@ function NoticeEntry({ notice }: { notice: NoticeItem }) {
               {line}
             </span>
           ))}
-          <span className="notice-go">{notice.href === APPEALS_HREF ? "Appeal or see your appeals →" : "Open the thread →"}</span>
+          <span className="notice-go">{noticeLinkLabel(notice.kind)}</span>
         </button>
       </form>
       <p className="comment-meta">

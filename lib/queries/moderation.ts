@@ -125,7 +125,7 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
     });
     // The author hears of a hide or removal, with the reason and where to appeal it.
     if (input.kind === "hide" || input.kind === "remove") {
-      const text = commentModeratedNotice({ kind: input.kind, threadTitle: comment.thread.title, commentBody: comment.body, reason: input.reason });
+      const text = commentModeratedNotice({ kind: input.kind, threadTitle: comment.thread.title, commentBody: comment.body, reason: input.reason, href: `/t/${comment.threadId}/c/${comment.id}` });
       noticeIds.push(await createNotice(tx, comment.authorId, text));
     }
     return comment;
