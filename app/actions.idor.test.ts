@@ -235,7 +235,7 @@ const ID_FREE = new Set<unknown>([
   notificationActions.emailNotificationsAction,
 ]);
 // Redirects instead of answering with a state: its own test below.
-const TESTED_BELOW = new Set<unknown>([notificationActions.openNotificationAction]);
+const TESTED_BELOW = new Set<unknown>([notificationActions.openNotificationAction, notificationActions.openNoticeAction]);
 
 let world: ActionWorld;
 let carolSessionId = "";
@@ -280,6 +280,16 @@ describe("guessed ids (IDOR), for every action", () => {
     const form = new FormData();
     form.append("notificationId", world.notifications.forCarol);
     const answer = await callAction((_previous, formData) => notificationActions.openNotificationAction(formData) as never, form);
+    expect(answer.redirectedTo).toBe("/notifications");
+    await expectDatabaseUnchanged(before);
+  });
+
+  it("openNoticeAction: a member opening another member's moderation notice lands on their own list, and it stays unread", async () => {
+    session.user = await sessionFor(world, "member");
+    const before = await databaseState();
+    const form = new FormData();
+    form.append("noticeId", world.notices.forCarol);
+    const answer = await callAction((_previous, formData) => notificationActions.openNoticeAction(formData) as never, form);
     expect(answer.redirectedTo).toBe("/notifications");
     await expectDatabaseUnchanged(before);
   });

@@ -157,17 +157,17 @@ const ROWS: Record<string, Row> = {
   deleteCommentAction: { action: deleteCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible }), writes: ["comment", "thread"] },
   reportAction: { action: reportAction, actor: "member", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam", note: "Looks like spam" }), writes: ["report", "rateLimiterFlexible"] },
   voteAction: { action: voteAction, actor: "member", form: (w) => ({ commentId: w.comments.carolVisible }), writes: ["commentVote", "comment"] },
-  moderateCommentAction: { action: m.moderateCommentAction, actor: "moderator", form: (w) => ({ commentId: w.comments.carolReported, kind: "hide", reason: "Rude" }), writes: ["comment", "report", "moderationLog", "notification"] },
-  dismissReportsAction: { action: m.dismissReportsAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolReported, reason: "Fine" }), writes: ["report", "moderationLog"] },
+  moderateCommentAction: { action: m.moderateCommentAction, actor: "moderator", form: (w) => ({ commentId: w.comments.carolReported, kind: "hide", reason: "Rude" }), writes: ["comment", "report", "moderationLog", "notification", "notice"] },
+  dismissReportsAction: { action: m.dismissReportsAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolReported, reason: "Fine" }), writes: ["report", "moderationLog", "notice"] },
   moderateThreadAction: { action: m.moderateThreadAction, actor: "moderator", form: (w) => ({ threadId: w.threads.pinned, kind: "unpin", reason: "Tidy" }), writes: ["thread", "moderationLog"] },
-  suspendUserAction: { action: m.suspendUserAction, actor: "moderator", form: (w) => ({ userId: w.others.carol.id, duration: "1d", reason: "Cool off", commentId: w.comments.carolReported }), writes: ["user", "report", "moderationLog"] },
+  suspendUserAction: { action: m.suspendUserAction, actor: "moderator", form: (w) => ({ userId: w.others.carol.id, duration: "1d", reason: "Cool off", commentId: w.comments.carolReported }), writes: ["user", "report", "moderationLog", "notice"] },
   liftSuspensionAction: { action: m.liftSuspensionAction, actor: "moderator", form: (w) => ({ userId: w.others.dave.id, reason: "Served" }), writes: ["user", "moderationLog"] },
   setRoleAction: { action: m.setRoleAction, actor: "admin", form: (w) => ({ userId: w.others.erin.id, role: "moderator" }), writes: ["user", "moderationLog"] },
   addWordFilterAction: { action: m.addWordFilterAction, actor: "admin", form: () => ({ phrase: "brand new phrase", action: "queue" }), writes: ["wordFilter", "moderationLog"] },
   removeWordFilterAction: { action: m.removeWordFilterAction, actor: "admin", form: (w) => ({ id: w.filterId }), writes: ["wordFilter", "moderationLog"] },
   sourceRequestAction: { action: evidenceActions.sourceRequestAction, actor: "member", form: (w) => ({ commentId: w.comments.carolVisible }), writes: ["sourceRequest", "notification"] },
   suggestCorrectionAction: { action: evidenceActions.suggestCorrectionAction, actor: "member", form: (w) => ({ threadId: w.threads.main, target: "summary", claim: "The summary gets the date wrong." }), writes: ["correction", "rateLimiterFlexible"] },
-  decideCorrectionAction: { action: correctionActions.decideCorrectionAction, actor: "moderator", form: (w) => ({ correctionId: w.corrections.open, kind: "accept", note: "Summary corrected." }), writes: ["correction", "moderationLog"] },
+  decideCorrectionAction: { action: correctionActions.decideCorrectionAction, actor: "moderator", form: (w) => ({ correctionId: w.corrections.open, kind: "accept", note: "Summary corrected." }), writes: ["correction", "moderationLog", "notice"] },
   emailNotificationsAction: { action: notificationActions.emailNotificationsAction, actor: "member", form: () => ({ emailNotifications: "on" }), writes: ["user"], ownAccount: true },
   openNotificationAction: {
     // Takes the form alone and redirects: adapted to the (state, form) shape, a redirect counting as success.
@@ -176,8 +176,14 @@ const ROWS: Record<string, Row> = {
     form: (w) => ({ notificationId: w.notifications.forMember }),
     writes: ["notification"],
   },
+  openNoticeAction: {
+    action: (_previous, formData) => notificationActions.openNoticeAction(formData) as never,
+    actor: "member",
+    form: (w) => ({ noticeId: w.notices.forMember }),
+    writes: ["notice"],
+  },
   fileAppealAction: { action: appealActions.fileAppealAction, actor: "member", form: (w) => ({ logId: w.logs.memberHidden, body: "It was on topic" }), writes: ["appeal"] },
-  decideAppealAction: { action: appealDecisionActions.decideAppealAction, actor: "moderator", form: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }), writes: ["appeal", "comment", "thread", "moderationLog", "notification"] },
+  decideAppealAction: { action: appealDecisionActions.decideAppealAction, actor: "moderator", form: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }), writes: ["appeal", "comment", "thread", "moderationLog", "notification", "notice"] },
   setSlowModeAction: { action: slowModeActions.setSlowModeAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, kind: "on", reason: "Heated" }), writes: ["thread", "moderationLog"] },
   createArticleAction: {
     action: editorActions.createArticleAction,
@@ -231,6 +237,7 @@ const FORMLESS = new Set<unknown>([
   accountActions.signInWithOidcAction,
   notificationActions.markAllNotificationsReadAction,
   notificationActions.openNotificationAction,
+  notificationActions.openNoticeAction,
 ]);
 
 let world: ActionWorld;

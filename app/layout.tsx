@@ -9,7 +9,7 @@ import { getCurrentUser } from "@/lib/current-user";
 import { SITE_NAME } from "@/lib/page-metadata";
 import { canAdminister, canEditArticles, canModerate } from "@/lib/permissions";
 import { countUnreadNotifications } from "@/lib/queries/notifications";
-import { countOpenModerationItems } from "@/lib/queries/reports";
+import { countWaiting } from "@/lib/queries/waiting";
 import { siteOrigin } from "@/lib/site-url";
 import "./globals.css";
 import "./search-and-notifications.css";
@@ -28,8 +28,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const [openItems, unreadNotifications] = await Promise.all([
-    canModerate(user) ? countOpenModerationItems() : 0,
+  const [waiting, unreadNotifications] = await Promise.all([
+    countWaiting(user),
     user ? countUnreadNotifications(user.id) : 0,
   ]);
   return (
@@ -47,8 +47,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Account" className="account-nav">
               {canModerate(user) && (
                 <>
-                  <Link href="/mod" aria-label={`Moderation queue, ${openItems} open`}>
-                    Queue <span className={openItems > 0 ? "count count-active" : "count"}>{openItems}</span>
+                  <Link href="/mod" aria-label={`Moderation queue, ${waiting.total} waiting`}>
+                    Queue <span className={waiting.total > 0 ? "count count-active" : "count"}>{waiting.total}</span>
                   </Link>
                 </>
               )}

@@ -104,6 +104,7 @@ test.describe("two app instances on one PostgreSQL database", () => {
     const target = comment(modPage, commentId);
     await target.getByRole("button", { name: "Suspend author" }).click();
     const form = target.getByRole("form", { name: "Suspend author" });
+    await form.getByLabel(/^For/).selectOption("1d");
     await form.getByLabel("Reason (shown to the member)").fill("Cooling off");
     await form.getByRole("button", { name: "Suspend", exact: true }).click();
     await expect(form.getByRole("status")).toBeVisible();

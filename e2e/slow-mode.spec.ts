@@ -81,14 +81,23 @@ test.describe("the automatic cool-down", () => {
     await server?.stop();
   });
 
-  test("a burst of comments switches slow mode on by itself, logged as Agora (automatic)", async ({ browser }) => {
+  test("a burst of comments from more than one member switches slow mode on by itself, logged as Agora (automatic)", async ({ browser }) => {
     const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
     const member = await context.newPage();
     await signUp(member);
     const thread = await openPoint(member, article, 2);
     await expect(member.locator(".slow-mode-banner")).toHaveCount(0);
-    for (let i = 1; i <= 3; i++) await postComment(member, unique(`Busy comment ${i}`));
-    // The third comment passed the threshold (more than 2 in 10 minutes). The cool-down is weighed right after
+    for (let i = 1; i <= 2; i++) await postComment(member, unique(`Busy comment ${i}`));
+    // One member alone never starts it (COOLDOWN_MIN_PEOPLE): still no banner after their own two.
+    await member.reload();
+    await expect(member.locator(".slow-mode-banner")).toHaveCount(0);
+    const otherContext = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
+    const other = await otherContext.newPage();
+    await signUp(other);
+    await other.goto(thread.path);
+    await postComment(other, unique("Busy comment 3"));
+    await otherContext.close();
+    // The third comment, from a second member, passed the threshold (more than 2 in 10 minutes). The cool-down is weighed right after
     // the post is answered (after()), so the thread says so from the next page load on.
     await expect(async () => {
       await member.reload();
@@ -100,7 +109,7 @@ test.describe("the automatic cool-down", () => {
     await member.goto(`/a/${article.slug}/moderation`);
     const automatic = member.getByRole("list", { name: "Moderation actions" }).getByRole("listitem").filter({ hasText: "Agora (automatic) switched slow mode on" });
     await expect(automatic).toHaveCount(1);
-    await expect(automatic).toContainText("3 comments in 10 minutes (threshold 2)");
+    await expect(automatic).toContainText("3 comments from 2 members in 10 minutes (threshold 2)");
     await expect(automatic.getByRole("link")).toHaveAttribute("href", thread.path);
     await context.close();
   });

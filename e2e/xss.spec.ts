@@ -563,6 +563,7 @@ async function seedSuspension(admin: Member): Promise<void> {
   await expectInert(page, onItsPage(target), "the thread page, before suspending");
   const parts = commentParts(page, target.id);
   await parts.button("Suspend author").click();
+  await parts.article.getByLabel(/^For/).selectOption("1d");
   await parts.article.getByLabel(/Reason \(shown to the member\)/).fill(reason);
   await parts.button("Suspend").click();
   await expect(parts.article.getByRole("status")).toHaveText("Member suspended.");

@@ -93,6 +93,14 @@ const envSchema = z.object({
   COOLDOWN_REPORTS_PER_10_MIN: wholeNumber(1, 100000, 5),
   /** ...and keeps it on until the thread has been below both for this many minutes. */
   COOLDOWN_QUIET_MINUTES: wholeNumber(1, 10080, 30),
+  /** No member alone can start it: at least this many different commenters, or reporters, in the 10 minutes. */
+  COOLDOWN_MIN_PEOPLE: wholeNumber(2, 1000, 2),
+  /** A thread counts as busy only above this many times its own usual rate (comments per 10 minutes, last day). */
+  COOLDOWN_RATE_MULTIPLE: wholeNumber(1, 1000, 4),
+  /** A report weighs half until its author has been a member this many days... */
+  COOLDOWN_NEW_MEMBER_DAYS: wholeNumber(0, 3650, 7),
+  /** ...and has this many published comments. */
+  COOLDOWN_NEW_MEMBER_COMMENTS: wholeNumber(0, 100000, 3),
 }).superRefine((values, context) => {
   // Half a provider is a typo, not a choice: say which part is missing rather than hide the button.
   const oidc = { OIDC_ISSUER: values.OIDC_ISSUER, OIDC_CLIENT_ID: values.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: values.OIDC_CLIENT_SECRET };
@@ -140,6 +148,10 @@ export type SlowModeConfig = {
   commentsPer10Min: number;
   reportsPer10Min: number;
   quietMinutes: number;
+  minPeople: number;
+  rateMultiple: number;
+  newMemberDays: number;
+  newMemberComments: number;
 };
 
 /** The slow-mode and automatic cool-down settings (SLOW_MODE_MINUTES, COOLDOWN_*). */
@@ -149,5 +161,9 @@ export function slowModeConfig(values: Env = env): SlowModeConfig {
     commentsPer10Min: values.COOLDOWN_COMMENTS_PER_10_MIN,
     reportsPer10Min: values.COOLDOWN_REPORTS_PER_10_MIN,
     quietMinutes: values.COOLDOWN_QUIET_MINUTES,
+    minPeople: values.COOLDOWN_MIN_PEOPLE,
+    rateMultiple: values.COOLDOWN_RATE_MULTIPLE,
+    newMemberDays: values.COOLDOWN_NEW_MEMBER_DAYS,
+    newMemberComments: values.COOLDOWN_NEW_MEMBER_COMMENTS,
   };
 }

@@ -38,3 +38,6 @@ export const MODERATION_ACTIONS = [
 ] as const;
 
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** How a report was resolved when a moderator acted on what it reported; any other resolution left the item up. */
+export const REPORT_ACTED_RESOLUTIONS: ReadonlySet<string> = new Set(["hide_comment", "remove_comment", "suspend_user", "lock_thread"]);

@@ -1,4 +1,5 @@
 import type { ModerationAction } from "@/lib/queries/moderation-log";
+import { formatSuspensionLength } from "@/lib/moderation-notices";
 
 /** A moderation action in plain words, for the public log and the appeals pages. */
 export const ACTION_LABELS: Record<ModerationAction, string> = {
@@ -40,4 +41,26 @@ export const ACTION_LABELS: Record<ModerationAction, string> = {
 
 export function describeAction(action: string): string {
   return ACTION_LABELS[action as ModerationAction] ?? action.replaceAll("_", " ");
+}
+
+const APPEALED: Record<string, string> = {
+  "hide comment": "hiding a comment",
+  "remove comment": "removing a comment",
+  "suspend user": "suspension",
+};
+
+/**
+ * A log row's detail in words, for both logs: "7 day(s), until 2026-12-05T10:26:51.586Z" reads "7 days, until
+ * 5 December 2026, 10:26 UTC", "appeal of: suspend user" reads "appeal of: suspension". Anything else as stored.
+ */
+export function readableDetail(detail: string): string {
+  const suspension = /^(\d+) day\(s\), until (\S+)$/.exec(detail);
+  if (suspension) {
+    const until = new Date(suspension[2]!);
+    if (!Number.isNaN(until.getTime())) return formatSuspensionLength(Number(suspension[1]), until);
+  }
+  const appeal = /^appeal of: (.+)$/.exec(detail);
+  if (appeal && APPEALED[appeal[1]!]) return `appeal of: ${APPEALED[appeal[1]!]}`;
+  if (detail === "permanent") return "permanent";
+  return detail;
 }

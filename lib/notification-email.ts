@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { commentHref } from "@/lib/comment-tree";
 import { env } from "@/lib/env";
 import { log, serializeError } from "@/lib/logger";
+import { getNoticesToEmail, type NoticeToEmail } from "@/lib/queries/notices";
 import { getNotificationsToEmail, type NotificationToEmail } from "@/lib/queries/notifications";
 import { tidySnippet } from "@/lib/search-highlight";
 
@@ -105,6 +106,36 @@ export async function sendNotificationEmails(notificationIds: string[]): Promise
     }
   } catch (error) {
     log("error", "notification emails failed", { notificationIds, error: serializeError(error) });
+  }
+  return sent;
+}
+
+/** A moderation notice's email: its own plain words, and the link it points to (the appeals page, the thread). */
+export function composeNoticeEmail(notice: NoticeToEmail, origin: string): NotificationEmail {
+  return {
+    to: notice.recipient.email!,
+    subject: oneLine(notice.title),
+    text: [notice.title, "", notice.body, "", `Open it: ${new URL(notice.href, origin)}`, "", "—", `Turn these emails off on ${new URL("/notifications", origin)}`].join("\n"),
+  };
+}
+
+/** Sends the emails these notices call for. Never throws: each failure is logged. Returns how many were sent. */
+export async function sendNoticeEmails(noticeIds: string[]): Promise<number> {
+  const transport = mailer();
+  if (!transport || noticeIds.length === 0) return 0;
+  let sent = 0;
+  try {
+    const origin = publicOrigin();
+    for (const notice of await getNoticesToEmail(noticeIds)) {
+      try {
+        await transport.sendMail({ from: mailFrom(), ...composeNoticeEmail(notice, origin) });
+        sent += 1;
+      } catch (error) {
+        log("error", "notice email failed", { noticeId: notice.id, error: serializeError(error) });
+      }
+    }
+  } catch (error) {
+    log("error", "notice emails failed", { noticeIds, error: serializeError(error) });
   }
   return sent;
 }

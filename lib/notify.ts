@@ -1,6 +1,6 @@
 import { afterResponse } from "@/lib/after-response";
 import { isEmailEnabled } from "@/lib/env";
-import { sendNotificationEmails } from "@/lib/notification-email";
+import { sendNoticeEmails, sendNotificationEmails } from "@/lib/notification-email";
 import { notifyAboutComment } from "@/lib/queries/notifications";
 
 /**
@@ -17,4 +17,10 @@ export async function notifyAfterComment(commentId: string): Promise<void> {
     },
     { commentId },
   );
+}
+
+/** Called once a moderation decision has committed: emails the notices it created (when email is on). */
+export async function emailNoticesAfterResponse(noticeIds: string[]): Promise<void> {
+  if (noticeIds.length === 0 || !isEmailEnabled) return;
+  await afterResponse("sending notice emails failed", () => sendNoticeEmails(noticeIds), { noticeIds });
 }

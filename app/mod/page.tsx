@@ -4,7 +4,10 @@ import { QueueComment, ReportGroupCard } from "@/components/moderation/queue-ite
 import { getCurrentUser } from "@/lib/current-user";
 import { canModerate } from "@/lib/permissions";
 import { getModerationQueue } from "@/lib/queries/reports";
+import { countWaiting } from "@/lib/queries/waiting";
+import Link from "next/link";
 import { ModNav } from "@/components/moderation/mod-nav";
+import "./moderation-queue.css";
 
 export const metadata: Metadata = { title: "Moderation queue" };
 
@@ -12,12 +15,27 @@ export default async function ModerationQueuePage() {
   const user = await getCurrentUser();
   // Not found rather than forbidden: members need not learn where the moderators work.
   if (!canModerate(user)) notFound();
-  const { pending, reportGroups, history } = await getModerationQueue();
+  const [{ pending, reportGroups, history }, waiting] = await Promise.all([getModerationQueue(), countWaiting(user)]);
 
   return (
     <main>
       <ModNav current="/mod" />
       <h1>Moderation queue</h1>
+      {/* The parts of the header's count: what waits for this moderator, and where. */}
+      <ul className="waiting-summary" aria-label="Waiting for you">
+        <li>
+          <a href="#reports-heading">{plural(reportGroups.length, "reported item", "reported items")}</a>
+        </li>
+        <li>
+          <a href="#pending-heading">{plural(pending.length, "comment awaiting approval", "comments awaiting approval")}</a>
+        </li>
+        <li>
+          <Link href="/mod/appeals">{plural(waiting.appeals, "appeal you may decide", "appeals you may decide")}</Link>
+        </li>
+        <li>
+          <Link href="/mod/corrections">{plural(waiting.corrections, "correction request", "correction requests")}</Link>
+        </li>
+      </ul>
       <section aria-labelledby="reports-heading">
         <h2 id="reports-heading">Reports ({reportGroups.length})</h2>
         {reportGroups.length === 0 ? (
@@ -43,3 +61,5 @@ export default async function ModerationQueuePage() {
     </main>
   );
 }
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

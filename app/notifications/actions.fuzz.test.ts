@@ -13,7 +13,7 @@ import { callAction, callActionWith, databaseChanges, DatabaseTracker, expectCle
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileField, hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import * as actions from "./actions";
-import { emailNotificationsAction, markAllNotificationsReadAction, openNotificationAction } from "./actions";
+import { emailNotificationsAction, markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "./actions";
 
 // Generous: a few seconds on an idle machine, several times that on a busy one.
 const TIMEOUT_MS = 180_000;
@@ -30,10 +30,10 @@ const actor = fc.constantFrom<ActorName>(...ACTORS);
 /** The notifications a call changed all belong to the caller, and only their read time moved. */
 function expectOnlyOwnNotificationsRead(changes: ReturnType<typeof databaseChanges>, before: Awaited<ReturnType<DatabaseTracker["before"]>>, userId: string | undefined) {
   for (const change of changes) {
-    expect(change.table).toBe("notification");
+    expect(["notification", "notice"]).toContain(change.table);
     expect(change.kind).toBe("changed");
     expect(Object.keys(change.columns)).toEqual(["readAt"]);
-    expect(before.rows.notification!.find((row) => row.id === change.key)?.recipientId).toBe(userId);
+    expect(before.rows[change.table]!.find((row) => row.id === change.key)?.recipientId).toBe(userId);
   }
 }
 
@@ -51,7 +51,7 @@ async function redirectOf(run: () => Promise<unknown>): Promise<string | undefin
 
 describe("notification actions under fuzzing", () => {
   it("fuzzes every action the module exports", () => {
-    expect(Object.keys(actions).sort()).toEqual(["emailNotificationsAction", "markAllNotificationsReadAction", "openNotificationAction"]);
+    expect(Object.keys(actions).sort()).toEqual(["emailNotificationsAction", "markAllNotificationsReadAction", "openNoticeAction", "openNotificationAction"]);
   });
 
   it(
@@ -70,6 +70,27 @@ describe("notification actions under fuzzing", () => {
           expectOnlyOwnNotificationsRead(databaseChanges(before, await database.after()), before, session.user?.id);
         }),
         { numRuns: 40, examples: [["member", formDataFrom({ notificationId: world.notifications.forCarol })]] },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "openNoticeAction goes where the notice points or to the list, whoever's id it is sent, and marks only the caller's own read",
+    async () => {
+      const argument = fc.oneof(
+        { arbitrary: hostileForm({ noticeId: idOf(Object.values(world.notices), everyId(world)) }).map((fields) => formDataFrom(fields) as unknown), weight: 4 },
+        { arbitrary: fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, null, new Blob(["x"]))), weight: 1 },
+      );
+      await fc.assert(
+        fc.asyncProperty(actor, argument, async (who, value) => {
+          session.user = await sessionFor(world, who);
+          const before = await database.before();
+          const location = await redirectOf(() => openNoticeAction(value as FormData));
+          expect(location).toMatch(/^\/(signin\?|notifications$|appeals$)/);
+          expectOnlyOwnNotificationsRead(databaseChanges(before, await database.after()), before, session.user?.id);
+        }),
+        { numRuns: 40, examples: [["member", formDataFrom({ noticeId: world.notices.forCarol })]] },
       );
     },
     TIMEOUT_MS,

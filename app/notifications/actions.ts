@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { failed, invalid, parseForm, type ActionState } from "@/lib/action-state";
 import { commentHref } from "@/lib/comment-tree";
 import { getCurrentUser } from "@/lib/current-user";
+import { openNotice } from "@/lib/queries/notices";
 import { markAllNotificationsRead, openNotification, setEmailNotifications } from "@/lib/queries/notifications";
-import { emailNotificationsSchema, openNotificationSchema } from "@/lib/validations/notification";
+import { emailNotificationsSchema, openNoticeSchema, openNotificationSchema } from "@/lib/validations/notification";
 
 // Reading one's notifications needs a session, not good standing: a suspended member can still read them.
 const SIGN_IN = "/signin?callbackUrl=%2Fnotifications";
@@ -19,6 +20,17 @@ export async function openNotificationAction(formData: FormData): Promise<void> 
   const comment = parsed.success ? await openNotification(user.id, parsed.data.notificationId) : null;
   revalidatePath("/", "layout");
   redirect(comment ? commentHref(comment.threadId, comment) : "/notifications");
+}
+
+/** Marks a moderation notice read and goes where it points (the appeals page, the thread), or back to the list. */
+export async function openNoticeAction(formData: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) redirect(SIGN_IN);
+  const parsed = parseForm(openNoticeSchema, formData);
+  const href = parsed.success ? await openNotice(user.id, parsed.data.noticeId) : null;
+  revalidatePath("/", "layout");
+  // Stored paths only ever start with one "/" (lib/moderation-notices.ts); anything else stays on this page.
+  redirect(href && /^\/(?!\/)/.test(href) ? href : "/notifications");
 }
 
 export async function markAllNotificationsReadAction(): Promise<void> {

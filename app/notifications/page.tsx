@@ -10,7 +10,9 @@ import {
   getNotifications,
   type NotificationItem,
 } from "@/lib/queries/notifications";
-import { markAllNotificationsReadAction, openNotificationAction } from "./actions";
+import { noticeLinkLabel } from "@/lib/moderation-notices";
+import { getNotices, type NoticeItem } from "@/lib/queries/notices";
+import { markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications", robots: { index: false } };
 
@@ -28,7 +30,11 @@ export default async function NotificationsPage({ searchParams }: Props) {
   if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
   const rawBefore = (await searchParams).before;
   const before = typeof rawBefore === "string" ? rawBefore : undefined;
-  const [{ notifications, nextCursor }, unread] = await Promise.all([getNotifications(user.id, before), countUnreadNotifications(user.id)]);
+  const [{ notifications, nextCursor }, notices, unread] = await Promise.all([
+    getNotifications(user.id, before),
+    before ? Promise.resolve([]) : getNotices(user.id),
+    countUnreadNotifications(user.id),
+  ]);
 
   return (
     <main className="notifications-page">
@@ -46,6 +52,17 @@ export default async function NotificationsPage({ searchParams }: Props) {
         Replies to your comments, comments that mention you, and members asking for a source for one of yours. To mention someone who has commented in a thread, write @ and
         their display name without spaces: <strong>@AdaLovelace</strong> for Ada Lovelace.
       </p>
+      {notices.length > 0 && (
+        <section aria-labelledby="notices-heading" className="notice-section">
+          <h2 id="notices-heading">From the moderators</h2>
+          <ol className="notification-list" aria-label="Moderation notices">
+            {notices.map((notice) => (
+              <NoticeEntry key={notice.id} notice={notice} />
+            ))}
+          </ol>
+        </section>
+      )}
+      {notices.length > 0 && <h2 className="notice-section-next">Replies and mentions</h2>}
       {notifications.length === 0 ? (
         <p className="empty">{before ? "No older notifications." : "Nothing yet. Replies and mentions will show up here."}</p>
       ) : (
@@ -99,6 +116,33 @@ function NotificationEntry({ notification }: { notification: NotificationItem })
       </form>
       <p className="comment-meta">
         <RelativeTime date={notification.createdAt} />
+      </p>
+    </li>
+  );
+}
+
+/** A moderation notice: its title, its plain-words body, and a button to where it points (marks it read). */
+function NoticeEntry({ notice }: { notice: NoticeItem }) {
+  const unread = notice.readAt === null;
+  return (
+    <li className={unread ? "notification notification-unread" : "notification"}>
+      <form action={openNoticeAction}>
+        <input type="hidden" name="noticeId" value={notice.id} />
+        <button type="submit" className="notification-open">
+          <span className="notification-summary">
+            {unread && <span className="notification-new">New: </span>}
+            <strong>{notice.title}</strong>
+          </span>
+          {notice.body.split("\n").map((line, index) => (
+            <span key={index} className="notification-excerpt notice-line">
+              {line}
+            </span>
+          ))}
+          <span className="notice-go">{noticeLinkLabel(notice.kind)}</span>
+        </button>
+      </form>
+      <p className="comment-meta">
+        <RelativeTime date={notice.createdAt} />
       </p>
     </li>
   );

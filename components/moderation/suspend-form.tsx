@@ -15,7 +15,11 @@ export function SuspendForm({ userId, commentId }: { userId: string; commentId?:
     <ActionForm action={suspendUserAction} hidden={{ userId, ...(commentId ? { commentId } : {}) }} submit="Suspend" label="Suspend author">
       <label className="field-label">
         For
-        <select name="duration" defaultValue="1d">
+        {/* No length chosen in advance: the moderator picks one, or is told to. */}
+        <select name="duration" defaultValue="" required>
+          <option value="" disabled>
+            Choose a length
+          </option>
           {DURATIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}

@@ -3,7 +3,10 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { APPEALABLE_ACTIONS, canAppeal, canDecideAppeal } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/current-user";
+import { appealOutcomeNotice } from "@/lib/moderation-notices";
+import { emailNoticesAfterResponse } from "@/lib/notify";
 import { setCommentStatus } from "./moderation";
+import { createNotice } from "./notices";
 import { appendLog, type ModerationAction } from "./moderation-log";
 
 export class AppealError extends Error {
@@ -91,6 +94,7 @@ export type AppealOutcome = "upheld" | "overturned";
  * log row; a second decision finds the appeal no longer open and is refused.
  */
 export async function decideAppeal(input: { decider: Pick<CurrentUser, "id" | "role" | "suspension">; appealId: string; outcome: AppealOutcome; reason: string }) {
+  const noticeIds: string[] = [];
   const decided = await db.$transaction(async (tx) => {
     const appeal = await tx.appeal.findUnique({
       where: { id: input.appealId },
@@ -139,8 +143,12 @@ export async function decideAppeal(input: { decider: Pick<CurrentUser, "id" | "r
       reason: input.reason,
       detail: `appeal of: ${appeal.log.action.replaceAll("_", " ")}`,
     });
+    // The appellant hears the outcome, whichever it is (not who decided).
+    const of = appeal.log.targetType === "comment" ? "comment" : "suspension";
+    noticeIds.push(await createNotice(tx, appeal.appellantId, appealOutcomeNotice({ outcome: input.outcome, of, reason: input.reason })));
     return { commentId: appeal.commentId };
   });
+  await emailNoticesAfterResponse(noticeIds);
   // An overturned decision may show a comment again: signed-out readers see it now, on every instance.
   if (input.outcome === "overturned") await purgeAnonymousPages();
   return decided;

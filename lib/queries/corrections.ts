@@ -1,8 +1,11 @@
 import type { CurrentUser } from "@/lib/current-user";
+import { correctionOutcomeNotice } from "@/lib/moderation-notices";
+import { emailNoticesAfterResponse } from "@/lib/notify";
 import { db } from "@/lib/db";
 import type { CorrectionTarget } from "@/lib/generated/prisma/enums";
 import { canDecideCorrection, canSuggestCorrection } from "@/lib/permissions";
 import { appendLog } from "./moderation-log";
+import { createNotice } from "./notices";
 
 // Correction requests: "the article or the point's summary is wrong". They go to the editors' queue
 // (/mod/corrections), never to the abuse queue. An editor accepts one with a public note, which then shows, dated,
@@ -70,10 +73,11 @@ export type CorrectionDecision = { kind: "accept"; note: string } | { kind: "rej
 export async function decideCorrection(input: { correctionId: string; editor: Actor; decision: CorrectionDecision }) {
   const { correctionId, editor, decision } = input;
   if (!canDecideCorrection(editor)) throw new CorrectionError("Only moderators can do that.", "forbidden");
-  return db.$transaction(async (tx) => {
+  const noticeIds: string[] = [];
+  const decided = await db.$transaction(async (tx) => {
     const correction = await tx.correction.findUnique({
       where: { id: correctionId },
-      select: { id: true, requesterId: true, target: true, thread: { select: { id: true, position: true, articleId: true } } },
+      select: { id: true, requesterId: true, target: true, thread: { select: { id: true, title: true, position: true, articleId: true } } },
     });
     if (!correction) throw new CorrectionError("That correction request does not exist.", "not_found");
     const decidedAt = new Date();
@@ -99,8 +103,18 @@ export async function decideCorrection(input: { correctionId: string; editor: Ac
       reason: accepted ? decision.note : decision.reason,
       detail: `Point ${correction.thread.position}: ${correction.target === "article" ? "the article" : "the point's summary"}`,
     });
+    // The requester hears the decision (not who took it).
+    const text = correctionOutcomeNotice({
+      accepted,
+      threadTitle: correction.thread.title,
+      text: accepted ? decision.note : decision.reason,
+      href: `/t/${correction.thread.id}`,
+    });
+    noticeIds.push(await createNotice(tx, correction.requesterId, text));
     return { id: correction.id, threadId: correction.thread.id, status: accepted ? ("accepted" as const) : ("rejected" as const), decidedAt };
   });
+  await emailNoticesAfterResponse(noticeIds);
+  return decided;
 }
 
 export type CorrectionNote = { id: string; target: CorrectionTarget; note: string; decidedAt: Date };

@@ -1,8 +1,11 @@
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { db, type Tx } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
+import { commentModeratedNotice, reportOutcomeNotice, suspensionNotice } from "@/lib/moderation-notices";
+import { emailNoticesAfterResponse } from "@/lib/notify";
 import { adjustAncestorReplyCounts, replyWeight } from "./comment-paths";
 import { appendLog, articleOfThread, type ModerationAction } from "./moderation-log";
+import { createNotice } from "./notices";
 
 export class ModerationError extends Error {
   constructor(
@@ -18,18 +21,37 @@ export function isCounted(status: CommentStatus, deletedAt: Date | null): boolea
   return deletedAt === null && (status === "visible" || status === "hidden");
 }
 
-/** Closes every open report on an item with the action that resolved it. */
+/**
+ * Closes every open report on an item with the action that resolved it, and tells each reporter what became of
+ * it (without naming the moderator); the new notices' ids go into `noticeIds` for their emails.
+ */
 export async function resolveOpenReports(
   tx: Tx,
   item: { commentId: string } | { threadId: string },
   moderatorId: string,
   resolution: string,
+  noticeIds: string[] = [],
 ): Promise<number> {
   const where = "commentId" in item ? { commentId: item.commentId } : { threadId: item.threadId, commentId: null };
-  const { count } = await tx.report.updateMany({
+  const open = await tx.report.findMany({
     where: { ...where, status: "open" },
+    select: { id: true, reporterId: true, threadId: true, comment: { select: { body: true } }, thread: { select: { title: true } } },
+  });
+  if (open.length === 0) return 0;
+  const { count } = await tx.report.updateMany({
+    where: { id: { in: open.map((report) => report.id) }, status: "open" },
     data: { status: "resolved", openKey: null, resolution, resolvedById: moderatorId, resolvedAt: new Date() },
   });
+  // One notice per reporter (a member has at most one open report per item).
+  for (const report of new Map(open.map((report) => [report.reporterId, report])).values()) {
+    const text = reportOutcomeNotice({
+      resolution,
+      threadTitle: report.thread.title,
+      commentBody: report.comment?.body ?? null,
+      href: `/t/${report.threadId}`,
+    });
+    noticeIds.push(await createNotice(tx, report.reporterId, text));
+  }
   return count;
 }
 
@@ -68,10 +90,21 @@ export async function setCommentStatus(
 /** Hides, removes, restores or approves a comment; its reports close and the log records it, all in one transaction. */
 export async function moderateComment(input: { moderatorId: string; commentId: string; kind: CommentModeration; reason?: string }) {
   const transition = COMMENT_TRANSITIONS[input.kind];
+  const noticeIds: string[] = [];
   const comment = await db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id: input.commentId },
-      select: { id: true, threadId: true, authorId: true, status: true, deletedAt: true, depth: true, path: true, thread: { select: { articleId: true } } },
+      select: {
+        id: true,
+        threadId: true,
+        authorId: true,
+        body: true,
+        status: true,
+        deletedAt: true,
+        depth: true,
+        path: true,
+        thread: { select: { articleId: true, title: true } },
+      },
     });
     if (!comment) throw new ModerationError("That comment does not exist.", "not_found");
     if (comment.deletedAt) throw new ModerationError("Its author deleted that comment.", "conflict");
@@ -80,7 +113,7 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
     }
 
     await setCommentStatus(tx, comment, transition.to, input.moderatorId, input.reason);
-    await resolveOpenReports(tx, { commentId: comment.id }, input.moderatorId, transition.action);
+    await resolveOpenReports(tx, { commentId: comment.id }, input.moderatorId, transition.action, noticeIds);
     await appendLog(tx, {
       moderatorId: input.moderatorId,
       articleId: comment.thread.articleId,
@@ -90,8 +123,14 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
       targetUserId: comment.authorId,
       reason: input.reason,
     });
+    // The author hears of a hide or removal, with the reason and where to appeal it.
+    if (input.kind === "hide" || input.kind === "remove") {
+      const text = commentModeratedNotice({ kind: input.kind, threadTitle: comment.thread.title, commentBody: comment.body, reason: input.reason, href: `/t/${comment.threadId}/c/${comment.id}` });
+      noticeIds.push(await createNotice(tx, comment.authorId, text));
+    }
     return comment;
   });
+  await emailNoticesAfterResponse(noticeIds);
   // Committed: signed-out readers stop (or start) seeing it now, on every instance, not when their copy expires.
   await purgeAnonymousPages();
   return comment;
@@ -99,13 +138,14 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
 
 /** Closes an item's reports without acting on it. */
 export async function dismissReports(input: { moderatorId: string; commentId?: string; threadId: string; reason?: string }) {
-  return db.$transaction(async (tx) => {
+  const noticeIds: string[] = [];
+  const closed = await db.$transaction(async (tx) => {
     // A comment named with another thread's id is not the item the form showed: nothing to dismiss there.
     if (input.commentId && !(await tx.comment.findFirst({ where: { id: input.commentId, threadId: input.threadId }, select: { id: true } }))) {
       throw new ModerationError("There are no open reports on that item.", "conflict");
     }
     const item = input.commentId ? { commentId: input.commentId } : { threadId: input.threadId };
-    const closed = await resolveOpenReports(tx, item, input.moderatorId, "dismissed");
+    const closed = await resolveOpenReports(tx, item, input.moderatorId, "dismissed", noticeIds);
     if (closed === 0) throw new ModerationError("There are no open reports on that item.", "conflict");
     await appendLog(tx, {
       moderatorId: input.moderatorId,
@@ -118,6 +158,8 @@ export async function dismissReports(input: { moderatorId: string; commentId?: s
     });
     return closed;
   });
+  await emailNoticesAfterResponse(noticeIds);
+  return closed;
 }
 
 export type ThreadModeration = "lock" | "unlock" | "pin" | "unpin";
@@ -167,7 +209,8 @@ export async function suspendUser(input: {
   reason: string;
   commentId?: string;
 }) {
-  return db.$transaction(async (tx) => {
+  const noticeIds: string[] = [];
+  await db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });
     if (!target) throw new ModerationError("That member does not exist.", "not_found");
     if (!canSuspendTarget(input.moderator, target)) throw new ModerationError("You cannot suspend that account.", "forbidden");
@@ -183,7 +226,7 @@ export async function suspendUser(input: {
       where: { id: target.id },
       data: { suspendedUntil: until, suspendedPermanently: days === null, suspensionReason: input.reason },
     });
-    if (input.commentId) await resolveOpenReports(tx, { commentId: input.commentId }, input.moderator.id, "suspend_user");
+    if (input.commentId) await resolveOpenReports(tx, { commentId: input.commentId }, input.moderator.id, "suspend_user", noticeIds);
     await appendLog(tx, {
       moderatorId: input.moderator.id,
       // Taken from a comment: the suspension shows in that article's public log.
@@ -195,7 +238,9 @@ export async function suspendUser(input: {
       reason: input.reason,
       detail: days === null ? "permanent" : `${days} day(s), until ${until!.toISOString()}`,
     });
+    noticeIds.push(await createNotice(tx, target.id, suspensionNotice({ days, until, reason: input.reason })));
   });
+  await emailNoticesAfterResponse(noticeIds);
 }
 
 export async function liftSuspension(input: { moderator: Actor; userId: string; reason?: string }) {

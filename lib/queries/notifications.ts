@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { extractMentions, MAX_MENTIONS_PER_COMMENT, mentionKey } from "@/lib/mentions";
+import { countUnreadNotices, markAllNoticesRead } from "./notices";
 
 // Notifications: a reply to one of your comments, or an @mention of you (lib/mentions.ts), in a comment that
 // readers can see. One row per comment per recipient (a unique key), so approving, restoring or editing a comment
@@ -108,9 +109,13 @@ export async function getNotifications(recipientId: string, before?: string) {
 
 export type NotificationItem = Awaited<ReturnType<typeof getNotifications>>["notifications"][number];
 
-/** The number on the header's bell. */
-export function countUnreadNotifications(recipientId: string): Promise<number> {
-  return db.notification.count({ where: { recipientId, readAt: null, comment: LIVE_COMMENT } });
+/** The number on the header's bell: unread replies, mentions and source requests, and unread moderation notices. */
+export async function countUnreadNotifications(recipientId: string): Promise<number> {
+  const [notifications, notices] = await Promise.all([
+    db.notification.count({ where: { recipientId, readAt: null, comment: LIVE_COMMENT } }),
+    countUnreadNotices(recipientId),
+  ]);
+  return notifications + notices;
 }
 
 /**
@@ -130,7 +135,7 @@ export async function openNotification(recipientId: string, notificationId: stri
 
 export async function markAllNotificationsRead(recipientId: string): Promise<number> {
   const { count } = await db.notification.updateMany({ where: { recipientId, readAt: null }, data: { readAt: new Date() } });
-  return count;
+  return count + (await markAllNoticesRead(recipientId));
 }
 
 export async function setEmailNotifications(userId: string, enabled: boolean): Promise<void> {

@@ -4,12 +4,23 @@ import { readEnv, slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
 import { CommentError, createComment } from "./comments";
 import { createReport } from "./reports";
-import { evaluateCooldown, isSlowModeActive, setSlowMode, slowModeRefusal, SlowModeError } from "./slow-mode";
+import { commentThreshold, evaluateCooldown, isSlowModeActive, REPORT_WEIGHT, reporterWeight, setSlowMode, slowModeRefusal, SlowModeError } from "./slow-mode";
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 
-const CONFIG: SlowModeConfig = { slowModeMinutes: 2, commentsPer10Min: 3, reportsPer10Min: 2, quietMinutes: 30 };
+const CONFIG: SlowModeConfig = {
+  slowModeMinutes: 2,
+  commentsPer10Min: 3,
+  reportsPer10Min: 2,
+  quietMinutes: 30,
+  minPeople: 2,
+  rateMultiple: 4,
+  newMemberDays: 7,
+  newMemberComments: 3,
+};
+
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 
 let threadId: string;
 let articleId: string;
@@ -30,6 +41,24 @@ async function comments(n: number) {
   for (let i = 0; i < n; i++) await createTestComment({ threadId, authorId: (await createTestUser(`Poster ${i}`)).id });
 }
 
+/** A member of a month's standing with three published comments (elsewhere, two days ago): a full-weight reporter. */
+async function establishedMember(name: string) {
+  const [elsewhere] = (await createTestThreads(1)) as [string];
+  const user = await createTestUser(name);
+  await db.user.update({ where: { id: user.id }, data: { createdAt: new Date(Date.now() - 30 * DAY) } });
+  for (let i = 0; i < 3; i++) await createTestComment({ threadId: elsewhere, authorId: user.id });
+  await db.comment.updateMany({ where: { authorId: user.id }, data: { createdAt: new Date(Date.now() - 2 * DAY) } });
+  return user;
+}
+
+async function reportedComments(n: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) ids.push((await createTestComment({ threadId, authorId: alice.id, body: `Reported ${i}` })).id);
+  // Posted yesterday: the reports, not the comments, are what this thread's last ten minutes hold.
+  await db.comment.updateMany({ where: { id: { in: ids } }, data: { createdAt: new Date(Date.now() - 2 * DAY) } });
+  return ids;
+}
+
 describe("the automatic cool-down", () => {
   it("stays off at the comment threshold and switches on past it, logged once as Agora with the rate", async () => {
     await comments(3);
@@ -43,14 +72,77 @@ describe("the automatic cool-down", () => {
     expect(state.slowModeUntil!.getTime()).toBe(now.getTime() + 30 * MIN);
     const [log, ...rest] = await slowLogs();
     expect(rest).toHaveLength(0);
-    expect(log).toMatchObject({ moderatorId: null, action: "slow_mode_on", articleId, targetType: "thread", detail: "4 comments in 10 minutes (threshold 3)" });
+    expect(log).toMatchObject({ moderatorId: null, action: "slow_mode_on", articleId, targetType: "thread", detail: "4 comments from 4 members in 10 minutes (threshold 3)" });
   });
 
-  it("switches on past the report threshold", async () => {
-    const target = await createTestComment({ threadId, authorId: alice.id });
-    for (let i = 0; i < 3; i++) await createReport({ reporterId: (await createTestUser(`Reporter ${i}`)).id, threadId, commentId: target.id, reason: "spam" });
+  it("a real pile-on of reports still switches it on: three established members past a threshold of 2", async () => {
+    const [target] = (await reportedComments(1)) as [string];
+    for (let i = 0; i < 3; i++) await createReport({ reporterId: (await establishedMember(`Reporter ${i}`)).id, threadId, commentId: target, reason: "spam" });
     expect((await evaluateCooldown(threadId, CONFIG)).switchedOn).toBe(true);
-    expect((await slowLogs())[0]!.detail).toBe("3 reports in 10 minutes (threshold 2)");
+    expect((await slowLogs())[0]!.detail).toBe("reports from 3 members in 10 minutes, weighing 3 (threshold 2)");
+  });
+
+  it("one member's reports never slow a thread, however many comments they report", async () => {
+    const reporter = await establishedMember("Zealous reporter");
+    for (const commentId of await reportedComments(12)) await createReport({ reporterId: reporter.id, threadId, commentId, reason: "spam" });
+    await createReport({ reporterId: reporter.id, threadId, reason: "off_topic" });
+    expect(await evaluateCooldown(threadId, { ...CONFIG, reportsPer10Min: 1 })).toEqual({ busy: false, switchedOn: false });
+    expect(isSlowModeActive(await thread())).toBe(false);
+    expect(await slowLogs()).toHaveLength(0);
+  });
+
+  it("one member's comments never slow a thread either, however many", async () => {
+    for (let i = 0; i < 10; i++) await createTestComment({ threadId, authorId: alice.id, body: `Alice ${i}` });
+    expect((await evaluateCooldown(threadId, CONFIG)).busy).toBe(false);
+  });
+
+  it("new members' reports weigh half: three are not enough where three established members are", async () => {
+    const [target] = (await reportedComments(1)) as [string];
+    for (let i = 0; i < 3; i++) await createReport({ reporterId: (await createTestUser(`Newcomer ${i}`)).id, threadId, commentId: target, reason: "spam" });
+    expect((await evaluateCooldown(threadId, CONFIG)).busy).toBe(false);
+    for (let i = 3; i < 5; i++) await createReport({ reporterId: (await createTestUser(`Newcomer ${i}`)).id, threadId, commentId: target, reason: "spam" });
+    expect((await evaluateCooldown(threadId, CONFIG)).switchedOn).toBe(true);
+    expect((await slowLogs())[0]!.detail).toBe("reports from 5 members in 10 minutes, weighing 2.5 (threshold 2)");
+  });
+
+  it("members whose earlier reports were mostly dismissed weigh a quarter", async () => {
+    const [target, ...earlier] = (await reportedComments(4)) as [string, ...string[]];
+    const reporters = [await establishedMember("Crier 1"), await establishedMember("Crier 2"), await establishedMember("Crier 3")];
+    for (const reporter of reporters) {
+      for (const commentId of earlier) await createReport({ reporterId: reporter.id, threadId, commentId, reason: "spam" });
+    }
+    // Their earlier reports were dismissed, and happened yesterday.
+    await db.report.updateMany({ where: { commentId: { in: earlier } }, data: { status: "resolved", openKey: null, resolution: "dismissed", createdAt: new Date(Date.now() - 2 * DAY) } });
+    for (const reporter of reporters) await createReport({ reporterId: reporter.id, threadId, commentId: target, reason: "spam" });
+    expect((await evaluateCooldown(threadId, CONFIG)).busy).toBe(false);
+  });
+
+  it("compares a thread with its own usual rate: a thread that is always this busy is not slowed", async () => {
+    // 36 comments over the day before: 0.25 per 10 minutes; at 100 times its usual rate the threshold is 25.
+    await comments(36);
+    await db.comment.updateMany({ where: { threadId }, data: { createdAt: new Date(Date.now() - 12 * 60 * MIN) } });
+    await comments(10);
+    expect((await evaluateCooldown(threadId, { ...CONFIG, rateMultiple: 100 })).busy).toBe(false);
+    expect((await evaluateCooldown(threadId, { ...CONFIG, rateMultiple: 4 })).busy).toBe(true);
+    expect(commentThreshold(0.25, { commentsPer10Min: 3, rateMultiple: 100 })).toBe(25);
+    expect(commentThreshold(0.25, { commentsPer10Min: 30, rateMultiple: 4 })).toBe(30);
+  });
+
+  it("weighs each reporter by their standing (table)", () => {
+    const now = new Date("2026-12-04T12:00:00Z");
+    const config = { newMemberDays: 7, newMemberComments: 3 };
+    const old = new Date(now.getTime() - 30 * DAY);
+    const rows: [string, Parameters<typeof reporterWeight>[0], number][] = [
+      ["established, no history", { createdAt: old, publishedComments: 3, decided: 0, dismissed: 0 }, REPORT_WEIGHT.full],
+      ["established, mostly upheld", { createdAt: old, publishedComments: 9, decided: 4, dismissed: 2 }, REPORT_WEIGHT.full],
+      ["established, mostly dismissed", { createdAt: old, publishedComments: 9, decided: 4, dismissed: 3 }, REPORT_WEIGHT.mostlyDismissed],
+      ["too little history to judge", { createdAt: old, publishedComments: 9, decided: 2, dismissed: 2 }, REPORT_WEIGHT.full],
+      ["joined yesterday", { createdAt: new Date(now.getTime() - DAY), publishedComments: 9, decided: 0, dismissed: 0 }, REPORT_WEIGHT.newMember],
+      ["old account, no published comments", { createdAt: old, publishedComments: 0, decided: 0, dismissed: 0 }, REPORT_WEIGHT.newMember],
+      ["new and mostly dismissed", { createdAt: now, publishedComments: 0, decided: 3, dismissed: 3 }, REPORT_WEIGHT.mostlyDismissed],
+    ];
+    for (const [name, reporter, weight] of rows) expect(reporterWeight(reporter, config, now), name).toBe(weight);
+    expect(reporterWeight({ createdAt: now, publishedComments: 0, decided: 0, dismissed: 0 }, { newMemberDays: 0, newMemberComments: 0 }, now)).toBe(REPORT_WEIGHT.full);
   });
 
   it("extends while still busy without logging again, and ends by itself once the quiet period passes", async () => {
@@ -145,7 +237,17 @@ describe("posting in slow mode", () => {
 
 describe("configuration", () => {
   it("has documented defaults and refuses bad values, naming the variable", () => {
-    expect(slowModeConfig(readEnv({ NODE_ENV: "test" }))).toEqual({ slowModeMinutes: 2, commentsPer10Min: 30, reportsPer10Min: 5, quietMinutes: 30 });
+    expect(slowModeConfig(readEnv({ NODE_ENV: "test" }))).toEqual({
+      slowModeMinutes: 2,
+      commentsPer10Min: 30,
+      reportsPer10Min: 5,
+      quietMinutes: 30,
+      minPeople: 2,
+      rateMultiple: 4,
+      newMemberDays: 7,
+      newMemberComments: 3,
+    });
+    expect(() => readEnv({ NODE_ENV: "test", COOLDOWN_MIN_PEOPLE: "1" })).toThrow(/COOLDOWN_MIN_PEOPLE/);
     expect(slowModeConfig(readEnv({ NODE_ENV: "test", SLOW_MODE_MINUTES: "5", COOLDOWN_QUIET_MINUTES: "10" }))).toMatchObject({ slowModeMinutes: 5, quietMinutes: 10 });
     expect(() => readEnv({ NODE_ENV: "test", SLOW_MODE_MINUTES: "0" })).toThrow(/SLOW_MODE_MINUTES/);
     expect(() => readEnv({ NODE_ENV: "test", COOLDOWN_COMMENTS_PER_10_MIN: "many" })).toThrow(/COOLDOWN_COMMENTS_PER_10_MIN/);

@@ -2,6 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { afterResponse } from "@/lib/after-response";
+import { REPORT_ACTED_RESOLUTIONS } from "@/lib/moderation-actions";
 import { appendLog } from "./moderation-log";
 
 /** The window the automatic cool-down counts comments and reports in. */
@@ -54,22 +55,82 @@ export async function slowModeWait(
   return Math.max(0, last.createdAt.getTime() + config.slowModeMinutes * MINUTE_MS - now.getTime());
 }
 
+/** How far back a thread's usual rate is measured (before the current window). */
+const USUAL_RATE_SPAN_MS = 24 * 60 * 60 * 1000;
+const WINDOWS_IN_SPAN = USUAL_RATE_SPAN_MS / COOLDOWN_WINDOW_MS;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Weights a report carries toward the cool-down: a new member's, and a member's whose reports were mostly dismissed, weigh less. */
+export const REPORT_WEIGHT = { full: 1, newMember: 0.5, mostlyDismissed: 0.25 } as const;
+/** A member's report history counts once this many of their reports were decided. */
+const HISTORY_MIN_DECIDED = 3;
+
+export type Reporter = { createdAt: Date; publishedComments: number; decided: number; dismissed: number };
+
+/** What one reporter's reports weigh (see REPORT_WEIGHT); pure, table-tested. */
+export function reporterWeight(reporter: Reporter, config: Pick<SlowModeConfig, "newMemberDays" | "newMemberComments">, now: Date): number {
+  let weight: number = REPORT_WEIGHT.full;
+  const isNew = now.getTime() - reporter.createdAt.getTime() < config.newMemberDays * DAY_MS || reporter.publishedComments < config.newMemberComments;
+  if (isNew) weight = Math.min(weight, REPORT_WEIGHT.newMember);
+  if (reporter.decided >= HISTORY_MIN_DECIDED && reporter.dismissed * 2 > reporter.decided) weight = Math.min(weight, REPORT_WEIGHT.mostlyDismissed);
+  return weight;
+}
+
+/** The comments threshold for this thread now: the configured floor, or a multiple of its own usual rate if higher. */
+export function commentThreshold(usualPerWindow: number, config: Pick<SlowModeConfig, "commentsPer10Min" | "rateMultiple">): number {
+  return Math.max(config.commentsPer10Min, Math.ceil(usualPerWindow * config.rateMultiple));
+}
+
+const rounded = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** Weighs the people reporting in this thread over the window: one sum, each reporter counted once. */
+async function weighReporters(threadId: string, since: Date, config: SlowModeConfig, now: Date) {
+  const recent = await db.report.groupBy({ by: ["reporterId"], where: { threadId, createdAt: { gte: since } } });
+  const ids = recent.map((row) => row.reporterId);
+  if (ids.length === 0) return { people: 0, weight: 0 };
+  const [users, published, history] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, createdAt: true } }),
+    db.comment.groupBy({ by: ["authorId"], where: { authorId: { in: ids }, status: "visible", deletedAt: null }, _count: { _all: true } }),
+    db.report.groupBy({ by: ["reporterId", "resolution"], where: { reporterId: { in: ids }, status: "resolved" }, _count: { _all: true } }),
+  ]);
+  let weight = 0;
+  for (const user of users) {
+    const decided = history.filter((row) => row.reporterId === user.id);
+    const reporter: Reporter = {
+      createdAt: user.createdAt,
+      publishedComments: published.find((row) => row.authorId === user.id)?._count._all ?? 0,
+      decided: decided.reduce((sum, row) => sum + row._count._all, 0),
+      dismissed: decided.filter((row) => !REPORT_ACTED_RESOLUTIONS.has(row.resolution ?? "")).reduce((sum, row) => sum + row._count._all, 0),
+    };
+    weight += reporterWeight(reporter, config, now);
+  }
+  return { people: users.length, weight };
+}
+
 /**
- * The automatic cool-down, run after each comment and each report in a thread: two counts over the last ten
- * minutes (on the (threadId, createdAt) and (threadId, status) indexes). Over either threshold, slow mode runs
- * until `quietMinutes` from now, extended while the thread stays busy; switching on is logged once, by Agora.
+ * The automatic cool-down, run after each comment and each report in a thread. No member can start it alone: it
+ * counts people, not posts. Busy means either
+ *  - comments from at least `minPeople` members, more than the configured floor and more than `rateMultiple`
+ *    times the thread's own usual rate (its comments per 10 minutes over the day before), or
+ *  - reports from at least `minPeople` members whose weights (reporterWeight: new members and members whose
+ *    reports were mostly dismissed weigh less) add up to more than the reports threshold.
+ * Then slow mode runs until `quietMinutes` from now, extended while the thread stays busy; switching on is logged
+ * once, by Agora, with what tipped it.
  */
 export async function evaluateCooldown(threadId: string, config: SlowModeConfig = slowModeConfig(), now = new Date()) {
   const since = new Date(now.getTime() - COOLDOWN_WINDOW_MS);
-  const [comments, reports] = await Promise.all([
-    db.comment.count({ where: { threadId, createdAt: { gte: since } } }),
-    db.report.count({ where: { threadId, createdAt: { gte: since } } }),
+  const [commenters, usual, reporters] = await Promise.all([
+    db.comment.groupBy({ by: ["authorId"], where: { threadId, createdAt: { gte: since } }, _count: { _all: true } }),
+    db.comment.count({ where: { threadId, createdAt: { gte: new Date(since.getTime() - USUAL_RATE_SPAN_MS), lt: since } } }),
+    weighReporters(threadId, since, config, now),
   ]);
+  const comments = commenters.reduce((sum, row) => sum + row._count._all, 0);
+  const threshold = commentThreshold(usual / WINDOWS_IN_SPAN, config);
   const trigger =
-    comments > config.commentsPer10Min
-      ? `${comments} comments in 10 minutes (threshold ${config.commentsPer10Min})`
-      : reports > config.reportsPer10Min
-        ? `${reports} reports in 10 minutes (threshold ${config.reportsPer10Min})`
+    comments > threshold && commenters.length >= config.minPeople
+      ? `${comments} comments from ${commenters.length} members in 10 minutes (threshold ${threshold})`
+      : reporters.weight > config.reportsPer10Min && reporters.people >= config.minPeople
+        ? `reports from ${reporters.people} members in 10 minutes, weighing ${rounded(reporters.weight)} (threshold ${config.reportsPer10Min})`
         : null;
   if (!trigger) return { busy: false, switchedOn: false };
   const until = new Date(now.getTime() + config.quietMinutes * MINUTE_MS);

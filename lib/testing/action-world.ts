@@ -83,6 +83,12 @@ export async function buildActionWorld() {
     forMember: (await db.notification.create({ data: { recipientId: users.member.id, commentId: comments.carolReply, kind: "reply" }, select: { id: true } })).id,
     forCarol: (await db.notification.create({ data: { recipientId: carol.id, commentId: comments.ownVisible, kind: "reply" }, select: { id: true } })).id,
   };
+  // A moderation notice each for the member and for Carol: the same rule, for notices.
+  const notice = (recipientId: string) =>
+    db.notice
+      .create({ data: { recipientId, kind: "comment_hidden", title: "A moderator hid your comment", body: "Reason given: testing", href: "/appeals" }, select: { id: true } })
+      .then((row) => row.id);
+  const notices = { forMember: await notice(users.member.id), forCarol: await notice(carol.id) };
   // Moderation decisions to appeal, and appeals to decide: whose decision and whose appeal decide who may act.
   const logRow = (data: { moderatorId: string; action: string; targetType: string; targetId: string; targetUserId: string | null; articleId?: string | null }) =>
     db.moderationLog.create({ data: { articleId: null, reason: "Testing appeals", ...data }, select: { id: true } }).then((row) => row.id);
@@ -132,6 +138,7 @@ export async function buildActionWorld() {
     comments,
     reports,
     notifications,
+    notices,
     logs,
     appeals,
     corrections,
@@ -155,6 +162,7 @@ export function everyId(world: ActionWorld): string[] {
     ...Object.values(world.comments),
     ...Object.values(world.reports),
     ...Object.values(world.notifications),
+    ...Object.values(world.notices),
     ...Object.values(world.logs),
     ...Object.values(world.appeals),
     ...Object.values(world.corrections),

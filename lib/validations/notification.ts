@@ -13,3 +13,12 @@ export const openNotificationSchema = z.object({
 export const emailNotificationsSchema = z.object({
   emailNotifications: z.literal("on", { error: "Tick the box, or leave it empty." }).optional(),
 });
+
+export const openNoticeSchema = z.object({
+  noticeId: z
+    .string({ error: "Missing id." })
+    .trim()
+    .min(1, { error: "Missing id." })
+    .max(64, { error: "Invalid id." })
+    .regex(/^[a-z0-9]+$/i, { error: "Invalid id." }),
+});

@@ -1,3 +1,4 @@
+import { readableDetail } from "@/lib/moderation-labels";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -98,7 +99,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
                   </td>
                   <td>
                     {entry.action.replaceAll("_", " ")}
-                    {entry.detail && <div className="muted">{entry.detail}</div>}
+                    {entry.detail && <div className="muted">{readableDetail(entry.detail)}</div>}
                   </td>
                   <td>
                     {entry.targetType} {href ? <Link href={href}>{entry.targetId}</Link> : <code>{entry.targetId}</code>}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { showModeratorNamesInPublicLog } from "@/lib/env";
-import { describeAction } from "@/lib/moderation-labels";
+import { describeAction, readableDetail } from "@/lib/moderation-labels";
 import { getArticleHeading } from "@/lib/queries/articles";
 import { getArticleModerationLog } from "@/lib/queries/moderation-log";
 import "../../../moderation-public.css";
@@ -58,7 +58,7 @@ export default async function ArticleModerationLogPage({ params, searchParams }:
               <p className="public-log-reason">{entry.reason ? <>Reason: {entry.reason}</> : <span className="muted">No reason given.</span>}</p>
               <p className="public-log-when muted">
                 <RelativeTime date={entry.createdAt} />
-                {entry.detail && <> · {entry.detail}</>}
+                {entry.detail && <> · {readableDetail(entry.detail)}</>}
               </p>
             </li>
           ))}

@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "Notice" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "recipientId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "href" TEXT NOT NULL,
+    "readAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Notice_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "Notice_recipientId_createdAt_idx" ON "Notice"("recipientId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Notice_recipientId_readAt_idx" ON "Notice"("recipientId", "readAt");
+
