@@ -17,6 +17,8 @@ const schema = z.object({
   RATE_LIMIT_REPORT_IP: rate.prefault("60/3600"),
   RATE_LIMIT_SIGNIN_ACCOUNT: rate.prefault("5/900"),
   RATE_LIMIT_SIGNIN_IP: rate.prefault("100/900"),
+  RATE_LIMIT_RESET_ACCOUNT: rate.prefault("3/3600"),
+  RATE_LIMIT_RESET_IP: rate.prefault("10/3600"),
   ADMIN_EMAILS: z
     .string()
     .default("")

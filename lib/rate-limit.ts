@@ -2,7 +2,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { getModerationConfig, type ModerationConfig } from "@/lib/moderation-config";
 
-type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:ip";
+type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:ip" | "reset:account" | "reset:ip";
 
 const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "comment:user": "RATE_LIMIT_COMMENT_USER",
@@ -11,6 +11,8 @@ const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "report:ip": "RATE_LIMIT_REPORT_IP",
   "signin:account": "RATE_LIMIT_SIGNIN_ACCOUNT",
   "signin:ip": "RATE_LIMIT_SIGNIN_IP",
+  "reset:account": "RATE_LIMIT_RESET_ACCOUNT",
+  "reset:ip": "RATE_LIMIT_RESET_IP",
 };
 
 export class RateLimitedError extends Error {
