@@ -29,13 +29,14 @@ import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
+import { RESET_LINK_UNUSABLE } from "@/lib/validations/password-reset";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 
 const { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } = memberActions;
 const { addWordFilterAction, dismissReportsAction, liftSuspensionAction, moderateCommentAction, moderateThreadAction, removeWordFilterAction, setRoleAction, suspendUserAction } =
   moderationActions;
-const { signInAction, signUpAction } = accountActions;
+const { signInAction, signUpAction, resetPasswordAction } = accountActions;
 const { fileAppealAction } = appealActions;
 const { decideAppealAction } = appealDecisionActions;
 const NO_DECISION = "There is no decision of yours to appeal there.";
@@ -179,6 +180,9 @@ const ROWS: Row[] = [
   // Accounts: nobody takes over another's by naming it.
   ["signUpAction: an existing member's email, with a new password", "anonymous", signUpAction, (w) => ({ name: "Impostor", email: "carol@example.test", password: "a brand new password", id: w.others.carol.id }), "An account with this email already exists. Sign in instead."],
   ["signInAction: an existing member's email, with a wrong password", "anonymous", signInAction, () => ({ email: "carol@example.test", password: "guessing at it" }), "Email or password is incorrect."],
+  // A reset link is the only key to an account's password: a guessed or forged one opens nothing, whoever is named.
+  ["resetPasswordAction: a guessed token, naming another member", "member", resetPasswordAction, (w) => ({ token: "A".repeat(43), password: "a brand new password", userId: w.others.carol.id, email: "carol@example.test" }), RESET_LINK_UNUSABLE],
+  ["resetPasswordAction: a member's id as the token", "anonymous", resetPasswordAction, (w) => ({ token: w.others.carol.id, password: "a brand new password" }), "This reset link is not valid."],
 ];
 
 // Every action that changes something is covered above or below; these take no id to guess: they act on the
@@ -186,6 +190,8 @@ const ROWS: Row[] = [
 const ID_FREE = new Set<unknown>([
   accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
+  // Emails the address's owner, never the caller; the same answer for every address (app/password-reset.test.ts).
+  accountActions.requestPasswordResetAction,
   notificationActions.markAllNotificationsReadAction,
   notificationActions.emailNotificationsAction,
 ]);

@@ -3,15 +3,28 @@
 // form would, and not one of the extra values lands in any row the call wrote. Extends the hand-written cases in
 // app/mod/actions.test.ts with one table row per action and a check over the whole database, not chosen columns.
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";
 
+// Email on (to a local SMTP sink), so the password-reset request has something to do.
+const sink = await vi.hoisted(async () => {
+  const { startSmtpSink } = await import("@/lib/testing/smtp-sink");
+  const started = await startSmtpSink();
+  process.env.SMTP_URL = started.url;
+  process.env.AUTH_URL = "http://localhost:3000";
+  return started;
+});
 const session = vi.hoisted(() => {
   process.env.AUTH_SECRET = "mass-assignment-secret-mass-assignment";
   return { user: null as CurrentUser | null };
 });
 vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session.user) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Outside a request, next/server's after() throws; here the work runs at once (the emails go to the sink).
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: () => Promise<unknown>) => void task(),
+}));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": "10.6.6.6" }),
@@ -29,6 +42,7 @@ import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
+import { createPasswordResetToken } from "@/lib/queries/password-resets";
 import { asFormText, callAction, databaseChanges, databaseState, type Action, type Fields } from "@/lib/testing/action-harness";
 import { buildActionWorld, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { createTestUser } from "@/lib/testing/factories";
@@ -115,6 +129,10 @@ function forgedFields(w: ActionWorld): Record<string, string> {
     slowModeSince: FORGED_DATE,
     requesterId: carol,
     target: "article",
+    tokenHash: "forged-token-hash",
+    purpose: "forged_purpose",
+    expiresAt: FORGED_DATE,
+    usedAt: FORGED_DATE,
   };
 }
 
@@ -131,7 +149,7 @@ type Row = {
 
 const { createCommentAction, editCommentAction, deleteCommentAction, reportAction, voteAction } = memberActions;
 const m = moderationActions;
-const { signUpAction, signInAction } = accountActions;
+const { signUpAction, signInAction, requestPasswordResetAction, resetPasswordAction } = accountActions;
 
 const ROWS: Record<string, Row> = {
   createCommentAction: { action: createCommentAction, actor: "member", form: (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "A reply" }), writes: ["comment", "thread", "rateLimiterFlexible", "notification"] },
@@ -163,6 +181,8 @@ const ROWS: Record<string, Row> = {
   setSlowModeAction: { action: slowModeActions.setSlowModeAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, kind: "on", reason: "Heated" }), writes: ["thread", "moderationLog"] },
   signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
+  requestPasswordResetAction: { action: requestPasswordResetAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test` }), writes: ["accountToken", "rateLimiterFlexible"] },
+  resetPasswordAction: { action: resetPasswordAction, actor: "anonymous", form: () => ({ token: resetToken, password: "erin's brand new password" }), writes: ["accountToken", "user", "session", "rateLimiterFlexible"] },
 };
 
 // These take no form worth forging (no field of theirs reaches the database), or are adapted in their row.
@@ -176,6 +196,7 @@ const FORMLESS = new Set<unknown>([
 let world: ActionWorld;
 let mallory: { id: string };
 let runId = "";
+let resetToken = "";
 
 beforeEach(async () => {
   runId = randomUUID();
@@ -187,6 +208,11 @@ beforeEach(async () => {
   world = await buildActionWorld();
   mallory = await createTestUser("Mallory");
   await db.user.update({ where: { id: world.others.erin.id }, data: { email: `erin-${runId}@example.test`, passwordHash: await hashPassword("erin's own password") } });
+  resetToken = await createPasswordResetToken(world.others.erin.id);
+});
+
+afterAll(async () => {
+  await sink.close();
 });
 
 describe("extra form fields are never applied (mass assignment)", () => {

@@ -12,7 +12,7 @@ import { hashPassword } from "@/lib/password";
 import { createPasswordResetToken, findUserForPasswordReset, resetPasswordWithToken } from "@/lib/queries/password-resets";
 import { createUserWithPassword, EmailTakenError } from "@/lib/queries/users";
 import { callbackPath, signInSchema, signUpSchema } from "@/lib/validations/auth";
-import { requestPasswordResetSchema, resetPasswordSchema } from "@/lib/validations/password-reset";
+import { requestPasswordResetSchema, RESET_LINK_SENT, RESET_LINK_UNUSABLE, RESET_NEEDS_EMAIL, resetPasswordSchema } from "@/lib/validations/password-reset";
 
 // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
 const BAD_CREDENTIALS = "Email or password is incorrect.";
@@ -66,11 +66,6 @@ export async function signInWithGitHubAction(formData: FormData): Promise<void> 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
-
-export const RESET_NEEDS_EMAIL = "Password reset needs email, and this forum has not set up email (SMTP_URL). Ask its administrator for help.";
-// The same answer whether or not an account uses the address, so the form does not reveal who has one.
-export const RESET_LINK_SENT = "If an account uses that address, we have emailed it a link to choose a new password. The link works once, for one hour.";
-export const RESET_LINK_UNUSABLE = "This reset link has expired or was already used, and nothing was changed. Ask for a new one.";
 
 export async function requestPasswordResetAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   if (!isEmailEnabled) return failed(RESET_NEEDS_EMAIL);

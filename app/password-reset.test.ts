@@ -1,6 +1,7 @@
 // Forgotten password below the browser: the request and reset actions with the real Auth.js, the real database and
 // a local SMTP server (lib/testing/smtp-sink.ts). next/headers is mocked (next-auth reads the request through it);
 // next/server's after() runs its task at once and keeps its promise here.
+import fc from "fast-check";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const sink = await vi.hoisted(async () => {
@@ -36,10 +37,12 @@ import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/password";
 import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
 import { hashAccountToken, PASSWORD_RESET_TTL_MS } from "@/lib/queries/password-resets";
-import { callAction, databaseState, expectDatabaseUnchanged } from "@/lib/testing/action-harness";
+import { callAction, databaseChanges, databaseState, DatabaseTracker, expectClearRefusal, expectDatabaseUnchanged } from "@/lib/testing/action-harness";
+import { hostileForm, hostileText } from "@/lib/testing/hostile-input";
 import { hashPassword } from "@/lib/password";
 import { createUserWithPassword } from "@/lib/queries/users";
-import { requestPasswordResetAction, resetPasswordAction, RESET_LINK_SENT, RESET_LINK_UNUSABLE } from "./auth-actions";
+import { RESET_LINK_SENT, RESET_LINK_UNUSABLE } from "@/lib/validations/password-reset";
+import { requestPasswordResetAction, resetPasswordAction } from "./auth-actions";
 
 const OLD_PASSWORD = "the old password";
 const NEW_PASSWORD = "a fresh new password";
@@ -171,4 +174,58 @@ describe("using a reset link", () => {
     expect(await callAction(resetPasswordAction, { token, password: "short" })).toMatchObject({ ok: false, fieldErrors: { password: ["Passwords are at least 8 characters."] } });
     expect((await callAction(resetPasswordAction, { token, password: NEW_PASSWORD })).redirectedTo).toBeDefined();
   });
+});
+
+// Fuzzing, with email on: whatever is sent, a written answer (never a throw), and a refusal stores nothing but the
+// rate limiter's count; the request stores at most one token, for the account named; a reset changes exactly that
+// account's password, its tokens and sessions.
+describe("the forgotten-password actions under fuzzing", () => {
+  const FUZZ_TIMEOUT_MS = 180_000;
+
+  it(
+    "requestPasswordResetAction answers the same for any valid address and refuses anything else in writing",
+    async () => {
+      const tracker = new DatabaseTracker();
+      const form = hostileForm({ email: fc.oneof({ arbitrary: fc.constant(member.email), weight: 2 }, { arbitrary: fc.constant("nobody@example.test"), weight: 1 }, { arbitrary: hostileText, weight: 2 }) });
+      await fc.assert(
+        fc.asyncProperty(form, async (fields) => {
+          const before = await tracker.before();
+          const answer = await callAction(requestPasswordResetAction, fields);
+          await settle();
+          if (!answer.ok) {
+            expectClearRefusal(answer);
+            await tracker.expectUnchanged({ except: ["rateLimiterFlexible"] });
+            return;
+          }
+          expect(answer.message).toBe(RESET_LINK_SENT);
+          const changes = databaseChanges(before, await tracker.after());
+          for (const change of changes) expect(["accountToken", "rateLimiterFlexible"]).toContain(change.table);
+          for (const change of changes.filter((c) => c.table === "accountToken")) expect(change.columns.userId!.to).toBe(member.id);
+        }),
+        { numRuns: 25, examples: [[{ email: member.email, userId: "someone-else", purpose: "admin" }]] },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    "resetPasswordAction refuses every token it did not issue in writing, changing nothing",
+    async () => {
+      const tracker = new DatabaseTracker();
+      const form = hostileForm({
+        token: fc.oneof(fc.constant("A".repeat(43)), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), hostileText),
+        password: fc.oneof(fc.constant(NEW_PASSWORD), hostileText),
+      });
+      await fc.assert(
+        fc.asyncProperty(form, async (fields) => {
+          await tracker.before();
+          const answer = await callAction(resetPasswordAction, fields);
+          expectClearRefusal(answer);
+          await tracker.expectUnchanged();
+        }),
+        { numRuns: 30 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -13,3 +13,8 @@ export const resetPasswordSchema = z.object({
     .min(PASSWORD_MIN_LENGTH, { error: `Passwords are at least ${PASSWORD_MIN_LENGTH} characters.` })
     .max(PASSWORD_MAX_LENGTH, { error: `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.` }),
 });
+
+export const RESET_NEEDS_EMAIL = "Password reset needs email, and this forum has not set up email (SMTP_URL). Ask its administrator for help.";
+// The same answer whether or not an account uses the address, so the form does not reveal who has one.
+export const RESET_LINK_SENT = "If an account uses that address, we have emailed it a link to choose a new password. The link works once, for one hour.";
+export const RESET_LINK_UNUSABLE = "This reset link has expired or was already used, and nothing was changed. Ask for a new one.";
