@@ -24,6 +24,12 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   const { name, email, password, callbackUrl } = parsed.data;
 
   try {
+    await enforceRateLimits([{ limit: "signup:ip", key: await getClientIp() }]);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return failed(`Too many new accounts from your address. Try again in ${formatWait(error.retryAfterSeconds)}.`, values);
+    throw error;
+  }
+  try {
     await createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
   } catch (error) {
     if (error instanceof EmailTakenError) return { ...failed(error.message, values), fieldErrors: { email: [error.message] } };
@@ -101,8 +107,8 @@ export async function resetPasswordAction(_previous: ActionState, formData: Form
   const { token, password } = parsed.data;
   const reset = await resetPasswordWithToken(token, await hashPassword(password));
   if (!reset) return failed(RESET_LINK_UNUSABLE);
-  // The owner has just proved they hold the mailbox: earlier wrong guesses at the password no longer count.
-  await resetRateLimit("signin:account", reset.email);
+  // The owner has just proved they hold the mailbox: their own earlier wrong guesses from here no longer count.
+  await resetRateLimit("signin:account-ip", `${reset.email}|${await getClientIp()}`);
   try {
     await signIn("credentials", { email: reset.email, password, redirectTo: "/" });
   } catch (error) {

@@ -9,6 +9,7 @@ import { env, isGitHubSignInEnabled } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
+import { clientIpFrom } from "@/lib/client-ip";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findUserCredentials, setRoleByEmail } from "@/lib/queries/users";
 import { enforceRateLimits, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";
@@ -40,8 +41,29 @@ export class SignInRateLimited extends CredentialsSignin {
   }
 }
 
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+/** How long each sign-in attempt waits once an account has had too many failures from everywhere together. */
+export const SIGNIN_SLOWDOWN_MS = 2000;
+
+/**
+ * Wrong passwords from one address never lock the owner out from another: the per-account-and-address and
+ * per-address limits refuse, but the per-account limit (every address together) only slows each further attempt.
+ */
+async function enforceSignInLimits(email: string, ip: string): Promise<void> {
+  try {
+    await enforceRateLimits([
+      { limit: "signin:account-ip", key: `${email}|${ip}` },
+      { limit: "signin:ip", key: ip },
+    ]);
+  } catch (error) {
+    if (error instanceof RateLimitedError) throw new SignInRateLimited(error.retryAfterSeconds);
+    throw error;
+  }
+  try {
+    await enforceRateLimits([{ limit: "signin:account", key: email }]);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, SIGNIN_SLOWDOWN_MS));
+  }
 }
 
 const credentials = Credentials({
@@ -51,20 +73,14 @@ const credentials = Credentials({
     const parsed = signInSchema.safeParse(raw);
     if (!parsed.success) return null;
     const { email, password } = parsed.data;
-    try {
-      await enforceRateLimits([
-        { limit: "signin:account", key: email },
-        { limit: "signin:ip", key: clientIp(request) },
-      ]);
-    } catch (error) {
-      if (error instanceof RateLimitedError) throw new SignInRateLimited(error.retryAfterSeconds);
-      throw error;
-    }
+    const ip = clientIpFrom(request.headers);
+    await enforceSignInLimits(email, ip);
     const user = await findUserCredentials(email);
     // verifyPassword hashes even for an unknown email, so timing does not reveal which accounts exist.
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok) return null;
-    await resetRateLimit("signin:account", email);
+    // Only this address's count: the owner signing in must not hand an attacker elsewhere a fresh allowance.
+    await resetRateLimit("signin:account-ip", `${email}|${ip}`);
     return { id: user.id, name: user.name, email: user.email, image: user.image };
   },
 });
