@@ -9,7 +9,7 @@ import { env, isGitHubSignInEnabled } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
-import { clientIpFrom } from "@/lib/client-ip";
+import { clientIpFrom } from "@/lib/client-ip-header";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findUserCredentials, setRoleByEmail } from "@/lib/queries/users";
 import { enforceRateLimits, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";

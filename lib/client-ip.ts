@@ -1,15 +1,7 @@
 import { headers } from "next/headers";
+import { clientIpFrom } from "@/lib/client-ip-header";
 
-/**
- * The caller's address for per-IP limits, from a request's headers. Next.js fills X-Forwarded-For from the socket
- * when a request has none; behind a reverse proxy, the proxy must overwrite the header (see README: Deployment).
- */
-export function clientIpFrom(list: Headers): string {
-  const forwarded = list.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || list.get("x-real-ip") || "unknown";
-}
-
-/** The current request's caller address (server actions and pages). */
+/** The current request's caller address (server actions and pages); the rule is clientIpFrom's. */
 export async function getClientIp(): Promise<string> {
   return clientIpFrom(await headers());
 }
