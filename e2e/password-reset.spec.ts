@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import type { Browser } from "@playwright/test";
 import { startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
 import { randomVisitorIp, startAppServer, type AppServer } from "./app-server";
@@ -6,6 +7,7 @@ import { accountNav, attemptSignIn, expect, expectSignedInAs, expectSignedOut, f
 // The forgotten password through a real SMTP conversation: a server of this build with SMTP_URL pointing at a local
 // sink (lib/testing/smtp-sink.ts), its AUTH_URL its own address, so the emailed link opens on it.
 
+const SCREENSHOTS = "test-results/screenshots";
 const LINK = /(http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=[A-Za-z0-9_-]+)/;
 
 test.describe("forgotten password, with email configured", () => {
@@ -57,6 +59,8 @@ test.describe("forgotten password, with email configured", () => {
 
     await away.goto(link!);
     await expect(away.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await away.screenshot({ path: `${SCREENSHOTS}/reset-password-form.png`, fullPage: true });
     await away.getByLabel("New password", { exact: true }).fill("a brand new password");
     await away.getByRole("button", { name: "Set new password" }).click();
     await away.waitForURL((url) => url.pathname === "/");
@@ -97,6 +101,42 @@ test.describe("forgotten password, with email configured", () => {
     await expect(page.getByRole("heading", { name: "This reset link does not work" })).toBeVisible();
     await expect(page.getByText("The link is incomplete or was changed")).toBeVisible();
     await expect(page.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
+  });
+});
+
+test.describe("forgotten-password pages", () => {
+  test.describe.configure({ timeout: 150_000 });
+  let sink: SmtpSink;
+  let server: AppServer;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    sink = await startSmtpSink();
+    server = await startAppServer((url) => ({ SMTP_URL: sink.url, AUTH_URL: url }));
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+    await sink?.close();
+  });
+
+  test("screenshots at 375 and 1280 px, light and dark", async ({ browser }) => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const width of [375, 1280]) {
+        const context = await browser.newContext({ baseURL: server.url, colorScheme, viewport: { width, height: 800 }, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
+        const page = await context.newPage();
+        await page.goto("/forgot-password");
+        await page.getByLabel("Email", { exact: true }).fill("someone@example.test");
+        await page.getByRole("button", { name: "Email me a link" }).click();
+        await expect(page.getByRole("main").getByRole("status")).toBeVisible();
+        await page.screenshot({ path: `${SCREENSHOTS}/forgot-password-${width}-${colorScheme}.png`, fullPage: true });
+        await page.goto(`/reset-password?token=${"A".repeat(43)}`);
+        await expect(page.getByRole("heading", { name: "This reset link does not work" })).toBeVisible();
+        await page.screenshot({ path: `${SCREENSHOTS}/reset-password-unusable-${width}-${colorScheme}.png`, fullPage: true });
+        await context.close();
+      }
+    }
   });
 });
 
