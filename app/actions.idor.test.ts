@@ -34,13 +34,14 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
 import { backfillNameKeys } from "@/lib/queries/display-names";
+import { RESET_LINK_UNUSABLE } from "@/lib/validations/password-reset";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 
 const { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } = memberActions;
 const { addWordFilterAction, dismissReportsAction, liftSuspensionAction, moderateCommentAction, moderateThreadAction, removeWordFilterAction, setRoleAction, suspendUserAction } =
   moderationActions;
-const { signInAction, signUpAction } = accountActions;
+const { signInAction, signUpAction, resetPasswordAction } = accountActions;
 const { fileAppealAction } = appealActions;
 const { decideAppealAction } = appealDecisionActions;
 const NO_DECISION = "There is no decision of yours to appeal there.";
@@ -203,6 +204,9 @@ const ROWS: Row[] = [
   ["changeDisplayNameAction: a moderator's name in capitals", "member", nameActions.changeDisplayNameAction, (w) => ({ name: w.others.otherModerator.name!.toUpperCase() }), NAME_TAKEN],
   ["changeDisplayNameAction: by a suspended member", "suspended member", nameActions.changeDisplayNameAction, () => ({ name: "Fresh Start" }), SUSPENDED],
   ["changeDisplayNameAction: signed out", "anonymous", nameActions.changeDisplayNameAction, () => ({ name: "Nobody Yet" }), "Your session has ended. Sign in again to continue."],
+  // A reset link is the only key to an account's password: a guessed or forged one opens nothing, whoever is named.
+  ["resetPasswordAction: a guessed token, naming another member", "member", resetPasswordAction, (w) => ({ token: "A".repeat(43), password: "a brand new password", userId: w.others.carol.id, email: "carol@example.test" }), RESET_LINK_UNUSABLE],
+  ["resetPasswordAction: a member's id as the token", "anonymous", resetPasswordAction, (w) => ({ token: w.others.carol.id, password: "a brand new password" }), "This reset link is not valid."],
 ];
 
 // Every action that changes something is covered above or below; these take no id to guess: they act on the
@@ -231,6 +235,8 @@ const ID_FREE = new Set<unknown>([
   accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
   accountActions.signInWithOidcAction,
+  // Emails the address's owner, never the caller; the same answer for every address (app/password-reset.test.ts).
+  accountActions.requestPasswordResetAction,
   notificationActions.markAllNotificationsReadAction,
   notificationActions.emailNotificationsAction,
 ]);

@@ -3,15 +3,28 @@
 // form would, and not one of the extra values lands in any row the call wrote. Extends the hand-written cases in
 // app/mod/actions.test.ts with one table row per action and a check over the whole database, not chosen columns.
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";
 
+// Email on (to a local SMTP sink), so the password-reset request has something to do.
+const sink = await vi.hoisted(async () => {
+  const { startSmtpSink } = await import("@/lib/testing/smtp-sink");
+  const started = await startSmtpSink();
+  process.env.SMTP_URL = started.url;
+  process.env.AUTH_URL = "http://localhost:3000";
+  return started;
+});
 const session = vi.hoisted(() => {
   process.env.AUTH_SECRET = "mass-assignment-secret-mass-assignment";
   return { user: null as CurrentUser | null };
 });
 vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session.user) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Outside a request, next/server's after() throws; here the work runs at once (the emails go to the sink).
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: () => Promise<unknown>) => void task(),
+}));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": "10.6.6.6" }),
@@ -33,6 +46,7 @@ import * as editorActions from "@/app/editor/actions";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
+import { createPasswordResetToken } from "@/lib/queries/password-resets";
 import { asFormText, callAction, databaseChanges, databaseState, type Action, type Fields } from "@/lib/testing/action-harness";
 import { buildActionWorld, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { createTestUser } from "@/lib/testing/factories";
@@ -129,6 +143,10 @@ function forgedFields(w: ActionWorld): Record<string, string> {
     nameKey: "forgedkey",
     oldName: "Forged Old Name",
     newName: "Forged New Name",
+    tokenHash: "forged-token-hash",
+    purpose: "forged_purpose",
+    expiresAt: FORGED_DATE,
+    usedAt: FORGED_DATE,
   };
 }
 
@@ -149,7 +167,7 @@ type Row = {
 
 const { createCommentAction, editCommentAction, deleteCommentAction, reportAction, voteAction } = memberActions;
 const m = moderationActions;
-const { signUpAction, signInAction } = accountActions;
+const { signUpAction, signInAction, requestPasswordResetAction, resetPasswordAction } = accountActions;
 
 const ROWS: Record<string, Row> = {
   createCommentAction: { action: createCommentAction, actor: "member", form: (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "A reply" }), writes: ["comment", "thread", "rateLimiterFlexible", "notification"] },
@@ -216,7 +234,7 @@ const ROWS: Record<string, Row> = {
     action: settingsActions.deleteAccountAction,
     actor: "member",
     form: () => ({ password: "member's own password", confirm: "delete" }),
-    writes: ["user", "comment", "thread", "commentVote", "report", "notification", "session", "sourceRequest", "appeal", "articleVisit", "account", "nameChange", "rateLimiterFlexible"],
+    writes: ["user", "comment", "thread", "commentVote", "report", "notification", "session", "sourceRequest", "appeal", "articleVisit", "account", "nameChange", "accountToken", "rateLimiterFlexible"],
     ownColumns: ["name", "nameKey", "email", "emailVerified", "image", "passwordHash", "role", "suspensionReason", "deletedAt"],
   },
   changeDisplayNameAction: {
@@ -228,6 +246,8 @@ const ROWS: Record<string, Row> = {
   },
   signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
+  requestPasswordResetAction: { action: requestPasswordResetAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test` }), writes: ["accountToken", "rateLimiterFlexible"] },
+  resetPasswordAction: { action: resetPasswordAction, actor: "anonymous", form: () => ({ token: resetToken, password: "erin's brand new password" }), writes: ["accountToken", "user", "session", "rateLimiterFlexible"] },
 };
 
 // These take no form worth forging (no field of theirs reaches the database), or are adapted in their row.
@@ -244,6 +264,7 @@ let world: ActionWorld;
 let mallory: { id: string };
 let memberSessionId = "";
 let runId = "";
+let resetToken = "";
 
 beforeEach(async () => {
   runId = randomUUID();
@@ -258,6 +279,11 @@ beforeEach(async () => {
   await db.user.update({ where: { id: world.others.erin.id }, data: { email: `erin-${runId}@example.test`, passwordHash: await hashPassword("erin's own password") } });
   await db.user.update({ where: { id: world.users.member.id }, data: { passwordHash: await hashPassword("member's own password") } });
   memberSessionId = (await findActiveSessionUser(await createSession(world.users.member.id)))!.sessionId;
+  resetToken = await createPasswordResetToken(world.others.erin.id);
+});
+
+afterAll(async () => {
+  await sink.close();
 });
 
 describe("extra form fields are never applied (mass assignment)", () => {

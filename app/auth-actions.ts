@@ -4,12 +4,17 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { failed, formFields, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
 import { OIDC_PROVIDER_ID, signIn, signOut } from "@/lib/auth";
-import { isOidcSignInEnabled } from "@/lib/env";
-import { formatWait } from "@/lib/rate-limit";
+import { composePasswordResetEmail, sendAccountEmail } from "@/lib/account-email";
+import { afterResponse } from "@/lib/after-response";
+import { getClientIp } from "@/lib/client-ip";
+import { isEmailEnabled, isOidcSignInEnabled } from "@/lib/env";
+import { enforceRateLimits, formatWait, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";
 import { hashPassword } from "@/lib/password";
+import { createPasswordResetToken, findUserForPasswordReset, resetPasswordWithToken } from "@/lib/queries/password-resets";
 import { createUserWithPassword, EmailTakenError } from "@/lib/queries/users";
 import { NameTakenError } from "@/lib/display-name";
 import { callbackPath, signInSchema, signUpSchema } from "@/lib/validations/auth";
+import { requestPasswordResetSchema, RESET_LINK_SENT, RESET_LINK_UNUSABLE, RESET_NEEDS_EMAIL, resetPasswordSchema } from "@/lib/validations/password-reset";
 
 // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
 const BAD_CREDENTIALS = "Email or password is incorrect.";
@@ -20,6 +25,12 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   if (!parsed.success) return invalid(parsed.error, values);
   const { name, email, password, callbackUrl } = parsed.data;
 
+  try {
+    await enforceRateLimits([{ limit: "signup:ip", key: await getClientIp() }]);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return failed(`Too many new accounts from your address. Try again in ${formatWait(error.retryAfterSeconds)}.`, values);
+    throw error;
+  }
   try {
     await createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
   } catch (error) {
@@ -69,4 +80,49 @@ export async function signInWithOidcAction(formData: FormData): Promise<void> {
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+export async function requestPasswordResetAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isEmailEnabled) return failed(RESET_NEEDS_EMAIL);
+  const values = textValues(formData, ["email"]);
+  const parsed = parseForm(requestPasswordResetSchema, formData);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const { email } = parsed.data;
+  try {
+    // Keyed by the address typed, whether or not it has an account: a refusal says nothing about who exists.
+    await enforceRateLimits([
+      { limit: "reset:ip", key: await getClientIp() },
+      { limit: "reset:account", key: email },
+    ]);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return failed(error.message, values);
+    throw error;
+  }
+  const user = await findUserForPasswordReset(email);
+  if (user?.email) {
+    const token = await createPasswordResetToken(user.id);
+    const to = user.email;
+    // Sent after the answer has gone, so how long sending takes does not tell known addresses from unknown ones.
+    await afterResponse("password reset email failed", () => sendAccountEmail(composePasswordResetEmail(to, token)));
+  }
+  return { ok: true, message: RESET_LINK_SENT, values };
+}
+
+const PASSWORD_CHANGED = "Your password was changed. Sign in with your new password.";
+
+export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(resetPasswordSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const { token, password } = parsed.data;
+  const reset = await resetPasswordWithToken(token, await hashPassword(password));
+  if (!reset) return failed(RESET_LINK_UNUSABLE);
+  // The owner has just proved they hold the mailbox: their own earlier wrong guesses from here no longer count.
+  await resetRateLimit("signin:account-ip", `${reset.email}|${await getClientIp()}`);
+  try {
+    await signIn("credentials", { email: reset.email, password, redirectTo: "/" });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: true, message: PASSWORD_CHANGED };
+    throw error;
+  }
+  return { ok: true, message: PASSWORD_CHANGED };
 }

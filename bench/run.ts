@@ -199,6 +199,8 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
         RATE_LIMIT_COMMENT_IP: "1000000/60",
         RATE_LIMIT_SIGNIN_ACCOUNT: "1000/60",
         RATE_LIMIT_SIGNIN_IP: "1000/60",
+        RATE_LIMIT_SIGNIN_ACCOUNT_IP: "1000/60",
+        RATE_LIMIT_SIGNUP_IP: "1000000/60",
         PREMODERATION_FIRST_COMMENTS: "0",
         // Thousands of posts in one thread would switch on slow mode, which would then refuse the posters.
         COOLDOWN_COMMENTS_PER_10_MIN: "100000",

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 
@@ -10,19 +11,36 @@ type Props = {
   fields: Field[];
   callbackUrl: string;
   submitLabel: string;
+  /** Sent along unseen, e.g. a reset link's token. */
+  hidden?: Record<string, string>;
+  /** A way out shown with a refusal, e.g. "Forgot your password?" after a failed sign-in. */
+  failureLink?: { href: string; label: string };
 };
 
 /** Sign-in and sign-up forms: errors next to their field, typed values kept (never the password). */
-export function AuthForm({ action, fields, callbackUrl, submitLabel }: Props) {
+export function AuthForm({ action, fields, callbackUrl, submitLabel, hidden = {}, failureLink }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const formErrorShown = !state.ok && !fields.some((field) => state.fieldErrors?.[field.name]?.length);
 
   return (
     <form action={formAction} className="auth-form" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {state.ok && state.message && (
+        <p className="form-success" role="status">
+          {state.message}
+        </p>
+      )}
       {formErrorShown && (
         <p className="form-error" role="alert">
           {state.message}
+        </p>
+      )}
+      {!state.ok && failureLink && (
+        <p>
+          <Link href={failureLink.href}>{failureLink.label}</Link>
         </p>
       )}
       {fields.map((field) => {

@@ -40,7 +40,8 @@ export type AppServer = {
  * waits until it serves the home page. The process is `next` itself, so signals reach the server directly.
  */
 export async function startAppServer(
-  env: Record<string, string> = {},
+  // Or a function of the server's own URL, for settings that name it (AUTH_URL, which emails link to).
+  env: Record<string, string> | ((url: string) => Record<string, string>) = {},
   // When the server counts as up: by default once it serves the home page. A server started on a broken
   // database never does; such a test waits for any answer from /api/health instead.
   { readyPath = "/", isReady = (response: Response) => response.ok }: { readyPath?: string; isReady?: (response: Response) => boolean } = {},
@@ -58,7 +59,7 @@ export async function startAppServer(
       TRUST_PROXY: "loopback",
       COOLDOWN_COMMENTS_PER_10_MIN: "100000",
       COOLDOWN_REPORTS_PER_10_MIN: "100000",
-      ...env,
+      ...(typeof env === "function" ? env(url) : env),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

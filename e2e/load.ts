@@ -16,6 +16,8 @@ export const LOAD_TEST_ENV = {
   RATE_LIMIT_COMMENT_IP: "100000/60",
   RATE_LIMIT_SIGNIN_IP: "100000/60",
   RATE_LIMIT_SIGNIN_ACCOUNT: "100000/60",
+  RATE_LIMIT_SIGNIN_ACCOUNT_IP: "100000/60",
+  RATE_LIMIT_SIGNUP_IP: "100000/60",
 };
 
 /** What the server must never say while under load (SQLite lock errors, Prisma's timeout codes). */

@@ -1,4 +1,4 @@
-import { attemptSignIn, expect, fillSignIn, fillSignUp, newAccount, signOut, signUp, test } from "./helpers";
+import { attemptSignIn, expect, expectSignedInAs, fillSignIn, fillSignUp, newAccount, newContext, signOut, signUp, test } from "./helpers";
 
 // Each test runs from its own made-up address (see `test` in helpers.ts), so spending a limit here
 // does not affect any other test.
@@ -13,6 +13,23 @@ test.describe("rate limits", () => {
     }
     await fillSignIn(page, { email: account.email, password: account.password });
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/);
+  });
+
+  test("wrong passwords from one address never stop the owner signing in from another", async ({ page, browser }, testInfo) => {
+    const account = await signUp(page);
+    await signOut(page);
+    await page.goto("/signin");
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await attemptSignIn(page, { email: account.email, password: `wrong password ${attempt}` });
+    }
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^Too many sign-in attempts/);
+
+    // A fresh context comes from another made-up address.
+    const owner = await (await newContext(browser, testInfo)).newPage();
+    await owner.goto("/signin");
+    await fillSignIn(owner, account);
+    await owner.waitForURL((url) => url.pathname === "/");
+    await expectSignedInAs(owner, account.name);
   });
 
   // Regression: sign-up used to crash with a server error once the address's sign-in attempts were spent.

@@ -60,6 +60,31 @@ async function requestBrowser(): Promise<string | null> {
   }
 }
 
+/** How long each sign-in attempt waits once an account has had too many failures from everywhere together. */
+export const SIGNIN_SLOWDOWN_MS = 2000;
+
+/**
+ * Wrong passwords from one address never lock the owner out from another: the per-account-and-address and
+ * per-address limits refuse, but the per-account limit (every address together) only slows each further attempt.
+ */
+async function enforceSignInLimits(email: string, ip: string): Promise<void> {
+  try {
+    await enforceRateLimits([
+      { limit: "signin:account-ip", key: `${email}|${ip}` },
+      { limit: "signin:ip", key: ip },
+    ]);
+  } catch (error) {
+    if (error instanceof RateLimitedError) throw new SignInRateLimited(error.retryAfterSeconds);
+    throw error;
+  }
+  try {
+    await enforceRateLimits([{ limit: "signin:account", key: email }]);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, SIGNIN_SLOWDOWN_MS));
+  }
+}
+
 const credentials = Credentials({
   credentials: { email: {}, password: {} },
   // Runs for the sign-in form's server action and for a direct POST to Auth.js's callback alike.
@@ -67,20 +92,14 @@ const credentials = Credentials({
     const parsed = signInSchema.safeParse(raw);
     if (!parsed.success) return null;
     const { email, password } = parsed.data;
-    try {
-      await enforceRateLimits([
-        { limit: "signin:account", key: email },
-        { limit: "signin:ip", key: clientIpFrom(request.headers) },
-      ]);
-    } catch (error) {
-      if (error instanceof RateLimitedError) throw new SignInRateLimited(error.retryAfterSeconds);
-      throw error;
-    }
+    const ip = clientIpFrom(request.headers);
+    await enforceSignInLimits(email, ip);
     const user = await findUserCredentials(email);
     // verifyPassword hashes even for an unknown email, so timing does not reveal which accounts exist.
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok) return null;
-    await resetRateLimit("signin:account", email);
+    // Only this address's count: the owner signing in must not hand an attacker elsewhere a fresh allowance.
+    await resetRateLimit("signin:account-ip", `${email}|${ip}`);
     return { id: user.id, name: user.name, email: user.email, image: user.image };
   },
 });

@@ -15,12 +15,17 @@ const schema = z.object({
   RATE_LIMIT_COMMENT_IP: rate.prefault("30/60"),
   RATE_LIMIT_REPORT_USER: rate.prefault("20/3600"),
   RATE_LIMIT_REPORT_IP: rate.prefault("60/3600"),
-  RATE_LIMIT_SIGNIN_ACCOUNT: rate.prefault("5/900"),
+  /** Past this, each further attempt on the account (from any address) waits, but is still checked. */
+  RATE_LIMIT_SIGNIN_ACCOUNT: rate.prefault("20/900"),
+  RATE_LIMIT_SIGNIN_ACCOUNT_IP: rate.prefault("5/900"),
   RATE_LIMIT_SIGNIN_IP: rate.prefault("100/900"),
   /** Password checks on /settings (changing it, deleting the account), per member. */
   RATE_LIMIT_ACCOUNT_PASSWORD: rate.prefault("10/900"),
   RATE_LIMIT_NAME_CHANGE_USER: rate.prefault("3/86400"),
   RATE_LIMIT_EDIT_USER: rate.prefault("20/600"),
+  RATE_LIMIT_SIGNUP_IP: rate.prefault("10/3600"),
+  RATE_LIMIT_RESET_ACCOUNT: rate.prefault("3/3600"),
+  RATE_LIMIT_RESET_IP: rate.prefault("10/3600"),
   ADMIN_EMAILS: z
     .string()
     .default("")

@@ -16,7 +16,8 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 
 const shared = globalThis as unknown as { agoraMailer?: Transporter };
 
-function mailer(): Transporter | null {
+/** The SMTP transport of SMTP_URL, or null when the forum sends no email. */
+export function mailer(): Transporter | null {
   if (!env.SMTP_URL) return null;
   shared.agoraMailer ??= nodemailer.createTransport({ url: env.SMTP_URL, ...TIMEOUTS });
   return shared.agoraMailer;

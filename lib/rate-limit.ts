@@ -2,7 +2,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { getModerationConfig, type ModerationConfig } from "@/lib/moderation-config";
 
-type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:ip" | "account:password" | "name:user" | "edit:user";
+type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:account-ip" | "signin:ip" | "signup:ip" | "reset:account" | "reset:ip" | "account:password" | "name:user" | "edit:user";
 
 const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "comment:user": "RATE_LIMIT_COMMENT_USER",
@@ -10,10 +10,14 @@ const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "report:user": "RATE_LIMIT_REPORT_USER",
   "report:ip": "RATE_LIMIT_REPORT_IP",
   "signin:account": "RATE_LIMIT_SIGNIN_ACCOUNT",
+  "signin:account-ip": "RATE_LIMIT_SIGNIN_ACCOUNT_IP",
   "signin:ip": "RATE_LIMIT_SIGNIN_IP",
   "account:password": "RATE_LIMIT_ACCOUNT_PASSWORD",
   "name:user": "RATE_LIMIT_NAME_CHANGE_USER",
   "edit:user": "RATE_LIMIT_EDIT_USER",
+  "signup:ip": "RATE_LIMIT_SIGNUP_IP",
+  "reset:account": "RATE_LIMIT_RESET_ACCOUNT",
+  "reset:ip": "RATE_LIMIT_RESET_IP",
 };
 
 export class RateLimitedError extends Error {

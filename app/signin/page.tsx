@@ -23,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: AuthP
         action={signInAction}
         callbackUrl={callbackUrl}
         submitLabel="Sign in"
+        failureLink={{ href: "/forgot-password", label: "Reset your password" }}
         fields={[
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
           { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
@@ -44,6 +45,9 @@ export default async function SignInPage({ searchParams }: { searchParams: AuthP
           </button>
         </form>
       )}
+      <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       <p>
         New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
       </p>

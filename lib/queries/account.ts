@@ -99,6 +99,8 @@ export async function deleteAccount(userId: string, confirmation: { password?: s
     await tx.session.deleteMany({ where: { userId } });
     // Earlier display names are personal data too; the name's key goes with the name, so it is free again.
     await tx.nameChange.deleteMany({ where: { userId } });
+    // An emailed link (password reset) must not outlive the account.
+    await tx.accountToken.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
       data: {
