@@ -7,7 +7,7 @@ import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { bodyLimitFor, describeLimit, isBodyTooLarge } from "@/lib/request-size";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics";
-import { requestHostFrom } from "@/lib/client-ip";
+import { requestHostFrom } from "@/lib/client-address";
 
 // The process's one cache (on globalThis), which a moderator's action empties (lib/anonymous-cache-purge.ts).
 const anonymousCache = env.ANONYMOUS_CACHE_SECONDS > 0 ? sharedAnonymousCache(env.ANONYMOUS_CACHE_SECONDS * 1000) : null;

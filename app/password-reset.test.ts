@@ -71,7 +71,7 @@ beforeEach(async () => {
   request.ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
   request.cookies.clear();
   const email = `reset-${crypto.randomUUID()}@example.test`;
-  const user = await createUserWithPassword({ name: "Ada", email, passwordHash: await hashPassword(OLD_PASSWORD) });
+  const user = await createUserWithPassword({ name: `Ada ${email.slice(6, 14)}`, email, passwordHash: await hashPassword(OLD_PASSWORD) });
   member = { id: user.id, email };
   await settle();
   sink.messages.length = 0;

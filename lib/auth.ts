@@ -14,7 +14,7 @@ import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findUserCredentials, setRoleByEmail } from "@/lib/queries/users";
-import { clientIpFrom } from "@/lib/client-ip";
+import { clientIpFrom } from "@/lib/client-address";
 import { enforceRateLimits, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validations/auth";
 

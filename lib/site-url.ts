@@ -1,4 +1,4 @@
-import { requestHostFrom } from "@/lib/client-ip";
+import { requestHostFrom } from "@/lib/client-address";
 import type { TrustProxy } from "@/lib/trust-proxy";
 
 export { isHost } from "@/lib/trust-proxy";

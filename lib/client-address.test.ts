@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFrom, isForwardingTrusted, requestHostFrom } from "./client-ip";
+import { clientIpFrom, isForwardingTrusted, requestHostFrom } from "./client-address";
 import { installPeerAddress, PEER_ADDRESS_HEADER } from "./peer-address";
 import { siteOrigin } from "./site-url";
 import { parseTrustProxy } from "./trust-proxy";
