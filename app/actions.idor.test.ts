@@ -228,6 +228,13 @@ ROWS.push(
   ["updateArticleAction: a thread id given as the article", "editor", editorActions.updateArticleAction, (w) => ({ articleId: w.points.draftFirst, title: "T", source: "S", summary: "S" }), NO_ARTICLE],
   ["articleStateAction: closing a draft", "editor", editorActions.articleStateAction, (w) => ({ articleId: w.articles.draft, kind: "close" }), "A draft takes no comments yet: publish it first."],
   ["articleStateAction: publishing an article that does not exist", "editor", editorActions.articleStateAction, () => ({ articleId: "nosucharticle", kind: "publish" }), NO_ARTICLE],
+  ["articleAnswersAction: an article that does not exist", "editor", editorActions.articleAnswersAction, (w) => ({ articleId: "nosucharticle", answersId: w.articles.published, kind: "rebuttal" }), NO_ARTICLE],
+  ["articleAnswersAction: answering a draft", "editor", editorActions.articleAnswersAction, (w) => ({ articleId: w.articles.published, answersId: w.articles.draft, kind: "rebuttal" }), "Choose a published article for this one to answer."],
+  ["articleAnswersAction: answering a thread's id", "editor", editorActions.articleAnswersAction, (w) => ({ articleId: w.articles.draft, answersId: w.points.publishedSecond, kind: "rebuttal" }), "Choose a published article for this one to answer."],
+  ["articleAnswersAction: an article answering itself", "editor", editorActions.articleAnswersAction, (w) => ({ articleId: w.articles.published, answersId: w.articles.published, kind: "rebuttal" }), "An article cannot answer itself."],
+  ["pointAnswersAction: a point of another article", "editor", editorActions.pointAnswersAction, (w) => ({ articleId: w.articles.draft, threadId: w.points.publishedSecond, answersThreadIds: w.points.publishedThird }), "That point does not exist."],
+  ["pointAnswersAction: linking to a point of an article it does not answer", "editor", editorActions.pointAnswersAction, (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, answersThreadIds: w.points.draftSecond }), "Choose points of the article this one answers."],
+  ["pointAnswersAction: an article that answers none", "editor", editorActions.pointAnswersAction, (w) => ({ articleId: w.articles.published, threadId: w.points.publishedSecond, answersThreadIds: w.points.draftFirst }), "First say which earlier article this one answers."],
   ["createArticleAction: the slug of an existing article", "editor", editorActions.createArticleAction, () => ({ source: "S", slug: "test-article-taken", text: "# Taken\n\nA paragraph." }), /^Another article already has the address \/a\/test-article-taken/],
 );
 
@@ -341,6 +348,8 @@ describe("guessed ids (IDOR), for every action", () => {
         [editorActions.pointToolAction, (id) => ({ articleId: id, threadId: id, kind: "delete" })],
         [editorActions.splitPointAction, (id) => ({ articleId: id, threadId: id, at: "trees", newTitle: "N" })],
         [editorActions.articleStateAction, (id) => ({ articleId: id, kind: "publish" })],
+        [editorActions.articleAnswersAction, (id) => ({ articleId: id, answersId: id, kind: "rebuttal" })],
+        [editorActions.pointAnswersAction, (id) => ({ articleId: id, threadId: id, answersThreadIds: id })],
       ];
       for (const id of [...Object.values(world.articles), ...Object.values(world.points), world.threads.main]) {
         for (const [action, form] of forms) {

@@ -220,6 +220,8 @@ const ROWS: Record<string, Row> = {
   addPointAction: { action: editorActions.addPointAction, actor: "editor", form: (w) => ({ articleId: w.articles.published, title: "Rain", summary: "Less flooding", excerpt: "soak up storm water" }), writes: ["thread", "moderationLog"], defaults: ["thread.slowModeManual"] },
   pointToolAction: { action: editorActions.pointToolAction, actor: "editor", form: (w) => ({ articleId: w.articles.published, threadId: w.points.publishedSecond, kind: "up" }), writes: ["thread", "moderationLog"] },
   splitPointAction: { action: editorActions.splitPointAction, actor: "editor", form: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, at: "is several degrees", newTitle: "Degrees" }), writes: ["thread", "moderationLog"], defaults: ["thread.slowModeManual"] },
+  articleAnswersAction: { action: editorActions.articleAnswersAction, actor: "editor", form: (w) => ({ articleId: w.articles.draft, answersId: w.articles.published, kind: "rebuttal" }), writes: ["article", "pointAnswer", "moderationLog"] },
+  pointAnswersAction: { action: editorActions.pointAnswersAction, actor: "editor", form: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, answersThreadIds: w.points.publishedSecond }), writes: ["pointAnswer", "moderationLog"] },
   articleStateAction: { action: editorActions.articleStateAction, actor: "admin", form: (w) => ({ articleId: w.articles.published, kind: "close", reason: "" }), writes: ["article", "moderationLog"] },
   changePasswordAction: {
     action: settingsActions.changePasswordAction,

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import type { PointLinks as Links } from "@/lib/queries/article-answers";
 import type { CorrectionNote } from "@/lib/queries/corrections";
 import type { StanceTally as Tally } from "@/lib/queries/stances";
 import { CorrectionNotes } from "./correction-notes";
+import { PointLinks } from "./point-links";
 import { StanceTally } from "./stance-tally";
 import { ThreadStats } from "./thread-stats";
 
@@ -16,12 +18,15 @@ export function ArticleMap({
   points,
   tallies,
   correctionNotes,
+  pointLinks,
 }: {
   slug: string;
   points: Point[];
   tallies: Map<string, Tally>;
   /** Accepted corrections' dated notes, per point. */
   correctionNotes?: ReadonlyMap<string, readonly CorrectionNote[]>;
+  /** Per point, the points of other articles it answers and that answer it. */
+  pointLinks?: ReadonlyMap<string, Links>;
 }) {
   const ordered = [...points].sort((a, b) => a.position - b.position);
   return (
@@ -43,6 +48,7 @@ export function ArticleMap({
                 {point.locked && <span className="badge">Locked</span>}
               </h3>
               <p className="thread-summary">{point.summary}</p>
+              <PointLinks links={pointLinks?.get(point.id)} compact />
               <CorrectionNotes notes={correctionNotes?.get(point.id)} compact />
               <StanceTally tally={tallies.get(point.id)!} compact />
               <ThreadStats commentCount={point.commentCount} lastActivityAt={point.lastActivityAt} />

@@ -9,7 +9,7 @@ import { ThreadStats } from "./thread-stats";
 type Article = NonNullable<Awaited<ReturnType<typeof getArticleWithThreads>>>;
 
 /** An article and its points, each point a thread with its activity; `points` replaces the plain list (the article map). */
-export function ArticleOverview({ article, points }: { article: Article; points?: ReactNode }) {
+export function ArticleOverview({ article, points, answers }: { article: Article; points?: ReactNode; answers?: ReactNode }) {
   return (
     <main>
       <ArticleStateBanner article={article} />
@@ -27,6 +27,7 @@ export function ArticleOverview({ article, points }: { article: Article; points?
           )}
         </p>
         <p className="lede">{article.summary}</p>
+        {answers}
         <p className="feed-link">
           <a href={`/a/${article.slug}/feed.xml`} type="application/atom+xml">
             Follow new comments (Atom feed)

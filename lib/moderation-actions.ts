@@ -34,6 +34,8 @@ export const MODERATION_ACTIONS = [
   "delete_point",
   "close_point",
   "reopen_point",
+  "mark_answer",
+  "link_point_answers",
   "rename_duplicate_name",
 ] as const;
 

@@ -36,6 +36,8 @@ export const ACTION_LABELS: Record<ModerationAction, string> = {
   delete_point: "deleted a point",
   close_point: "closed a point to new comments",
   reopen_point: "reopened a point to comments",
+  mark_answer: "said which earlier article this one answers",
+  link_point_answers: "linked a point to the earlier points it answers",
   rename_duplicate_name: "renamed a member whose display name read the same as another's",
 };
 

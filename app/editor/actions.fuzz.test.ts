@@ -69,6 +69,16 @@ const CASES: Record<string, Case> = {
     example: (w) => ({ articleId: w.articles.published, kind: "close" }),
     form: (w) => hostileForm({ articleId: articleIds(w), kind: fc.constantFrom("publish", "close", "reopen", "delete"), reason: words }),
   },
+  articleAnswersAction: {
+    action: actions.articleAnswersAction,
+    example: (w) => ({ articleId: w.articles.draft, answersId: w.articles.published, kind: "rebuttal" }),
+    form: (w) => hostileForm({ articleId: articleIds(w), answersId: articleIds(w), kind: fc.constantFrom("rebuttal", "follow_up", "answer", "") }),
+  },
+  pointAnswersAction: {
+    action: actions.pointAnswersAction,
+    example: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, answersThreadIds: w.points.publishedSecond }),
+    form: (w) => hostileForm({ articleId: articleIds(w), threadId: pointIds(w), answersThreadIds: pointIds(w) }),
+  },
 };
 
 // Decided here from the caller's row, not with lib/permissions, so the test does not grade the code with itself.
@@ -98,7 +108,7 @@ async function checkOneCall(c: Case, who: ActorName, fields: Fields) {
     return;
   }
   const changes = databaseChanges(before, await database.after());
-  for (const change of changes) expect(["article", "thread", "moderationLog"]).toContain(change.table);
+  for (const change of changes) expect(["article", "thread", "pointAnswer", "moderationLog"]).toContain(change.table);
   const logged = changes.filter((change) => change.table === "moderationLog");
   expect(logged).toHaveLength(1);
   expect(logged[0]!.columns.moderatorId!.to).toBe(session.user!.id);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
+import { formFields, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
 import { refusalFrom, requireEditor } from "@/lib/action-guards";
 import { ARTICLE_MAX_BYTES, ArticleImportError, parseArticleFile, parseArticleText } from "@/lib/article-import";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
@@ -15,12 +15,24 @@ import {
   movePoint,
   publishArticle,
   setArticleClosed,
+  setArticleAnswers,
+  setPointAnswers,
   setPointClosed,
   splitPoint,
   updateArticleDetails,
   updatePoint,
 } from "@/lib/queries/editor";
-import { articleDetailsSchema, articleStateSchema, newArticleSchema, newPointSchema, pointSchema, pointToolSchema, splitPointSchema } from "@/lib/validations/editor";
+import {
+  articleAnswersSchema,
+  articleDetailsSchema,
+  articleStateSchema,
+  newArticleSchema,
+  newPointSchema,
+  pointAnswersSchema,
+  pointSchema,
+  pointToolSchema,
+  splitPointSchema,
+} from "@/lib/validations/editor";
 
 // Every action re-reads the caller's role (requireEditor) before touching anything; ids are checked in the query.
 
@@ -159,6 +171,36 @@ export async function articleStateAction(_previous: ActionState, formData: FormD
         ? await publishArticle({ editorId: user.id, articleId })
         : await setArticleClosed({ editorId: user.id, articleId, closed: kind === "close", reason });
     return await changed({ ...article, draft: false }, ARTICLE_DONE[kind]);
+  } catch (error) {
+    return refusalFrom(error, [EditorError]);
+  }
+}
+
+/** Marks the article as a rebuttal or follow-up of an earlier one, or as answering none. */
+export async function articleAnswersAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const { user, refusal } = await requireEditor();
+  if (refusal) return refusal;
+  const parsed = parseForm(articleAnswersSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const { articleId, answersId, kind } = parsed.data;
+  try {
+    const article = await setArticleAnswers({ editorId: user.id, articleId, answersId: answersId ?? null, kind: answersId ? (kind ?? null) : null });
+    return await changed(article, answersId ? "Saved: now link each point to the points it answers." : "Saved: this article answers no other.");
+  } catch (error) {
+    return refusalFrom(error, [EditorError]);
+  }
+}
+
+/** Links a point to the earlier points it answers (every checked box; none clears the links). */
+export async function pointAnswersAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const { user, refusal } = await requireEditor();
+  if (refusal) return refusal;
+  // Several checkboxes share one name: every checked value, not only the last.
+  const fields = { ...formFields(formData), answersThreadIds: formData instanceof FormData ? formData.getAll("answersThreadIds") : [] };
+  const parsed = pointAnswersSchema.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    return await changed(await setPointAnswers({ editorId: user.id, ...parsed.data }), "Links saved.");
   } catch (error) {
     return refusalFrom(error, [EditorError]);
   }

@@ -78,7 +78,7 @@ const CASES: Record<string, Case> = {
     example: (w) => ({ commentId: w.comments.carolVisible, kind: "hide", reason: "Rude" }),
     guard: "moderator",
     form: (w) => hostileForm({ commentId: commentIds(w), kind: fc.constantFrom("hide", "remove", "restore", "approve"), reason }),
-    writes: ["comment", "thread", "report", "notification"],
+    writes: ["comment", "thread", "report", "notification", "notice"],
     onSuccess: (changes) => {
       const moderated = changes.filter((c) => c.table === "comment" && "status" in c.columns);
       expect(moderated).toHaveLength(1);
@@ -90,7 +90,7 @@ const CASES: Record<string, Case> = {
     example: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolReported }),
     guard: "moderator",
     form: (w) => hostileForm({ threadId: threadIds(w), commentId: fc.oneof(fc.constant(""), commentIds(w)), reason }),
-    writes: ["report"],
+    writes: ["report", "notice"],
   },
   moderateThreadAction: {
     action: moderateThreadAction,
@@ -115,7 +115,7 @@ const CASES: Record<string, Case> = {
         reason,
         commentId: fc.oneof(fc.constant(""), commentIds(w)),
       }),
-    writes: ["user", "report"],
+    writes: ["user", "report", "notice"],
     onSuccess: (changes, actorId) => expectUserChanges(changes, actorId, SUSPENSION_COLUMNS),
   },
   liftSuspensionAction: {
@@ -146,7 +146,7 @@ const CASES: Record<string, Case> = {
     example: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }),
     guard: "moderator",
     form: (w) => hostileForm({ appealId: idOf(Object.values(w.appeals), everyId(w)), kind: fc.constantFrom("upheld", "overturned"), reason }),
-    writes: ["appeal", "comment", "thread", "notification"],
+    writes: ["appeal", "comment", "thread", "notification", "notice"],
     onSuccess: (changes, actorId) => {
       const decided = changes.filter((c) => c.table === "appeal");
       expect(decided).toHaveLength(1);

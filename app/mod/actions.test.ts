@@ -16,7 +16,7 @@ import { db } from "@/lib/db";
 import { randomUUID } from "node:crypto";
 import * as editorActions from "@/app/editor/actions";
 import { parseArticleText } from "@/lib/article-import";
-import { createDraftArticle, publishArticle } from "@/lib/queries/editor";
+import { createDraftArticle, publishArticle, setArticleAnswers } from "@/lib/queries/editor";
 import { createReport } from "@/lib/queries/reports";
 import { EDITOR_ARTICLE } from "@/lib/testing/action-world";
 import {
@@ -177,7 +177,18 @@ async function editorsArticle() {
   const published = await make("published");
   await publishArticle({ editorId: author.id, articleId: published.id });
   const points = async (articleId: string) => (await db.thread.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((t) => t.id);
-  return { draft: draft.id, published: published.id, draftPoints: await points(draft.id), publishedPoints: await points(published.id) };
+  // A third, published article the draft answers (its points can be linked to this one's).
+  const answered = await make("answered");
+  await publishArticle({ editorId: author.id, articleId: answered.id });
+  await setArticleAnswers({ editorId: author.id, articleId: draft.id, answersId: answered.id, kind: "follow_up" });
+  return {
+    draft: draft.id,
+    published: published.id,
+    answered: answered.id,
+    draftPoints: await points(draft.id),
+    publishedPoints: await points(published.id),
+    answeredPoints: await points(answered.id),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -538,6 +549,28 @@ const CASES: Case[] = [
       await expectOneLog(w, "publish_article", w.article.draft);
     },
   },
+  {
+    name: "articleAnswersAction",
+    guard: "editor",
+    action: editorActions.articleAnswersAction,
+    form: (w) => ({ articleId: w.article.draft, answersId: w.article.published, kind: "rebuttal" }),
+    verify: async (w) => {
+      expect(await db.article.findUniqueOrThrow({ where: { id: w.article.draft } })).toMatchObject({ answersId: w.article.published, answerKind: "rebuttal" });
+      await expectOneLog(w, "mark_answer", w.article.draft);
+    },
+  },
+  {
+    name: "pointAnswersAction",
+    guard: "editor",
+    action: editorActions.pointAnswersAction,
+    form: (w) => ({ articleId: w.article.draft, threadId: w.article.draftPoints[0]!, answersThreadIds: w.article.answeredPoints[1]! }),
+    verify: async (w) => {
+      expect(await db.pointAnswer.findMany({ where: { threadId: w.article.draftPoints[0]! }, select: { answersThreadId: true } })).toEqual([
+        { answersThreadId: w.article.answeredPoints[1]! },
+      ]);
+      await expectOneLog(w, "link_point_answers", w.article.draftPoints[0]!);
+    },
+  },
 ];
 
 /** The comment the caller would edit or delete: their own (for the anonymous caller, somebody's). */
@@ -839,7 +872,11 @@ describe("acting on someone else's comment by id (IDOR)", () => {
     await signInAs(world, actor);
     const before = await snapshot();
     expectRefused(await call(action, form(world)), "You can only change your own comments.");
-    await expectUnchanged(before);
+    if (action === editCommentAction) {
+      // An edit's refusal comes after the edit limit has spent the caller's own point (as a post's does).
+      const after = await snapshot();
+      expect({ ...after.rows, rateLimits: [] }).toEqual({ ...before.rows, rateLimits: [] });
+    } else await expectUnchanged(before);
     expect(revalidatePath).not.toHaveBeenCalled();
   });
 
@@ -848,7 +885,8 @@ describe("acting on someone else's comment by id (IDOR)", () => {
     const own = await createTestComment({ threadId: world.threads.main, authorId: world.users.member!.id, status: "hidden", body: "Hidden words" });
     const before = await snapshot();
     expectRefused(await call(editCommentAction, { commentId: own.id, body: "Sneaky fix" }), "You can only change your own comments.");
-    await expectUnchanged(before);
+    const after = await snapshot();
+    expect({ ...after.rows, rateLimits: [] }).toEqual({ ...before.rows, rateLimits: [] });
   });
 
   it("a reply cannot be attached to a comment from another thread", async () => {

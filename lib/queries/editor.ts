@@ -4,6 +4,7 @@
 import { db, type Tx } from "@/lib/db";
 import { excerptProblem } from "@/lib/article-import";
 import { appendLog, type LogEntry } from "@/lib/queries/moderation-log";
+import type { AnswerKind } from "@/lib/generated/prisma/enums";
 import type { ArticleSeed } from "@/seeds/article-seed";
 
 export class EditorError extends Error {
@@ -242,6 +243,60 @@ export async function setArticleClosed(input: { editorId: string; articleId: str
   });
 }
 
+/**
+ * Says which earlier article this one answers, and how (a rebuttal or a follow-up), or that it answers none.
+ * The earlier article must be another, published one that does not itself answer this one. Changing it unlinks
+ * the points that answered the previous one's points.
+ */
+export async function setArticleAnswers(input: { editorId: string; articleId: string; answersId: string | null; kind: AnswerKind | null }) {
+  return db.$transaction(async (tx) => {
+    const article = await findArticle(tx, input.articleId);
+    let answered: { id: string; title: string } | null = null;
+    if (input.answersId) {
+      if (input.answersId === article.id) throw new EditorError("An article cannot answer itself.");
+      const row = await tx.article.findUnique({ where: { id: input.answersId }, select: { id: true, title: true, draft: true, answersId: true } });
+      if (!row || row.draft) throw new EditorError("Choose a published article for this one to answer.");
+      if (row.answersId === article.id) throw new EditorError(`“${row.title}” already answers this article: two articles cannot answer each other.`);
+      if (!input.kind) throw new EditorError("Say whether this article is a rebuttal or a follow-up.");
+      answered = row;
+    }
+    const current = await tx.article.findUnique({ where: { id: article.id }, select: { answersId: true } });
+    if (current?.answersId !== (answered?.id ?? null)) {
+      await tx.pointAnswer.deleteMany({ where: { thread: { articleId: article.id } } });
+    }
+    await tx.article.update({ where: { id: article.id }, data: { answersId: answered?.id ?? null, answerKind: answered ? input.kind : null } });
+    await log(tx, input.editorId, article, {
+      action: "mark_answer",
+      targetType: "article",
+      targetId: article.id,
+      detail: answered ? `${input.kind === "rebuttal" ? "rebuttal" : "follow-up"} of ${answered.title}` : "answers no article",
+    });
+    return article;
+  });
+}
+
+/** Links one point of an answering article to the points of the earlier article it answers (replacing the links). */
+export async function setPointAnswers(input: { editorId: string; articleId: string; threadId: string; answersThreadIds: string[] }) {
+  return db.$transaction(async (tx) => {
+    const article = await findArticle(tx, input.articleId);
+    const point = await findPoint(tx, article.id, input.threadId);
+    const { answersId } = (await tx.article.findUnique({ where: { id: article.id }, select: { answersId: true } }))!;
+    if (!answersId) throw new EditorError("First say which earlier article this one answers.");
+    const wanted = [...new Set(input.answersThreadIds)];
+    const earlier = await tx.thread.findMany({ where: { id: { in: wanted }, articleId: answersId }, select: { id: true, title: true } });
+    if (earlier.length !== wanted.length) throw new EditorError("Choose points of the article this one answers.");
+    await tx.pointAnswer.deleteMany({ where: { threadId: point.id } });
+    if (earlier.length > 0) await tx.pointAnswer.createMany({ data: earlier.map((row) => ({ threadId: point.id, answersThreadId: row.id })) });
+    await log(tx, input.editorId, article, {
+      action: "link_point_answers",
+      targetType: "thread",
+      targetId: point.id,
+      detail: earlier.length > 0 ? `${point.title} answers ${earlier.map((row) => row.title).join("; ")}` : `${point.title} answers no point`,
+    });
+    return article;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Reads for the /editor pages
 
@@ -286,12 +341,34 @@ export function getArticleForEditing(articleId: string) {
       draft: true,
       closedAt: true,
       publishedAt: true,
+      answersId: true,
+      answerKind: true,
+      answers: { select: { id: true, title: true, threads: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true } } } },
       threads: {
         orderBy: { position: "asc" },
-        select: { id: true, position: true, title: true, summary: true, excerpt: true, locked: true, commentCount: true, _count: { select: { comments: true } } },
+        select: {
+          id: true,
+          position: true,
+          title: true,
+          summary: true,
+          excerpt: true,
+          locked: true,
+          commentCount: true,
+          _count: { select: { comments: true } },
+          answers: { select: { answersThreadId: true } },
+        },
       },
     },
   });
 }
 
 export type ArticleForEditing = NonNullable<Awaited<ReturnType<typeof getArticleForEditing>>>;
+
+/** The published articles another article may answer (not itself), newest first, for the editing page's choice. */
+export function listAnswerableArticles(exceptId: string) {
+  return db.article.findMany({
+    where: { draft: false, id: { not: exceptId } },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true, title: true },
+  });
+}

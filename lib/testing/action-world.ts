@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/current-user";
 import { db } from "@/lib/db";
 import { randomUUID } from "node:crypto";
 import { parseArticleText } from "@/lib/article-import";
-import { createDraftArticle, publishArticle } from "@/lib/queries/editor";
+import { createDraftArticle, publishArticle, setArticleAnswers } from "@/lib/queries/editor";
 import { createReport } from "@/lib/queries/reports";
 import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "./factories";
 
@@ -123,6 +123,8 @@ export async function buildActionWorld() {
   const draft = await createDraftArticle({ editorId: otherEditor.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `draft-${randomUUID()}`, source: "Test" }) });
   const published = await createDraftArticle({ editorId: otherEditor.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `published-${randomUUID()}`, source: "Test" }) });
   await publishArticle({ editorId: otherEditor.id, articleId: published.id });
+  // The draft is a follow-up of the published article: its points can be linked to the published one's.
+  await setArticleAnswers({ editorId: otherEditor.id, articleId: draft.id, answersId: published.id, kind: "follow_up" });
   const pointsOf = async (articleId: string) =>
     (await db.thread.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((thread) => thread.id) as [string, string, string];
   const [draftFirst, draftSecond, draftThird] = await pointsOf(draft.id);

@@ -66,3 +66,21 @@ export const articleStateSchema = z.object({
   kind: z.enum(["publish", "close", "reopen"], { error: "Choose what to do with the article." }),
   reason: optionalText(500),
 });
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** Which earlier article this one answers, and how; no article chosen means it answers none. */
+export const articleAnswersSchema = z
+  .object({
+    articleId: id,
+    answersId: z.preprocess(blankToUndefined, id.optional()),
+    kind: z.preprocess(blankToUndefined, z.enum(["rebuttal", "follow_up"], { error: "Say whether this article is a rebuttal or a follow-up." }).optional()),
+  })
+  .refine((value) => !value.answersId || value.kind, { error: "Say whether this article is a rebuttal or a follow-up.", path: ["kind"] });
+
+/** The earlier points one point answers (checkboxes: every checked one; none clears the links). */
+export const pointAnswersSchema = z.object({
+  articleId: id,
+  threadId: id,
+  answersThreadIds: z.array(id, { error: "Choose points of the article this one answers." }).max(100, "Too many points."),
+});

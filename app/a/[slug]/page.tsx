@@ -3,12 +3,14 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleMap } from "@/components/article-map";
 import { ArticleOverview } from "@/components/article-overview";
+import { ArticleAnswers } from "@/components/point-links";
 import { articleMetadata } from "@/lib/page-metadata";
 import { getCurrentUser } from "@/lib/current-user";
 import { canSeeArticle } from "@/lib/permissions";
 import { getArticleWithThreads } from "@/lib/queries/articles";
 import { getStanceTallies } from "@/lib/queries/stances";
 import { getCorrectionNotes } from "@/lib/queries/corrections";
+import { getArticleAnswerLinks, getPointLinks } from "@/lib/queries/article-answers";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -28,8 +30,17 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound();
   // One tally query and one notes query for every point of the article.
   const threadIds = article.threads.map((thread) => thread.id);
-  const [tallies, correctionNotes] = await Promise.all([getStanceTallies(threadIds), getCorrectionNotes(threadIds)]);
+  const [tallies, correctionNotes, pointLinks, answerLinks] = await Promise.all([
+    getStanceTallies(threadIds),
+    getCorrectionNotes(threadIds),
+    getPointLinks(threadIds),
+    getArticleAnswerLinks(article.id),
+  ]);
   return (
-    <ArticleOverview article={article} points={<ArticleMap slug={article.slug} points={article.threads} tallies={tallies} correctionNotes={correctionNotes} />} />
+    <ArticleOverview
+      article={article}
+      answers={<ArticleAnswers answers={answerLinks.answers} answeredBy={answerLinks.answeredBy} />}
+      points={<ArticleMap slug={article.slug} points={article.threads} tallies={tallies} correctionNotes={correctionNotes} pointLinks={pointLinks} />}
+    />
   );
 }

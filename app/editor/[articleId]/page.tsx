@@ -1,12 +1,22 @@
 import type { Metadata } from "next";
+import "@/components/point-links.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { addPointAction, articleStateAction, pointToolAction, splitPointAction, updateArticleAction, updatePointAction } from "@/app/editor/actions";
+import {
+  addPointAction,
+  articleAnswersAction,
+  articleStateAction,
+  pointAnswersAction,
+  pointToolAction,
+  splitPointAction,
+  updateArticleAction,
+  updatePointAction,
+} from "@/app/editor/actions";
 import { ActionForm } from "@/components/action-form";
 import { FieldsForm } from "@/components/editor/fields-form";
 import { getCurrentUser } from "@/lib/current-user";
 import { canDeletePoint, canEditArticles, type Viewer } from "@/lib/permissions";
-import { getArticleForEditing, type ArticleForEditing } from "@/lib/queries/editor";
+import { getArticleForEditing, listAnswerableArticles, type ArticleForEditing } from "@/lib/queries/editor";
 import { formatExactTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Edit article" };
@@ -18,7 +28,8 @@ const EXCERPT_HINT = "The article's own words, exactly as written (you may cut a
 export default async function EditArticlePage({ params }: Props) {
   const user = await getCurrentUser();
   if (!canEditArticles(user)) notFound();
-  const article = await getArticleForEditing((await params).articleId);
+  const articleId = (await params).articleId;
+  const [article, answerable] = await Promise.all([getArticleForEditing(articleId), listAnswerableArticles(articleId)]);
   if (!article) notFound();
   const hidden = { articleId: article.id };
 
@@ -66,6 +77,36 @@ export default async function EditArticlePage({ params }: Props) {
             { name: "summary", label: "Summary", kind: "textarea", value: article.summary },
           ]}
         />
+      </section>
+
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">Answers an earlier article</h2>
+        <p className="muted">
+          A rebuttal or follow-up of an article already published: link each of its points to the points it answers, and
+          their threads show the link both ways.
+        </p>
+        <ActionForm action={articleAnswersAction} hidden={hidden} submit="Save" label="Which article this one answers">
+          <label className="field-label">
+            The article it answers
+            <select name="answersId" defaultValue={article.answersId ?? ""}>
+              <option value="">None: it answers no other article</option>
+              {answerable.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="answer-choices">
+            <legend>It is</legend>
+            <label>
+              <input type="radio" name="kind" value="rebuttal" defaultChecked={article.answerKind === "rebuttal"} /> a rebuttal (it argues against it)
+            </label>
+            <label>
+              <input type="radio" name="kind" value="follow_up" defaultChecked={article.answerKind === "follow_up"} /> a follow-up (it carries it further)
+            </label>
+          </fieldset>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="points-heading">
@@ -135,6 +176,24 @@ function PointEditor({ user, article, point, first, last }: { user: Viewer; arti
         ]}
       />
       {tools.length > 0 && <ActionForm action={pointToolAction} hidden={hidden} submit={tools} label={`Arrange point ${point.position}`} />}
+      {article.answers && (
+        <ActionForm action={pointAnswersAction} hidden={hidden} submit="Save links" label={`Points point ${point.position} answers`}>
+          <fieldset className="answer-choices">
+            <legend>Answers these points of “{article.answers.title}”</legend>
+            {article.answers.threads.map((earlier) => (
+              <label key={earlier.id}>
+                <input
+                  type="checkbox"
+                  name="answersThreadIds"
+                  value={earlier.id}
+                  defaultChecked={point.answers.some((link) => link.answersThreadId === earlier.id)}
+                />{" "}
+                Point {earlier.position}: {earlier.title}
+              </label>
+            ))}
+          </fieldset>
+        </ActionForm>
+      )}
       {!hasComments && (
         <details>
           <summary>Split this point in two</summary>

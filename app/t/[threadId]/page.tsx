@@ -10,6 +10,7 @@ import { CorrectionNotes } from "@/components/correction-notes";
 import { ThreadModeration } from "@/components/moderation/thread-moderation";
 import { NewComment } from "@/components/new-comment";
 import { NewCommentsNotice } from "@/components/new-comments-notice";
+import { PointLinks } from "@/components/point-links";
 import { PointNav } from "@/components/point-nav";
 import { ReportFields } from "@/components/report-form";
 import { Disclosure } from "@/components/disclosure";
@@ -26,6 +27,7 @@ import { livePollSeconds } from "@/lib/live-updates";
 import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport, canSeeArticle, canSuggestCorrection, isThreadClosed } from "@/lib/permissions";
 import { ArticleStateBanner } from "@/components/article-state-banner";
+import { getPointLinks } from "@/lib/queries/article-answers";
 import { getPointNeighbours } from "@/lib/queries/article-map";
 import { getThreadPage } from "@/lib/queries/comments";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
@@ -62,7 +64,7 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
   // A draft's threads are the editors' preview; to anyone else they do not exist.
   if (!page || !canSeeArticle(user, page.thread.article)) return null;
   const commentIds = page.comments.map((comment) => comment.id);
-  const [votedIds, appeals, tally, neighbours, sourceRequests, correctionNotes, myCorrections] = await Promise.all([
+  const [votedIds, appeals, tally, neighbours, sourceRequests, correctionNotes, myCorrections, pointLinks] = await Promise.all([
     getVotedCommentIds(user?.id, commentIds),
     getOwnCommentAppeals(user?.id, page.comments),
     getStanceTally(threadId),
@@ -70,6 +72,7 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
     getSourceRequestSummaries(commentIds, user?.id),
     getCorrectionNotes([threadId]),
     user ? getMyCorrections(threadId, user.id) : [],
+    getPointLinks([threadId]),
   ]);
   // A permalink (`at`) shows its comment whatever the filter.
   return {
@@ -84,6 +87,7 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
     sourceRequests,
     correctionNotes: correctionNotes.get(threadId),
     myCorrections,
+    pointLinks: pointLinks.get(threadId),
   };
 });
 
@@ -113,7 +117,12 @@ export default async function ThreadPage(props: Props) {
       <ArticleStateBanner article={data.thread.article} />
       <ThreadHeader
         thread={data.thread}
-        afterSummary={<CorrectionNotes notes={data.correctionNotes} />}
+        afterSummary={
+          <>
+            <PointLinks links={data.pointLinks} />
+            <CorrectionNotes notes={data.correctionNotes} />
+          </>
+        }
         tools={
           <>
             {user && canReport(user, {}) && !canModerate(user) && (
