@@ -45,7 +45,7 @@ beforeEach(async () => {
   for (const [key] of SAVED) delete process.env[key];
   request.cookies.clear();
   email = `owner-${crypto.randomUUID()}@example.test`;
-  await createUserWithPassword({ name: "Owner", email, passwordHash: await hashPassword(PASSWORD) });
+  await createUserWithPassword({ name: `Owner ${email.slice(0, 12)}`, email, passwordHash: await hashPassword(PASSWORD) });
 });
 
 describe("sign-in limits", () => {
@@ -81,7 +81,7 @@ describe("sign-up limit", () => {
   it("refuses an address its third account within the hour (limit 2), in writing, creating nothing; another address signs up", async () => {
     process.env.RATE_LIMIT_SIGNUP_IP = "2/3600";
     request.ip = randomIp();
-    const signUp = () => callAction(signUpAction, { name: "Newcomer", email: `new-${crypto.randomUUID()}@example.test`, password: "a long enough password" });
+    const signUp = () => callAction(signUpAction, { name: `Newcomer ${crypto.randomUUID().slice(0, 8)}`, email: `new-${crypto.randomUUID()}@example.test`, password: "a long enough password" });
     expect((await signUp()).redirectedTo).toBeDefined();
     expect((await signUp()).redirectedTo).toBeDefined();
     const users = await db.user.count();

@@ -100,7 +100,8 @@ const CASES: Record<string, Case> = {
       ["admin", { correctionId: w.corrections.open, kind: "reject", reason: "Too late" }],
     ],
     onSuccess: (actorId, changes) => {
-      for (const change of changes) expect(["correction", "moderationLog"]).toContain(change.table);
+      // The requester hears of the decision (a notice).
+      for (const change of changes) expect(["correction", "moderationLog", "notice"]).toContain(change.table);
       const decided = changes.filter((c) => c.table === "correction");
       expect(decided).toHaveLength(1);
       expect(decided[0]!.columns.status!.from).toBe("open");
