@@ -1,29 +1,13 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page, TestInfo } from "@playwright/test";
-import { type Account, expect, newContext, signInAsAdmin, signUp, test, unique } from "./helpers";
+import { newEditor, proposePoints } from "./editor-helpers";
+import { expect, newContext, signUp, test, unique } from "./helpers";
 
 // Editors publish articles from the web: from a pasted text and from an uploaded file (without JavaScript), edit
 // a point (its excerpt checked against the article), close an article; the home page lists what is published;
 // a member cannot reach /editor, nor see a draft.
 
 test.describe.configure({ timeout: 120_000 });
-
-/** A new member made an editor by the suite's admin on /admin, signed in on `page`. */
-async function newEditor(page: Page, browser: Browser, testInfo: TestInfo): Promise<Account> {
-  const account = await signUp(page);
-  const adminContext = await newContext(browser, testInfo);
-  const admin = await adminContext.newPage();
-  await signInAsAdmin(admin);
-  await admin.goto(`/admin?q=${encodeURIComponent(account.email)}`);
-  const form = admin.getByRole("form", { name: `Role of ${account.name}` });
-  await form.getByRole("combobox", { name: "Role" }).selectOption("editor");
-  await form.getByRole("button", { name: "Change" }).click();
-  await expect(form.getByText("Role changed to editor.")).toBeVisible();
-  await adminContext.close();
-  await page.goto("/editor");
-  await expect(page.getByRole("heading", { level: 1, name: "Editor" })).toBeVisible();
-  return account;
-}
 
 /** The new-article form's answer (the page has another, empty alert region: Next's route announcer). */
 const newArticleAlert = (page: Page) => page.getByRole("form", { name: "New article" }).getByRole("alert");
@@ -40,14 +24,6 @@ Cleaners, nurses and bakers start before the first train. A night bus is how the
 Empty roads make night routes fast. A few buses cover a whole city.`;
 }
 
-async function proposePoints(page: Page, fields: { source: string; slug?: string; text?: string }): Promise<void> {
-  await page.goto("/editor/new");
-  const form = page.getByRole("form", { name: "New article" });
-  await form.getByLabel("Source (publication or author)").fill(fields.source);
-  if (fields.slug) await form.getByLabel("Address (optional)").fill(fields.slug);
-  if (fields.text !== undefined) await form.getByLabel("The article's text").fill(fields.text);
-  await form.getByRole("button", { name: "Propose the points" }).click();
-}
 
 test("an editor publishes an article from pasted text, edits a point (the excerpt is checked), and closes the article", async ({ page, browser }, testInfo) => {
   await newEditor(page, browser, testInfo);

@@ -86,7 +86,7 @@ export default async function EditArticlePage({ params }: Props) {
           their threads show the link both ways.
         </p>
         <ActionForm action={articleAnswersAction} hidden={hidden} submit="Save" label="Which article this one answers">
-          <label className="field-label">
+          <label className="field-label answer-select">
             The article it answers
             <select name="answersId" defaultValue={article.answersId ?? ""}>
               <option value="">None: it answers no other article</option>
