@@ -46,8 +46,8 @@ test.describe("the anonymous cache", () => {
     const nonces: string[] = [];
     const requestIds: string[] = [];
     for (let visit = 0; visit < 3; visit++) {
-      // The open thread asks for new comments every second: only a page whose scripts run does that.
-      const polled = page.waitForRequest(/\/api\/threads\/[^/]+\/new-comments/, { timeout: 20_000 });
+      // The open thread opens its live-updates stream (or polls): only a page whose scripts run does that.
+      const polled = page.waitForRequest(/\/api\/threads\/[^/]+\/(events|new-comments)/, { timeout: 20_000 });
       const response = (await page.goto(thread.path))!;
       expect(response.status()).toBe(200);
       const policy = response.headers()["content-security-policy"] ?? "";
