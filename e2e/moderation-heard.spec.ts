@@ -104,7 +104,8 @@ test("the author and the reporter hear what moderation did; the badge counts the
   const appeal = second.getByRole("article").filter({ hasText: "It was a joke between friends." });
   await appeal.getByLabel(/Reason/).first().fill("Name-calling is not allowed.");
   await appeal.getByRole("button", { name: /Uphold/ }).click();
-  await expect(appeal.getByRole("status")).toBeVisible();
+  // Decided, the appeal moves to the decided list, its form replaced by the outcome.
+  await expect(appeal).toContainText("Upheld by");
   await author.goto("/notifications");
   await expect(author.getByRole("list", { name: "Moderation notices" }).getByRole("listitem").first()).toContainText(
     "Your appeal was declined: the decision on your comment stands",
@@ -124,9 +125,12 @@ test("the suspend form chooses no length in advance: a moderator must pick one",
   await expect(parts.article.getByLabel(/^For/)).toHaveValue("");
   await parts.article.getByLabel(/Reason \(shown to the member\)/).fill("Testing the form");
   await parts.button("Suspend").click();
-  // The browser refuses the empty choice (required); nothing was sent, the member is not suspended.
+  // Refused with the reason why; the member is not suspended.
+  await expect(parts.article.getByRole("alert")).toHaveText("Choose how long the suspension lasts.");
   await expect(parts.article.getByRole("status")).toHaveCount(0);
   await parts.article.getByLabel(/^For/).selectOption("1d");
+  // (The form is reset after a refused submission: the reason is typed again.)
+  await parts.article.getByLabel(/Reason \(shown to the member\)/).fill("Testing the form");
   await parts.button("Suspend").click();
   await expect(parts.article.getByRole("status")).toHaveText("Member suspended.");
   await member.goto("/notifications");
