@@ -2,6 +2,9 @@ import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { accountNav, comment, expect, openAt, openThread, postComment, replyTo, signUp, test, unique } from "./helpers";
 
+/** A 48-character display name no other account of this run has. */
+const longName = () => `Maximilian Alexander Montgomery-Fitzgerald ${Math.random().toString(36).slice(2, 7).padEnd(5, "x")}`;
+
 const DIR = "test-results/screenshots";
 
 /** How many CSS pixels the page is wider than the viewport (0 = no sideways scrolling). */
@@ -37,7 +40,8 @@ test.describe("phone layout (375px wide)", () => {
   });
 
   test("a long display name fits in the phone header without sideways scrolling", async ({ page }) => {
-    const name = "Maximilian Alexander Montgomery-Fitzgerald III";
+    // Display names are unique: a long one of this run's own (48 characters).
+    const name = longName();
     await signUp(page, { name });
     await expect(accountNav(page).getByRole("link", { name })).toBeVisible();
     mkdirSync(DIR, { recursive: true });
@@ -47,7 +51,7 @@ test.describe("phone layout (375px wide)", () => {
 
   // Regression: a long display name used to squeeze the header until "Sign out" broke onto two lines.
   test("with a long display name, the header's Sign out button stays on one line", async ({ page }) => {
-    await signUp(page, { name: "Maximilian Alexander Montgomery-Fitzgerald III" });
+    await signUp(page, { name: longName() });
     const signOut = accountNav(page).getByRole("button", { name: "Sign out" });
     const lineHeight = await signOut.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
     const box = await signOut.boundingBox();
