@@ -64,12 +64,12 @@ test("screenshots of the bell and the notifications page, on desktop and mobile"
   test.setTimeout(90_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const ada = page;
-  const adaAccount = await signUp(ada, { name: "Ada Lovelace" });
+  const adaAccount = await signUp(ada, { name: "Ada Byron" });
   const thread = await openThread(ada, 2);
   const first = await postComment(ada, "Sparks Good launched right as the ban talk peaked. That is not a coincidence.");
 
   const grace = await (await newContext(browser, testInfo)).newPage();
-  await signUp(grace, { name: "Grace Hopper" });
+  await signUp(grace, { name: "Grace Brewster" });
   await openAt(grace, thread.path, first);
   await replyTo(grace, first, "Maybe, but the small businesses in it are real. A campaign can be both PR *and* true.");
   await postComment(grace, `${handle(adaAccount.name)} what would change your mind — an audit of the data flows?`);

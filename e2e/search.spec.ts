@@ -90,7 +90,7 @@ test("a comment a moderator hides is no longer found, by anyone; restored, it is
 test("screenshots of search results, on desktop and mobile", async ({ page }) => {
   test.setTimeout(90_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await signUp(page, { name: "Ada Lovelace" });
+  await signUp(page, { name: "Ada King" });
   const word = "regulators";
   await openThread(page, 1);
   await postComment(page, "The regulators decided late, and the campaign timing looks like a response to the ban talk rather than a plan.");
