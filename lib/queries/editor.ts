@@ -14,10 +14,10 @@ export class EditorError extends Error {
 const NO_ARTICLE = () => new EditorError("That article does not exist.");
 const NO_POINT = () => new EditorError("That point does not exist.");
 
-type ArticleRow = { id: string; slug: string; draft: boolean; closedAt: Date | null; body: string };
+type ArticleRow = { id: string; slug: string; draft: boolean; closedAt: Date | null; body: string; answersId: string | null };
 
 async function findArticle(tx: Tx, articleId: string): Promise<ArticleRow> {
-  const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, slug: true, draft: true, closedAt: true, body: true } });
+  const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, slug: true, draft: true, closedAt: true, body: true, answersId: true } });
   if (!article) throw NO_ARTICLE();
   return article;
 }
@@ -73,7 +73,7 @@ export async function createDraftArticle(input: { editorId: string; seed: Articl
         draft: true,
         threads: { create: seed.points.map((point, index) => ({ position: index + 1, ...point })) },
       },
-      select: { id: true, slug: true, draft: true, closedAt: true, body: true },
+      select: { id: true, slug: true, draft: true, closedAt: true, body: true, answersId: true },
     });
     await log(tx, input.editorId, article, { action: "create_article", targetType: "article", targetId: article.id, detail: seed.title });
     return { id: article.id, slug: article.slug };
@@ -260,8 +260,7 @@ export async function setArticleAnswers(input: { editorId: string; articleId: st
       if (!input.kind) throw new EditorError("Say whether this article is a rebuttal or a follow-up.");
       answered = row;
     }
-    const current = await tx.article.findUnique({ where: { id: article.id }, select: { answersId: true } });
-    if (current?.answersId !== (answered?.id ?? null)) {
+    if (article.answersId !== (answered?.id ?? null)) {
       await tx.pointAnswer.deleteMany({ where: { thread: { articleId: article.id } } });
     }
     await tx.article.update({ where: { id: article.id }, data: { answersId: answered?.id ?? null, answerKind: answered ? input.kind : null } });
@@ -280,7 +279,7 @@ export async function setPointAnswers(input: { editorId: string; articleId: stri
   return db.$transaction(async (tx) => {
     const article = await findArticle(tx, input.articleId);
     const point = await findPoint(tx, article.id, input.threadId);
-    const { answersId } = (await tx.article.findUnique({ where: { id: article.id }, select: { answersId: true } }))!;
+    const { answersId } = article;
     if (!answersId) throw new EditorError("First say which earlier article this one answers.");
     const wanted = [...new Set(input.answersThreadIds)];
     const earlier = await tx.thread.findMany({ where: { id: { in: wanted }, articleId: answersId }, select: { id: true, title: true } });
