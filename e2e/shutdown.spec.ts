@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE, E2E_DATABASE_URL, startAppServer } from "./app-server";
+import { SEEDED_ARTICLE } from "./helpers";
 
 // `next start` on SIGTERM: the HTTP server stops accepting connections and finishes the requests it has, then
 // instrumentation.ts (lib/shutdown.ts) closes the database connections, then the process exits (143).
@@ -24,9 +25,9 @@ test.describe("graceful shutdown", () => {
     const locker = new pg.Client({ connectionString: E2E_DATABASE_URL, application_name: "agora-e2e-locker" });
     await locker.connect();
     try {
-      // The home page reads the threads; while this transaction holds the table, its request waits.
+      // The article's page reads its threads; while this transaction holds the table, its request waits.
       await locker.query('BEGIN; LOCK TABLE "Thread" IN ACCESS EXCLUSIVE MODE');
-      const inFlight = fetch(`${server.url}/`);
+      const inFlight = fetch(`${server.url}${SEEDED_ARTICLE}`);
       await expect
         .poll(async () => (await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].n)
         .toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { startAppServer, type AppServer } from "./app-server";
-import { expect, test } from "./helpers";
+import { expect, SEEDED_ARTICLE, test } from "./helpers";
 
 // A server that trusts no proxy (TRUST_PROXY unset, the default): whatever X-Forwarded-* a client sends, links
 // come from the address the server was reached at (the suite's own server trusts loopback, as behind nginx).
@@ -12,7 +12,7 @@ test.describe("without a trusted proxy", () => {
 
   test("X-Forwarded-Host: evil.example never reaches a feed's or a page's links", async ({ playwright, request }) => {
     server = await startAppServer({ TRUST_PROXY: "" });
-    const home = await request.get("/");
+    const home = await request.get(SEEDED_ARTICLE);
     const threadPath = /href="(\/t\/[a-z0-9]+)"/.exec(await home.text())?.[1];
     expect(threadPath).toBeTruthy();
     const visitor = await playwright.request.newContext({ baseURL: server.url });

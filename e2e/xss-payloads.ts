@@ -35,11 +35,13 @@ export type XssPayload = {
   text: string;
   /** Short enough, and free of control characters, to be a display name (at most 50 characters). */
   asName?: boolean;
+  /** Short enough to be a name, but display names refuse it (direction or invisible characters: lib/display-name.ts). */
+  refusedAsName?: boolean;
   /** The markup sits inside a URL, so a safe rendering shows it as link text or not at all, not as literal tags. */
   markupInUrl?: boolean;
 };
 
-type Template = { kind: PayloadKind; text: (marker: string) => string; asName?: boolean; markupInUrl?: boolean };
+type Template = { kind: PayloadKind; text: (marker: string) => string; asName?: boolean; refusedAsName?: boolean; markupInUrl?: boolean };
 
 const LONG = "A".repeat(6_000);
 
@@ -149,8 +151,8 @@ const templates: Template[] = [
   { kind: "nested or unterminated", text: (m) => `> <img src=x onerror=alert('${m}')>\n> - <script>alert('${m}')</script>` },
 
   // Unicode tricks
-  { kind: "unicode", text: (m) => `\u202E<img src=x onerror=alert('${m}')>\u202C gpj.exe`, asName: true },
-  { kind: "unicode", text: (m) => `<scr\u200Bipt>alert('${m}')</scr\u200Bipt>`, asName: true },
+  { kind: "unicode", text: (m) => `\u202E<img src=x onerror=alert('${m}')>\u202C gpj.exe`, refusedAsName: true },
+  { kind: "unicode", text: (m) => `<scr\u200Bipt>alert('${m}')</scr\u200Bipt>`, refusedAsName: true },
   { kind: "unicode", text: (m) => `[click ${m}](java\u200Bscript:alert('${m}'))` },
   { kind: "unicode", text: (m) => `＜script＞alert('${m}')＜/script＞`, asName: true },
   { kind: "unicode", text: (m) => `［click ${m}］（javascript:alert('${m}')）` },
@@ -193,8 +195,15 @@ const templates: Template[] = [
 
 export const XSS_PAYLOADS: readonly XssPayload[] = templates.map((template, index) => {
   const marker = `xss${String(index + 1).padStart(3, "0")}`;
-  const { kind, text, asName, markupInUrl } = template;
-  return { marker, kind, text: text(marker), ...(asName ? { asName } : {}), ...(markupInUrl ? { markupInUrl } : {}) };
+  const { kind, text, asName, refusedAsName, markupInUrl } = template;
+  return {
+    marker,
+    kind,
+    text: text(marker),
+    ...(asName ? { asName } : {}),
+    ...(refusedAsName ? { refusedAsName } : {}),
+    ...(markupInUrl ? { markupInUrl } : {}),
+  };
 });
 
 /** The first literal tag a payload writes (`<script`, `<img`), which a safe rendering shows as text. */
