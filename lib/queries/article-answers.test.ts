@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseArticleText } from "@/lib/article-import";
-import { db } from "@/lib/db";
+import { db, executedQueryCount } from "@/lib/db";
 import { createTestUser } from "@/lib/testing/factories";
 import { getArticleAnswerLinks, getPointLinks } from "./article-answers";
 import { createDraftArticle, EditorError, publishArticle, setArticleAnswers, setPointAnswers } from "./editor";
@@ -113,6 +113,14 @@ describe("what readers see", () => {
     expect(later.answers).toEqual([expect.objectContaining({ threadId: original.points[0], title: "First claim", articleTitle: "The original" })]);
 
     expect(await getArticleAnswerLinks(answer.id)).toMatchObject({ answers: { title: "The original", kind: "rebuttal" }, answeredBy: [] });
+
+    // Every thread page asks: a point without links costs one statement, linked points three, whatever their number.
+    const before = executedQueryCount();
+    expect((await getPointLinks([answer.points[0]])).size).toBe(0);
+    expect(executedQueryCount() - before).toBe(1);
+    const linked = executedQueryCount();
+    await getPointLinks([original.points[0], original.points[1], answer.points[1]]);
+    expect(executedQueryCount() - linked).toBe(3);
     expect((await getArticleAnswerLinks(original.id)).answeredBy).toEqual([expect.objectContaining({ title: "The answer", answerKind: "rebuttal" })]);
   });
 });

@@ -11,19 +11,30 @@ export type PointLinks = { answers: LinkedPoint[]; answeredIn: LinkedPoint[] };
 
 const pointSelect = { id: true, position: true, title: true, article: { select: { slug: true, title: true, draft: true, answerKind: true } } } as const;
 
-/** The links of several points in one query, whatever their number; points without links are absent. */
+/**
+ * The links of several points, whatever their number: one query when none has links (most points), three when
+ * some have (the links, then their points with their articles).
+ */
 export async function getPointLinks(threadIds: string[]): Promise<Map<string, PointLinks>> {
   const links = new Map<string, PointLinks>();
   if (threadIds.length === 0) return links;
   const rows = await db.pointAnswer.findMany({
     where: { OR: [{ threadId: { in: threadIds } }, { answersThreadId: { in: threadIds } }] },
-    select: { thread: { select: pointSelect }, answersThread: { select: pointSelect } },
+    select: { threadId: true, answersThreadId: true },
     orderBy: [{ createdAt: "asc" }],
   });
+  if (rows.length === 0) return links;
+  const points = await db.thread.findMany({
+    where: { id: { in: [...new Set(rows.flatMap((row) => [row.threadId, row.answersThreadId]))] } },
+    select: pointSelect,
+  });
+  const byId = new Map(points.map((point) => [point.id, point]));
   const entry = (id: string) => links.get(id) ?? links.set(id, { answers: [], answeredIn: [] }).get(id)!;
   const wanted = new Set(threadIds);
-  for (const { thread, answersThread } of rows) {
-    if (thread.article.draft || answersThread.article.draft) continue;
+  for (const row of rows) {
+    const thread = byId.get(row.threadId);
+    const answersThread = byId.get(row.answersThreadId);
+    if (!thread || !answersThread || thread.article.draft || answersThread.article.draft) continue;
     const kind = thread.article.answerKind;
     const linked = (point: typeof thread): LinkedPoint => ({
       threadId: point.id,
