@@ -1,6 +1,6 @@
-// Runs every test runner on both databases — unit/integration (vitest) on SQLite, then on PostgreSQL; one
-// production build; end-to-end (Playwright) on SQLite, then on PostgreSQL — and ends with one line totalling
-// them all: "N passed, N failed" (", N skipped" when some were). Per-database subtotals are printed above it.
+// Type-checks the whole tree (tsc), then runs every test runner on both databases — unit/integration (vitest) on
+// SQLite, then on PostgreSQL; one production build; end-to-end (Playwright) on SQLite, then on PostgreSQL — and
+// ends with one line totalling them all: "N passed, N failed" (", N skipped" when some were). Per-database subtotals are printed above it.
 //
 // PostgreSQL: the server at TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres). Each test
 // file and each e2e run creates its own uniquely named database there and drops it afterwards.
@@ -26,7 +26,7 @@ function readJson(file) {
 const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
 
 /** Results per database: { runner: { passed, failed, skipped, note } }. */
-const results = { sqlite: {}, postgres: {} };
+const results = { checks: {}, sqlite: {}, postgres: {} };
 let allExitedCleanly = true;
 
 function record(database, runner, counts) {
@@ -128,6 +128,12 @@ if (run("node", ["scripts/setup.mjs", "--no-seed", "--no-migrate"]) !== 0) {
 }
 
 const postgresUp = await postgresReachable();
+
+// Types first, of everything (tests, e2e specs, scripts and the bench included): `next build` checks only the app.
+console.log("\n=== typecheck (tsc --noEmit, the whole tree) ===");
+const typecheckStarted = Date.now();
+const typechecked = run("npx", ["tsc", "--noEmit", "-p", "."]) === 0;
+record("checks", "typecheck", { passed: typechecked ? 1 : 0, failed: typechecked ? 0 : 1, skipped: 0, note: seconds(typecheckStarted) });
 
 unitTests("sqlite");
 if (postgresUp) unitTests("postgres");
