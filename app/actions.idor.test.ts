@@ -244,6 +244,8 @@ const ID_FREE = new Set<unknown>([
   accountActions.signInWithOidcAction,
   // Emails the address's owner, never the caller; the same answer for every address (app/password-reset.test.ts).
   accountActions.requestPasswordResetAction,
+  // Likewise: the link goes to the address's owner, and only an existing account can follow it (e2e/sign-in-link.spec.ts).
+  accountActions.requestSignInLinkAction,
   notificationActions.markAllNotificationsReadAction,
   notificationActions.emailNotificationsAction,
 ]);

@@ -167,7 +167,7 @@ type Row = {
 
 const { createCommentAction, editCommentAction, deleteCommentAction, reportAction, voteAction } = memberActions;
 const m = moderationActions;
-const { signUpAction, signInAction, requestPasswordResetAction, resetPasswordAction } = accountActions;
+const { signUpAction, signInAction, requestPasswordResetAction, requestSignInLinkAction, resetPasswordAction } = accountActions;
 
 const ROWS: Record<string, Row> = {
   createCommentAction: { action: createCommentAction, actor: "member", form: (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "A reply" }), writes: ["comment", "thread", "rateLimiterFlexible", "notification"] },
@@ -249,6 +249,7 @@ const ROWS: Record<string, Row> = {
   signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
   requestPasswordResetAction: { action: requestPasswordResetAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test` }), writes: ["accountToken", "rateLimiterFlexible"] },
+  requestSignInLinkAction: { action: requestSignInLinkAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, callbackUrl: "/" }), writes: ["verificationToken", "rateLimiterFlexible"] },
   resetPasswordAction: { action: resetPasswordAction, actor: "anonymous", form: () => ({ token: resetToken, password: "erin's brand new password" }), writes: ["accountToken", "user", "session", "rateLimiterFlexible"] },
 };
 

@@ -14,6 +14,8 @@ import { createPasswordResetToken, findUserForPasswordReset, resetPasswordWithTo
 import { createUserWithPassword, EmailTakenError } from "@/lib/queries/users";
 import { NameTakenError } from "@/lib/display-name";
 import { callbackPath, signInSchema, signUpSchema } from "@/lib/validations/auth";
+import { requestSignInLinkSchema, SIGN_IN_LINK_FAILED, SIGN_IN_LINK_NEEDS_EMAIL } from "@/lib/validations/sign-in-link";
+import { SIGN_IN_LINK_PROVIDER_ID } from "@/lib/sign-in-link";
 import { requestPasswordResetSchema, RESET_LINK_SENT, RESET_LINK_UNUSABLE, RESET_NEEDS_EMAIL, resetPasswordSchema } from "@/lib/validations/password-reset";
 
 // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
@@ -76,6 +78,25 @@ export async function signInWithGitHubAction(formData: FormData): Promise<void> 
 export async function signInWithOidcAction(formData: FormData): Promise<void> {
   if (!isOidcSignInEnabled) redirect("/signin");
   await signIn(OIDC_PROVIDER_ID, { redirectTo: callbackPath.parse(formFields(formData).callbackUrl) });
+}
+
+/** Emails a sign-in link (lib/sign-in-link.ts); Auth.js then redirects to the "check your email" page. */
+export async function requestSignInLinkAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isEmailEnabled) return failed(SIGN_IN_LINK_NEEDS_EMAIL);
+  const values = textValues(formData, ["email"]);
+  const parsed = parseForm(requestSignInLinkSchema, formData);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const { email, callbackUrl } = parsed.data;
+  try {
+    await signIn(SIGN_IN_LINK_PROVIDER_ID, { email, redirectTo: callbackUrl });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const limited = error.cause?.err instanceof RateLimitedError ? error.cause.err : null;
+      return failed(limited ? `Too many emails were asked for. Try again in ${formatWait(limited.retryAfterSeconds)}.` : SIGN_IN_LINK_FAILED, values);
+    }
+    throw error;
+  }
+  return failed(SIGN_IN_LINK_FAILED, values);
 }
 
 export async function signOutAction(): Promise<void> {

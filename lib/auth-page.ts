@@ -25,5 +25,7 @@ export async function authPageError(searchParams: AuthPageSearchParams): Promise
     return "That email address already belongs to an Agora account. Sign in with its password instead.";
   }
   if (type === "AccessDenied") return "Signing in was cancelled or refused.";
+  // An emailed sign-in link whose token is unknown, expired or already used (Auth.js deletes it when it is used).
+  if (type === "Verification") return "That sign-in link has expired or was already used. Sign in below, or ask for a new link.";
   return "Signing in did not work. Try again, or use another way to sign in.";
 }

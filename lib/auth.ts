@@ -3,12 +3,16 @@ import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
+import Nodemailer from "next-auth/providers/nodemailer";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { backfillNameKeys } from "@/lib/queries/display-names";
 import type { Provider } from "next-auth/providers";
 import { browserName } from "@/lib/browser-name";
 import { db } from "@/lib/db";
-import { env, isGitHubSignInEnabled, isOidcSignInEnabled } from "@/lib/env";
+import { env, isEmailEnabled, isGitHubSignInEnabled, isOidcSignInEnabled } from "@/lib/env";
+import { mailFrom } from "@/lib/notification-email";
+import { mayFollowSignInLink, sendSignInLink, SIGN_IN_LINK_PROVIDER_ID } from "@/lib/sign-in-link";
+import { SIGN_IN_LINK_TTL_MINUTES } from "@/lib/validations/sign-in-link";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
@@ -107,6 +111,17 @@ const credentials = Credentials({
 const providers: Provider[] = [credentials];
 if (isGitHubSignInEnabled) providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
 if (isOidcSignInEnabled) providers.push(oidcProvider());
+if (isEmailEnabled) {
+  providers.push(
+    Nodemailer({
+      id: SIGN_IN_LINK_PROVIDER_ID,
+      server: env.SMTP_URL,
+      from: mailFrom(),
+      maxAge: SIGN_IN_LINK_TTL_MINUTES * 60,
+      sendVerificationRequest: sendSignInLink,
+    }),
+  );
+}
 
 /**
  * An organisation's own OpenID Connect provider (Keycloak, Authentik…), found by discovery at OIDC_ISSUER.
@@ -140,12 +155,20 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
   // Credentials sign-in requires the JWT strategy; the JWT only carries a database session id (see callbacks).
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // Auth.js's own error page answers "Configuration" with a 500 for anyone who asks for it; ours is the sign-in page.
-  pages: { signIn: "/signin", error: "/signin" },
+  pages: { signIn: "/signin", error: "/signin", verifyRequest: "/signin/email/sent" },
   callbacks: {
-    // Auth.js's default throws (a 500) on a callbackUrl that is not a URL; this one sends it home instead.
+    async signIn({ account, user, email }) {
+      if (account?.provider === SIGN_IN_LINK_PROVIDER_ID) return mayFollowSignInLink(user.email, email?.verificationRequest === true);
+      return true;
+    },
+    // Auth.js's default throws (a 500) on a callbackUrl that is not a URL; this one sends it home instead. Agora's
+    // own origin is the one a request reached or the configured public one (AUTH_URL): an emailed link carries the
+    // latter, and Next.js may hand Auth.js's route the address it listens on (localhost) as the request's origin.
     redirect({ url, baseUrl }) {
       if (url.startsWith("/")) return `${baseUrl}${url}`;
-      return URL.canParse(url) && new URL(url).origin === baseUrl ? url : baseUrl;
+      if (!URL.canParse(url)) return baseUrl;
+      const own = [baseUrl, env.AUTH_URL && URL.canParse(env.AUTH_URL) ? new URL(env.AUTH_URL).origin : null];
+      return own.includes(new URL(url).origin) ? url : baseUrl;
     },
     async jwt({ token, user }) {
       if (user?.id) {

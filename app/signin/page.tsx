@@ -3,7 +3,7 @@ import Link from "next/link";
 import { signInAction, signInWithGitHubAction, signInWithOidcAction } from "@/app/auth-actions";
 import { AuthForm } from "@/components/auth-form";
 import { authPageError, resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
-import { env, isGitHubSignInEnabled, isOidcSignInEnabled } from "@/lib/env";
+import { env, isEmailEnabled, isGitHubSignInEnabled, isOidcSignInEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -47,6 +47,12 @@ export default async function SignInPage({ searchParams }: { searchParams: AuthP
       )}
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>
+        {isEmailEnabled && (
+          <>
+            {" · "}
+            <Link href={`/signin/email?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Email me a sign-in link</Link>
+          </>
+        )}
       </p>
       <p>
         New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>

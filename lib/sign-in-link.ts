@@ -1,0 +1,40 @@
+// Sign-in by emailed link (Auth.js's email provider, sent with Agora's own mailer): for existing accounts only.
+// Sign-up needs a display name, so an address without an account gets no email and no account; the page answers
+// the same either way, and the email is sent after the answer, so neither words nor timing tell who has one.
+import { composeSignInLinkEmail, sendAccountEmail } from "@/lib/account-email";
+import { afterResponse } from "@/lib/after-response";
+import { clientIpFrom } from "@/lib/client-address";
+import { db } from "@/lib/db";
+import { enforceRateLimits } from "@/lib/rate-limit";
+
+/** Auth.js's id for the provider: its callback is /api/auth/callback/nodemailer. */
+export const SIGN_IN_LINK_PROVIDER_ID = "nodemailer";
+
+/** Whether an account uses this address (Auth.js has lower-cased and trimmed it, as sign-up stores it). */
+async function accountExists(email: string): Promise<boolean> {
+  return (await db.user.count({ where: { email } })) > 0;
+}
+
+/**
+ * Auth.js's sendVerificationRequest. Account emails share one budget per address asked for and per client address
+ * (the password reset's limits), whether the request came through the form or straight to Auth.js's endpoint: a
+ * refusal throws, and the form says so.
+ */
+export async function sendSignInLink({ identifier, url, request }: { identifier: string; url: string; request: Request }): Promise<void> {
+  await enforceRateLimits([
+    { limit: "reset:ip", key: clientIpFrom(request.headers) },
+    { limit: "reset:account", key: identifier },
+  ]);
+  await afterResponse("sign-in link email failed", async () => {
+    if (await accountExists(identifier)) await sendAccountEmail(composeSignInLinkEmail(identifier, url));
+  });
+}
+
+/**
+ * Auth.js's signIn callback, for this provider: asking for a link is always "accepted" (the same answer for every
+ * address); following one signs in only an existing account, never creates one.
+ */
+export async function mayFollowSignInLink(email: string | null | undefined, verificationRequest: boolean): Promise<boolean> {
+  if (verificationRequest) return true;
+  return Boolean(email) && (await accountExists(email!));
+}
