@@ -33,9 +33,9 @@ export type FormVisitor = {
   close(): Promise<void>;
 };
 
-/** A cookie jar and a client address of its own, on `baseURL`. */
-export async function newFormVisitor(baseURL: string): Promise<FormVisitor> {
-  const http = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
+/** A cookie jar and a client address of its own, on `baseURL` (or the X-Forwarded-For it claims, `forwardedFor`). */
+export async function newFormVisitor(baseURL: string, { forwardedFor = randomVisitorIp() }: { forwardedFor?: string } = {}): Promise<FormVisitor> {
+  const http = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": forwardedFor } });
   return {
     baseURL,
     http,
