@@ -1,3 +1,6 @@
+// Styles of its own wherever it renders (the thread page too), not only on the pages that import this file.
+import "@/app/moderation-public.css";
+
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 /** "06:12 UTC": server-rendered, so in UTC like the forum's other exact times. */
 const formatClockTime = (date: Date) => `${clock.format(date)} UTC`;

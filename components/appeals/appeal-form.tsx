@@ -1,6 +1,8 @@
 import { fileAppealAction } from "@/app/appeals/actions";
 import { ActionForm } from "@/components/action-form";
 import { APPEAL_MAX_LENGTH } from "@/lib/validations/appeal";
+// Styles of its own wherever it renders (the thread page too), not only on the pages that import this file.
+import "@/app/moderation-public.css";
 
 /** The appeal of one moderation decision: why it should change, sent to another moderator. */
 export function AppealForm({ logId, label }: { logId: string; label: string }) {

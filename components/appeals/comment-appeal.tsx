@@ -2,6 +2,8 @@ import { Disclosure } from "@/components/disclosure";
 import type { ReactNode } from "react";
 import type { CommentAppealState } from "@/lib/queries/appeals";
 import { AppealForm } from "./appeal-form";
+// Styles of its own wherever it renders (the thread page too), not only on the pages that import this file.
+import "@/app/moderation-public.css";
 
 /** On the author's own hidden or removed comment: the way to appeal, or where their appeal stands. */
 export function CommentAppeal({ state }: { state: CommentAppealState }) {
