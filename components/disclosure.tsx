@@ -14,8 +14,9 @@ export function useHydrated(): boolean {
 }
 
 /**
- * A text button that shows and hides a panel (report, lock, suggest a correction) below it. Without JavaScript
- * it is a link to `href`, the form's own page, so the control still works.
+ * A button that shows and hides a panel (report, lock, suggest a correction) below it, drawn as the outlined
+ * button it is (.disclosure-toggle). Without JavaScript it is a link to `href`, the form's own page, drawn alike,
+ * so the control still works.
  */
 export function Disclosure({ label, href, children, className }: { label: string; href?: string; children: ReactNode; className?: string }) {
   const [open, setOpen] = useState(false);
@@ -24,11 +25,11 @@ export function Disclosure({ label, href, children, className }: { label: string
   return (
     <div className={className ?? "disclosure"}>
       {!hydrated && href ? (
-        <a className="link-button" href={href} rel="nofollow">
+        <a className="disclosure-toggle" href={href} rel="nofollow">
           {label}
         </a>
       ) : (
-        <button type="button" className="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <button type="button" className="disclosure-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
           {label}
         </button>
       )}
