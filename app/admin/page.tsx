@@ -46,11 +46,11 @@ export default async function AdminPage({ searchParams }: Props) {
           <tbody>
             {users.map((member) => (
               <tr key={member.id}>
-                <td>
+                <td data-label="Member">
                   <Link href={`/u/${member.id}`}>{member.name ?? member.id}</Link>
                 </td>
-                <td>{member.email}</td>
-                <td>
+                <td data-label="Email">{member.email}</td>
+                <td data-label="Role">
                   {member.id === user!.id ? (
                     <span>{member.role} (you)</span>
                   ) : (

@@ -47,10 +47,10 @@ export default async function EditorPage() {
                     <br />
                     <span className="muted">/a/{article.slug}</span>
                   </td>
-                  <td>{state(article)}</td>
-                  <td>{article.points}</td>
-                  <td>{article.comments}</td>
-                  <td>{article.draft || !article.lastActivityAt ? "—" : <RelativeTime date={article.lastActivityAt} />}</td>
+                  <td data-label="State">{state(article)}</td>
+                  <td data-label="Points">{article.points}</td>
+                  <td data-label="Comments">{article.comments}</td>
+                  <td data-label="Last activity">{article.draft || !article.lastActivityAt ? "—" : <RelativeTime date={article.lastActivityAt} />}</td>
                 </tr>
               ))}
             </tbody>

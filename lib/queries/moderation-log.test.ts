@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, executedQueryCount } from "@/lib/db";
+import { displayNameKey } from "@/lib/display-name";
 import { readEnv } from "@/lib/env";
 import { createTestAdmin, createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
 import { dismissReports, liftSuspension, moderateComment, moderateThread, setUserRole, suspendUser } from "./moderation";
-import { getArticleModerationLog, PUBLIC_LOG_PAGE_SIZE, publicActorName } from "./moderation-log";
+import { findMemberByName, getArticleModerationLog, getModerationLog, PUBLIC_LOG_PAGE_SIZE, publicActorName } from "./moderation-log";
 import { createReport } from "./reports";
 import { addWordFilter } from "./word-filters";
 
@@ -125,5 +126,42 @@ describe("the public log of an article", () => {
     expect(readEnv({ NODE_ENV: "test" }).MODERATION_LOG_NAMES).toBe("hide");
     expect(readEnv({ NODE_ENV: "test", MODERATION_LOG_NAMES: "show" }).MODERATION_LOG_NAMES).toBe("show");
     expect(() => readEnv({ NODE_ENV: "test", MODERATION_LOG_NAMES: "yes" })).toThrow(/MODERATION_LOG_NAMES/);
+  });
+});
+
+describe("the staff log names what each action was done to", () => {
+  it("a comment by its author and point, a point by title, a member by name; one query per kind of target", async () => {
+    const comment = await createTestComment({ threadId, authorId: alice.id });
+    await moderateComment({ moderatorId: mod.id, commentId: comment.id, kind: "hide", reason: "r" });
+    await moderateThread({ moderatorId: mod.id, threadId, kind: "lock", reason: "calm down" });
+    await suspendUser({ moderator: mod, userId: bob.id, duration: "1d", reason: "r" });
+    const thread = await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { title: true } });
+
+    const before = executedQueryCount();
+    const { entries } = await getModerationLog({ moderatorId: mod.id });
+    const few = executedQueryCount() - before;
+    const targetOf = (id: string) => entries.find((entry) => entry.targetId === id)?.target;
+    expect(targetOf(comment.id)).toEqual({ label: `comment by Alice in “${thread.title}”`, href: `/t/${threadId}/c/${comment.id}` });
+    expect(targetOf(threadId)).toEqual({ label: `point “${thread.title}”`, href: `/t/${threadId}` });
+    expect(targetOf(bob.id)).toEqual({ label: "member Bob", href: `/u/${bob.id}` });
+    for (const entry of entries) expect(entry.target.label).not.toContain(entry.targetId);
+
+    // Five more comments hidden: the same statements for the page.
+    for (let i = 0; i < 5; i++) {
+      const more = await createTestComment({ threadId, authorId: alice.id });
+      await moderateComment({ moderatorId: mod.id, commentId: more.id, kind: "hide", reason: "r" });
+    }
+    const again = executedQueryCount();
+    expect((await getModerationLog({ moderatorId: mod.id })).entries).toHaveLength(entries.length + 5);
+    expect(executedQueryCount() - again).toBe(few);
+  });
+
+  it("finds a member by their display name as names are compared, and nobody for an unknown name", async () => {
+    const name = `Findable ${Date.now().toString(36)}`;
+    const member = await db.user.create({ data: { name, nameKey: displayNameKey(name), email: `${name.replace(" ", ".")}@example.test` }, select: { id: true, name: true } });
+    expect(await findMemberByName(name.toLowerCase())).toEqual(member);
+    expect(await findMemberByName(`  ${name.toUpperCase()} `)).toEqual(member);
+    expect(await findMemberByName("Nobody Here")).toBeNull();
+    expect(await findMemberByName("")).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import { displayNameKey } from "@/lib/display-name";
 
 import { metrics } from "@/lib/metrics";
 import { MODERATION_ACTIONS, type ModerationAction } from "@/lib/moderation-actions";
@@ -58,8 +59,68 @@ export async function getModerationLog(filters: LogFilters) {
       targetUser: { select: { id: true, name: true } },
     },
   });
-  const entries = rows.slice(0, LOG_PAGE_SIZE);
+  const page = rows.slice(0, LOG_PAGE_SIZE);
+  const targets = await describeTargets(page);
+  const entries = page.map((row) => ({ ...row, target: targets(row) }));
   return { entries, nextCursor: rows.length > LOG_PAGE_SIZE ? entries.at(-1)?.id : undefined };
+}
+
+/** What an action was done to, in words a moderator reads, and where it is (null: nowhere to go). */
+export type LogTarget = { label: string; href: string | null };
+
+const quoted = (text: string) => `“${text}”`;
+
+/**
+ * Names every target of a page of log rows: a comment by its author and thread, a thread and an article by
+ * title, a member by name. One query per kind of target on the page, whatever the number of rows.
+ */
+async function describeTargets(rows: { targetType: string; targetId: string; targetUser: { name: string | null } | null }[]) {
+  const idsOf = (type: string) => [...new Set(rows.filter((row) => row.targetType === type).map((row) => row.targetId))];
+  const [commentIds, threadIds, articleIds] = [idsOf("comment"), idsOf("thread"), idsOf("article")];
+  const [comments, threads, articles] = await Promise.all([
+    commentIds.length
+      ? db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, threadId: true, author: { select: { name: true } }, thread: { select: { title: true } } } })
+      : [],
+    threadIds.length ? db.thread.findMany({ where: { id: { in: threadIds } }, select: { id: true, title: true } }) : [],
+    articleIds.length ? db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, slug: true, title: true } }) : [],
+  ]);
+  const comment = new Map(comments.map((row) => [row.id, row]));
+  const thread = new Map(threads.map((row) => [row.id, row]));
+  const article = new Map(articles.map((row) => [row.id, row]));
+  return (row: (typeof rows)[number]): LogTarget => {
+    const id = row.targetId;
+    switch (row.targetType) {
+      case "comment": {
+        const found = comment.get(id);
+        return found
+          ? { label: `comment by ${found.author.name ?? "[deleted account]"} in ${quoted(found.thread.title)}`, href: `/t/${found.threadId}/c/${id}` }
+          : { label: "a comment that no longer exists", href: null };
+      }
+      case "thread": {
+        const found = thread.get(id);
+        return found ? { label: `point ${quoted(found.title)}`, href: `/t/${id}` } : { label: "a point that no longer exists", href: null };
+      }
+      case "article": {
+        const found = article.get(id);
+        return found ? { label: `article ${quoted(found.title)}`, href: `/a/${found.slug}` } : { label: "an article that no longer exists", href: null };
+      }
+      case "user":
+        return { label: `member ${row.targetUser?.name ?? "[deleted account]"}`, href: `/u/${id}` };
+      case "word_filter":
+        return { label: "the word filter", href: "/admin" };
+      case "correction":
+        return { label: "a correction request", href: "/mod/corrections" };
+      default:
+        return { label: `${row.targetType.replaceAll("_", " ")} ${id}`, href: null };
+    }
+  };
+}
+
+/** The member a moderator names in the log's filter, by display name (read as names are compared: lib/display-name.ts). */
+export async function findMemberByName(name: string): Promise<{ id: string; name: string | null } | null> {
+  const key = displayNameKey(name);
+  if (!key) return null;
+  return db.user.findUnique({ where: { nameKey: key }, select: { id: true, name: true } });
 }
 
 /** Everyone who has ever acted, for the log's moderator filter. */

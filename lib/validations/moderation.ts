@@ -83,5 +83,7 @@ export const logFiltersSchema = z.object({
   moderator: optionalId,
   action: z.preprocess(emptyToUndefined, z.enum(MODERATION_ACTIONS).optional()).catch(undefined),
   user: optionalId,
+  /** A member's display name, typed: the page finds who it is (lib/queries/moderation-log.ts findMemberByName). */
+  member: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()).catch(undefined),
   before: optionalId,
 });

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/relative-time";
 import { getCurrentUser } from "@/lib/current-user";
 import { canModerate } from "@/lib/permissions";
-import { getModerationLog, listLogModerators, MODERATION_ACTIONS } from "@/lib/queries/moderation-log";
+import { findMemberByName, getModerationLog, listLogModerators, MODERATION_ACTIONS } from "@/lib/queries/moderation-log";
 import { logFiltersSchema } from "@/lib/validations/moderation";
 import { ModNav } from "@/components/moderation/mod-nav";
 
@@ -13,26 +13,24 @@ export const metadata: Metadata = { title: "Moderation log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function targetHref(entry: { targetType: string; targetId: string }): string | null {
-  if (entry.targetType === "thread") return `/t/${entry.targetId}`;
-  if (entry.targetType === "user") return `/u/${entry.targetId}`;
-  return null;
-}
-
 export default async function ModerationLogPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!canModerate(user)) notFound();
   const raw = await searchParams;
   const parsed = logFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const filters = parsed.success ? parsed.data : {};
+  // A typed name is looked up as names are compared; an unknown one matches nothing, and the page says so.
+  const named = filters.member ? await findMemberByName(filters.member) : undefined;
+  const userId = named ? named.id : filters.user;
   const [{ entries, nextCursor }, moderators] = await Promise.all([
-    getModerationLog({ moderatorId: filters.moderator, action: filters.action, userId: filters.user, before: filters.before }),
+    named === null ? { entries: [], nextCursor: undefined } : getModerationLog({ moderatorId: filters.moderator, action: filters.action, userId, before: filters.before }),
     listLogModerators(),
   ]);
   const query = new URLSearchParams();
   if (filters.moderator) query.set("moderator", filters.moderator);
   if (filters.action) query.set("action", filters.action);
-  if (filters.user) query.set("user", filters.user);
+  if (userId) query.set("user", userId);
+  const affected = named ?? entries.find((entry) => entry.targetUser?.id === userId)?.targetUser;
 
   return (
     <main>
@@ -62,13 +60,23 @@ export default async function ModerationLogPage({ searchParams }: Props) {
           </select>
         </label>
         <label className="field-label">
-          Affected user id
-          <input type="text" name="user" defaultValue={filters.user ?? ""} />
+          Member
+          <input type="text" name="member" defaultValue={affected?.name ?? filters.member ?? ""} placeholder="Display name" autoComplete="off" />
         </label>
         <button type="submit" className="button-secondary">
           Filter
         </button>
       </form>
+      {named === null && (
+        <p className="form-error" role="alert">
+          No member is called {`“${filters.member}”`}. Check the spelling, or pick them from a log entry.
+        </p>
+      )}
+      {userId && affected && (
+        <p>
+          Actions affecting <Link href={`/u/${userId}`}>{affected.name ?? "[deleted account]"}</Link> · <Link href="/mod/log">Show everyone&apos;s</Link>
+        </p>
+      )}
       {entries.length === 0 ? (
         <p className="empty">No actions match.</p>
       ) : (
@@ -84,32 +92,33 @@ export default async function ModerationLogPage({ searchParams }: Props) {
           </thead>
           <tbody>
             {entries.map((entry) => {
-              const href = targetHref(entry);
+              const { label, href } = entry.target;
               return (
                 <tr key={entry.id}>
-                  <td>
+                  <td data-label="When">
                     <RelativeTime date={entry.createdAt} />
                   </td>
-                  <td>
+                  <td data-label="Moderator">
                     {entry.moderator ? (
                       <Link href={`/mod/log?moderator=${entry.moderator.id}`}>{entry.moderator.name ?? "—"}</Link>
                     ) : (
                       <span className="muted">Agora (automatic)</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label="Action">
                     {entry.action.replaceAll("_", " ")}
                     {entry.detail && <div className="muted">{readableDetail(entry.detail)}</div>}
                   </td>
-                  <td>
-                    {entry.targetType} {href ? <Link href={href}>{entry.targetId}</Link> : <code>{entry.targetId}</code>}
+                  <td data-label="Target">
+                    {href ? <Link href={href}>{label}</Link> : label}
                     {entry.targetUser && (
-                      <div>
-                        <Link href={`/mod/log?user=${entry.targetUser.id}`}>{entry.targetUser.name ?? entry.targetUser.id}</Link>
+                      <div className="muted">
+                        Everything affecting{" "}
+                        <Link href={`/mod/log?user=${entry.targetUser.id}`}>{entry.targetUser.name ?? "[deleted account]"}</Link>
                       </div>
                     )}
                   </td>
-                  <td>{entry.reason ?? <span className="muted">—</span>}</td>
+                  <td data-label="Reason">{entry.reason ?? <span className="muted">—</span>}</td>
                 </tr>
               );
             })}
