@@ -38,13 +38,14 @@ export function ModerateCommentFields({ commentId, status }: { commentId: string
   );
 }
 
-/** A moderator's controls on one comment in the queue: hide/remove/restore/approve with a reason, and suspending its author. */
+/**
+ * A moderator's controls on one comment in the queue, where deciding is the whole job: the reason and the
+ * hide/remove (restore, approve/reject) buttons are on the item itself; suspending its author opens below.
+ */
 export function CommentModeration({ comment }: { comment: { id: string; threadId: string; status: CommentStatus; authorId: string; authorIsMember: boolean } }) {
   return (
-    <div className="mod-controls">
-      <Disclosure label="Moderate" href={commentControlHref(comment.threadId, comment.id, "moderate")}>
-        <ModerateCommentFields commentId={comment.id} status={comment.status} />
-      </Disclosure>
+    <div className="mod-controls queue-actions">
+      <ModerateCommentFields commentId={comment.id} status={comment.status} />
       {comment.authorIsMember && (
         <Disclosure label="Suspend author" href={commentControlHref(comment.threadId, comment.id, "suspend")}>
           <SuspendForm userId={comment.authorId} commentId={comment.id} />
