@@ -57,7 +57,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user ? (
                 <>
                   <NotificationBell unread={unreadNotifications} />
-                  <Link href={`/u/${user.id}`}>{user.name ?? "Your profile"}</Link>
+                  <Link href={`/u/${user.id}`} className="account-name">
+                    {user.name ?? "Your profile"}
+                  </Link>
                   <Link href="/settings">Settings</Link>
                   <form action={signOutAction}>
                     <button type="submit" className="link-button">
