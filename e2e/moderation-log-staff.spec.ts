@@ -1,8 +1,9 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { commentParts, expect, newContext, openAt, openThread, postComment, signInAsAdmin, signUp, test, unique } from "./helpers";
+import { accountNav, commentParts, expect, newContext, openAt, openThread, postComment, signInAsAdmin, signUp, test, unique } from "./helpers";
 
 // The staff log speaks people: what an action was done to is named and linked (a comment by its author and point),
 // a member is found by the name a moderator types, and on a phone each entry is a card, never a sideways scroll.
+// The member's page shows moderators (only) a card of the member's history.
 
 async function screenshots(page: Page, testInfo: TestInfo, name: string) {
   for (const scheme of ["light", "dark"] as const) {
@@ -42,6 +43,17 @@ test("the staff log names and links each target, finds a member by name, and ref
   await expect(target).toHaveAttribute("href", `${thread.path}/c/${commentId}`);
   await expect(admin.locator(".log-table tbody tr")).toHaveCount(1);
   await screenshots(admin, testInfo, "mod-log-filtered");
+
+  // The member card on the author's page: what became of their comments and what moderators did, for moderators only.
+  const authorPath = await accountNav(page).getByRole("link", { name: author.name, exact: true }).getAttribute("href");
+  await admin.goto(authorPath!);
+  const card = admin.getByRole("region", { name: "For moderators" });
+  await expect(card).toContainText("0 shown · 0 awaiting review · 1 hidden");
+  await expect(card.getByRole("list", { name: "Latest moderation of this member" })).toContainText("hide comment by E2E Admin");
+  await screenshots(admin, testInfo, "member-card");
+  await page.goto(authorPath!);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(author.name);
+  await expect(page.getByRole("region", { name: "For moderators" })).toHaveCount(0);
 
   // A name nobody has: said plainly, nothing listed.
   await admin.goto(`/mod/log?member=${encodeURIComponent(unique("Nobody Called This"))}`);

@@ -8,6 +8,8 @@ import { commentHtml } from "@/lib/cooked-body";
 import { getUserComments } from "@/lib/queries/comments";
 import { getUserProfile } from "@/lib/queries/users";
 import { listEarlierNames } from "@/lib/queries/display-names";
+import { getMemberCard } from "@/lib/queries/member-card";
+import { MemberCard } from "@/components/member-card";
 import { canModerate, staffTitle } from "@/lib/permissions";
 import { StaffBadge } from "@/components/staff-badge";
 
@@ -30,8 +32,9 @@ export default async function UserPage({ params, searchParams }: Props) {
   const profile = await loadProfile(userId);
   if (!profile) notFound();
   const [{ comments, nextCursor }, viewer] = await Promise.all([getUserComments(userId, before), getCurrentUser()]);
-  // Earlier display names are for moderators: they tell an impostor's history, not the public's business.
-  const earlierNames = canModerate(viewer) ? await listEarlierNames(userId) : [];
+  // Earlier display names and the member card are for moderators: they tell an impostor's or a troll's history,
+  // not the public's business.
+  const [earlierNames, card] = canModerate(viewer) ? await Promise.all([listEarlierNames(userId), getMemberCard(userId)]) : [[], null];
   const staff = staffTitle(profile);
 
   return (
@@ -60,6 +63,7 @@ export default async function UserPage({ params, searchParams }: Props) {
           </ul>
         </section>
       )}
+      {card && <MemberCard userId={userId} card={card} />}
       <h2>{before ? "Older comments" : "Recent comments"}</h2>
       {comments.length === 0 ? (
         <p className="empty">No comments yet.</p>
