@@ -8,14 +8,14 @@ import { composePasswordResetEmail, sendAccountEmail } from "@/lib/account-email
 import { afterResponse } from "@/lib/after-response";
 import { getClientIp } from "@/lib/client-ip";
 import { isEmailEnabled, isOidcSignInEnabled } from "@/lib/env";
-import { enforceRateLimits, formatWait, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";
+import { enforceRateLimits, formatWait, RateLimitedError, resetRateLimit, spentLimitWait } from "@/lib/rate-limit";
 import { hashPassword } from "@/lib/password";
 import { createPasswordResetToken, findUserForPasswordReset, resetPasswordWithToken } from "@/lib/queries/password-resets";
 import { createUserWithPassword, EmailTakenError } from "@/lib/queries/users";
 import { NameTakenError } from "@/lib/display-name";
 import { callbackPath, signInSchema, signUpSchema } from "@/lib/validations/auth";
 import { requestSignInLinkSchema, SIGN_IN_LINK_FAILED, SIGN_IN_LINK_NEEDS_EMAIL } from "@/lib/validations/sign-in-link";
-import { SIGN_IN_LINK_PROVIDER_ID } from "@/lib/sign-in-link";
+import { SIGN_IN_LINK_PROVIDER_ID, signInLinkLimits } from "@/lib/sign-in-link";
 import { requestPasswordResetSchema, RESET_LINK_SENT, RESET_LINK_UNUSABLE, RESET_NEEDS_EMAIL, resetPasswordSchema } from "@/lib/validations/password-reset";
 
 // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
@@ -87,13 +87,13 @@ export async function requestSignInLinkAction(_previous: ActionState, formData: 
   const parsed = parseForm(requestSignInLinkSchema, formData);
   if (!parsed.success) return invalid(parsed.error, values);
   const { email, callbackUrl } = parsed.data;
+  // Asked first, spending nothing (the provider spends the points): past the limit the form says so.
+  const wait = await spentLimitWait(signInLinkLimits(await getClientIp(), email));
+  if (wait !== null) return failed(`Too many emails were asked for. Try again in ${formatWait(wait)}.`, values);
   try {
     await signIn(SIGN_IN_LINK_PROVIDER_ID, { email, redirectTo: callbackUrl });
   } catch (error) {
-    if (error instanceof AuthError) {
-      const limited = error.cause?.err instanceof RateLimitedError ? error.cause.err : null;
-      return failed(limited ? `Too many emails were asked for. Try again in ${formatWait(limited.retryAfterSeconds)}.` : SIGN_IN_LINK_FAILED, values);
-    }
+    if (error instanceof AuthError) return failed(SIGN_IN_LINK_FAILED, values);
     throw error;
   }
   return failed(SIGN_IN_LINK_FAILED, values);

@@ -42,7 +42,8 @@ import { hostileForm, hostileText } from "@/lib/testing/hostile-input";
 import { hashPassword } from "@/lib/password";
 import { createUserWithPassword } from "@/lib/queries/users";
 import { RESET_LINK_SENT, RESET_LINK_UNUSABLE } from "@/lib/validations/password-reset";
-import { requestPasswordResetAction, resetPasswordAction } from "./auth-actions";
+import { sendSignInLink } from "@/lib/sign-in-link";
+import { requestPasswordResetAction, requestSignInLinkAction, resetPasswordAction } from "./auth-actions";
 
 const OLD_PASSWORD = "the old password";
 const NEW_PASSWORD = "a fresh new password";
@@ -113,6 +114,40 @@ describe("asking for a reset link", () => {
     await settle();
     expect(answer.ok).toBe(false);
     expect(answer.message).toMatch(/^You're doing that too often\. Try again in \d+ minutes?\.$/);
+    expect(sink.messages).toHaveLength(3);
+  });
+});
+
+describe("asking for a sign-in link (the same email budget)", () => {
+  it("emails a link on the public origin to a known address, nothing to an unknown one, and shares the reset's per-address limit", async () => {
+    const known = await callAction(requestSignInLinkAction, { email: member.email, callbackUrl: "/" });
+    // Auth.js sends the browser on to its verify-request page, which is ours (/signin/email/sent).
+    expect(known.redirectedTo).toMatch(/\/api\/auth\/verify-request\?provider=nodemailer/);
+    await settle();
+    const [mail] = await sink.waitFor(1);
+    expect(mail!.to).toEqual([member.email]);
+    expect(mail!.text).toMatch(/https:\/\/agora\.example\.test\/api\/auth\/callback\/nodemailer\?\S*token=/);
+
+    const unknown = await callAction(requestSignInLinkAction, { email: "nobody-at-all@example.test", callbackUrl: "/" });
+    expect(unknown.redirectedTo).toBe(known.redirectedTo);
+    await settle();
+    expect(sink.messages).toHaveLength(1);
+
+    // Two resets and the link make three emails for this address within the hour: the fourth ask is refused in
+    // writing, from another client address too, and sends nothing.
+    for (let i = 0; i < 2; i++) await callAction(requestPasswordResetAction, { email: member.email });
+    await settle();
+    expect(sink.messages).toHaveLength(3);
+    request.ip = "10.8.8.9";
+    const refused = await callAction(requestSignInLinkAction, { email: member.email, callbackUrl: "/" });
+    await settle();
+    expectClearRefusal(refused);
+    expect(refused.message).toMatch(/^Too many emails were asked for\. Try again in \d+ minutes?\.$/);
+    expect(sink.messages).toHaveLength(3);
+    // Straight at Auth.js's endpoint (no form asking first), the provider still spends the limit and sends nothing.
+    const direct = new Request("https://agora.example.test/api/auth/signin/nodemailer", { headers: { "x-forwarded-for": "10.8.8.10" } });
+    await sendSignInLink({ identifier: member.email, url: "https://agora.example.test/api/auth/callback/nodemailer?token=x", request: direct });
+    await settle();
     expect(sink.messages).toHaveLength(3);
   });
 });

@@ -2,7 +2,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { getModerationConfig, type ModerationConfig } from "@/lib/moderation-config";
 
-type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:account-ip" | "signin:ip" | "signup:ip" | "reset:account" | "reset:ip" | "account:password" | "name:user" | "edit:user";
+export type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:account-ip" | "signin:ip" | "signup:ip" | "reset:account" | "reset:ip" | "account:password" | "name:user" | "edit:user";
 
 const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
   "comment:user": "RATE_LIMIT_COMMENT_USER",
@@ -56,6 +56,19 @@ export async function enforceRateLimits(checks: { limit: LimitName; key: string 
       throw error;
     }
   }
+}
+
+/**
+ * The wait, in seconds, if any named limit is already spent for its key; null if every one has points left.
+ * Spends nothing: for a form that asks before handing the request to code that spends the points itself.
+ */
+export async function spentLimitWait(checks: { limit: LimitName; key: string }[]): Promise<number | null> {
+  for (const { limit, key } of checks) {
+    const limiter = limiterFor(limit);
+    const spent = await limiter.get(key);
+    if (spent && spent.consumedPoints >= limiter.points) return Math.max(1, Math.ceil(spent.msBeforeNext / 1000));
+  }
+  return null;
 }
 
 /** Forgets a key's spent points, e.g. an account's failed sign-ins once it signs in. */

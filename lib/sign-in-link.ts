@@ -5,7 +5,7 @@ import { composeSignInLinkEmail, sendAccountEmail } from "@/lib/account-email";
 import { afterResponse } from "@/lib/after-response";
 import { clientIpFrom } from "@/lib/client-address";
 import { db } from "@/lib/db";
-import { enforceRateLimits } from "@/lib/rate-limit";
+import { enforceRateLimits, RateLimitedError, type LimitName } from "@/lib/rate-limit";
 
 /** Auth.js's id for the provider: its callback is /api/auth/callback/nodemailer. */
 export const SIGN_IN_LINK_PROVIDER_ID = "nodemailer";
@@ -16,15 +16,28 @@ async function accountExists(email: string): Promise<boolean> {
 }
 
 /**
- * Auth.js's sendVerificationRequest. Account emails share one budget per address asked for and per client address
- * (the password reset's limits), whether the request came through the form or straight to Auth.js's endpoint: a
- * refusal throws, and the form says so.
+ * The limits a sign-in link spends: the password reset's, so account emails share one budget per address asked
+ * for and per client address.
+ */
+export function signInLinkLimits(clientIp: string, email: string): { limit: LimitName; key: string }[] {
+  return [
+    { limit: "reset:ip", key: clientIp },
+    { limit: "reset:account", key: email },
+  ];
+}
+
+/**
+ * Auth.js's sendVerificationRequest: spends the limits whether the request came through the form or straight to
+ * Auth.js's endpoint. Past them it sends nothing and answers as ever (the form has already said so, having asked
+ * first: requestSignInLinkAction); throwing would hand Auth.js an error page instead.
  */
 export async function sendSignInLink({ identifier, url, request }: { identifier: string; url: string; request: Request }): Promise<void> {
-  await enforceRateLimits([
-    { limit: "reset:ip", key: clientIpFrom(request.headers) },
-    { limit: "reset:account", key: identifier },
-  ]);
+  try {
+    await enforceRateLimits(signInLinkLimits(clientIpFrom(request.headers), identifier));
+  } catch (error) {
+    if (error instanceof RateLimitedError) return;
+    throw error;
+  }
   await afterResponse("sign-in link email failed", async () => {
     if (await accountExists(identifier)) await sendAccountEmail(composeSignInLinkEmail(identifier, url));
   });
