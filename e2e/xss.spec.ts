@@ -86,7 +86,8 @@ async function newVisitor(browser: Browser, testInfo: TestInfo, { csp = false } 
 /** A signed-in member; their browser page is opened on first use (most members only ever call actions). */
 async function memberFrom(context: BrowserContext, name: string, page?: Page): Promise<Member> {
   const home = await (await context.request.get("/")).text();
-  const id = /<a href="\/u\/([a-z0-9]+)"/i.exec(home)?.[1];
+  // The header's link to the member's own page: the page's first link to a member.
+  const id = /<a [^>]*?href="\/u\/([a-z0-9]+)"/i.exec(home)?.[1];
   expect(id, `signed in as ${JSON.stringify(name)}`).toBeDefined();
   let opened = page;
   return { context, id: id!, name, page: async () => (opened ??= await context.newPage()) };
