@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Browser } from "@playwright/test";
-import { startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
-import { randomVisitorIp, startAppServer, type AppServer } from "./app-server";
+import type { SmtpSink } from "../lib/testing/smtp-sink";
+import { randomVisitorIp, type AppServer } from "./app-server";
+import { startMailingServer } from "./mail-server";
 import { accountNav, attemptSignIn, expect, expectSignedInAs, expectSignedOut, fillSignIn, fillSignUp, newAccount, test } from "./helpers";
 
 // The forgotten password through a real SMTP conversation: a server of this build with SMTP_URL pointing at a local
@@ -17,8 +18,7 @@ test.describe("forgotten password, with email configured", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    sink = await startSmtpSink();
-    server = await startAppServer((url) => ({ SMTP_URL: sink.url, AUTH_URL: url, MAIL_FROM: "Agora <no-reply@agora.test>" }));
+    ({ sink, server } = await startMailingServer());
   });
 
   test.afterAll(async () => {
@@ -112,8 +112,7 @@ test.describe("forgotten-password pages", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    sink = await startSmtpSink();
-    server = await startAppServer((url) => ({ SMTP_URL: sink.url, AUTH_URL: url }));
+    ({ sink, server } = await startMailingServer());
   });
 
   test.afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from "@playwright/test";
-import { startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
-import { randomVisitorIp, startAppServer, type AppServer } from "./app-server";
+import type { SmtpSink } from "../lib/testing/smtp-sink";
+import { randomVisitorIp, type AppServer } from "./app-server";
+import { startMailingServer } from "./mail-server";
 import { expect, expectSignedInAs, expectSignedOut, fillSignUp, newAccount, test } from "./helpers";
 
 // Sign-in by emailed link through a real SMTP conversation: a server of this build with SMTP_URL pointing at a
@@ -16,8 +17,7 @@ test.describe("sign-in by emailed link", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    sink = await startSmtpSink();
-    server = await startAppServer((url) => ({ SMTP_URL: sink.url, AUTH_URL: url, MAIL_FROM: "Agora <no-reply@agora.test>" }));
+    ({ sink, server } = await startMailingServer());
   });
 
   const contexts: BrowserContext[] = [];

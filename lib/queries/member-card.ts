@@ -1,5 +1,6 @@
 // A moderator's view of one member (on their page): what they wrote and what became of it, the reports they
-// filed and their outcomes, and what moderators did to them. Five statements, whatever the member's history.
+// filed and their outcomes, and what moderators did to them. Five queries (six statements where Prisma loads the
+// moderators' names apart), whatever the member's history.
 import { db } from "@/lib/db";
 
 export const MEMBER_CARD_ACTIONS_SHOWN = 10;
