@@ -15,7 +15,8 @@ export function randomVisitorIp(): string {
   return `10.${a}.${b}.${(c! % 254) + 1}`;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing on 127.0.0.1 listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);

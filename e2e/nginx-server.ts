@@ -4,6 +4,7 @@ import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./app-server";
 
 // nginx (Debian's package) as a child process, in front of app servers, with the locations production uses
 // (docs/nginx/agora-locations.conf), and clients that each reach it from an address of their own.
@@ -13,17 +14,6 @@ export const NGINX_BINARY = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 const LOCATIONS = path.resolve("docs/nginx/agora-locations.conf");
 
 export type Nginx = { url: string; output(): string; stop(): Promise<void> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts nginx on `port` (a free one by default), round-robin to `upstreams` (http://host:port URLs), with every
