@@ -20,11 +20,13 @@ export function ReplyForm({ threadId, commentId, authorName, onCancel }: { threa
 }
 
 export function EditForm({
+  threadId,
   commentId,
   body,
   stance,
   onCancel,
 }: {
+  threadId?: string;
   commentId: string;
   body: string;
   /** Set when the comment may take a stance (its author's top-level comment). */
@@ -35,6 +37,7 @@ export function EditForm({
     <CommentForm
       action={editCommentAction}
       hidden={{ commentId }}
+      threadId={threadId}
       label="Edit your comment"
       submitLabel="Save edit"
       defaultBody={body}

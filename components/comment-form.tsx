@@ -4,6 +4,7 @@ import { useActionState, useId } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import type { StanceValue } from "@/lib/validations/comment";
 import { COMMENT_MAX_LENGTH } from "@/lib/validations/comment-limits";
+import { MentionTextarea } from "./mention-autocomplete";
 import { StanceChoice } from "./stance-choice";
 
 type Props = {
@@ -16,10 +17,12 @@ type Props = {
   autoFocus?: boolean;
   /** A top-level comment's form offers the stance choice, starting at this one. */
   stance?: { defaultValue: StanceValue | null };
+  /** The thread written in: its participants come first in the @mention suggestions (else `hidden.threadId`). */
+  threadId?: string;
 };
 
 /** The one form for new comments, replies and edits. A refused submission keeps the text and shows why. */
-export function CommentForm({ action, hidden, label, submitLabel, defaultBody = "", onCancel, autoFocus, stance }: Props) {
+export function CommentForm({ action, hidden, label, submitLabel, defaultBody = "", onCancel, autoFocus, stance, threadId = hidden.threadId }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const id = useId();
   const errorId = `${id}-error`;
@@ -33,7 +36,8 @@ export function CommentForm({ action, hidden, label, submitLabel, defaultBody = 
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {label}
       </label>
-      <textarea
+      <MentionTextarea
+        threadId={threadId}
         id={`${id}-body`}
         name="body"
         rows={4}

@@ -142,7 +142,7 @@ function Panel({ threadId, open, close }: { threadId: string; open: Open; close:
     case "reply":
       return <ReplyForm threadId={threadId} commentId={commentId} authorName={extra ?? "this comment"} onCancel={close} />;
     case "edit":
-      return <InlineEdit commentId={commentId} close={close} />;
+      return <InlineEdit threadId={threadId} commentId={commentId} close={close} />;
     case "report":
       return (
         <div className="disclosure-panel">
@@ -169,7 +169,7 @@ function Panel({ threadId, open, close }: { threadId: string; open: Open; close:
 type EditSource = { body: string; stance: StanceValue | null; canSetStance: boolean };
 
 /** The edit form, once the comment's Markdown has arrived (the page itself carries only its HTML). */
-function InlineEdit({ commentId, close }: { commentId: string; close: () => void }) {
+function InlineEdit({ threadId, commentId, close }: { threadId: string; commentId: string; close: () => void }) {
   const [source, setSource] = useState<EditSource | { error: string } | null>(null);
   useEffect(() => {
     let current = true;
@@ -192,5 +192,5 @@ function InlineEdit({ commentId, close }: { commentId: string; close: () => void
       </p>
     );
   }
-  return <EditForm commentId={commentId} body={source.body} stance={source.canSetStance ? { current: source.stance } : undefined} onCancel={close} />;
+  return <EditForm threadId={threadId} commentId={commentId} body={source.body} stance={source.canSetStance ? { current: source.stance } : undefined} onCancel={close} />;
 }

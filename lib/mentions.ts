@@ -1,4 +1,5 @@
 import { displayNameKey } from "@/lib/display-name";
+import { handleFor, TRAILING_PUNCTUATION } from "@/lib/mention-typing";
 import { removeDefaultIgnorables } from "@/lib/text/fold";
 
 // @mentions. A mention is `@` followed by a display name with its spaces (and any symbol other than . _ ' -) left
@@ -10,12 +11,10 @@ import { removeDefaultIgnorables } from "@/lib/text/fold";
 /** How many different names one comment may mention; the rest notify nobody. */
 export const MAX_MENTIONS_PER_COMMENT = 10;
 
-const NOT_IN_HANDLE = /[^\p{L}\p{M}\p{N}_.'’-]+/gu;
-const TRAILING_PUNCTUATION = /[.'’-]+$/u;
 
 /** The handle a display name answers to: only letters, digits and . _ ' -, lower case. "" for a missing name. */
 export function mentionHandle(name: string | null | undefined): string {
-  return (name ?? "").replace(NOT_IN_HANDLE, "").replace(TRAILING_PUNCTUATION, "").toLowerCase();
+  return handleFor(name ?? "").toLowerCase();
 }
 
 // A mention starts at "@" not preceded by a word character, "@" or "." (so ada@example.com and @@x are not

@@ -4,7 +4,7 @@ import { renderMarkdown } from "@/lib/markdown";
 import { parseUnmatchedMentions, withUnmatchedMentions } from "@/lib/mentions";
 import { createTestThreads, currentUserFor } from "@/lib/testing/factories";
 import { createComment, editComment } from "./comments";
-import { resolveMentions, unmatchedMentions } from "./mentions";
+import { MENTION_SUGGESTIONS, mentionSuggestions, resolveMentions, unmatchedMentions } from "./mentions";
 import { notifyAboutComment } from "./notifications";
 import { createUserWithPassword } from "./users";
 
@@ -77,5 +77,54 @@ describe("the unmatched-names notice", () => {
     expect(parseUnmatchedMentions("bob zoë")).toEqual(["bob", "zoë"]);
     expect(parseUnmatchedMentions("<script> bob")).toEqual(["bob"]);
     expect(parseUnmatchedMentions(["bob"])).toEqual([]);
+  });
+});
+
+describe("the @mention autocomplete's suggestions", () => {
+  const viewer = { id: "" };
+  let grace: { id: string };
+  let graham: { id: string };
+  let gretaFromElsewhere: { id: string };
+  let suggestThread: string;
+  beforeAll(async () => {
+    const tag = crypto.randomUUID().slice(0, 6);
+    [suggestThread] = (await createTestThreads(1)) as [string];
+    viewer.id = (await member(`Zviewer ${tag}`)).id;
+    gretaFromElsewhere = await member(`Gr${tag} Anderson`);
+    grace = await member(`Gr${tag} Hopper`);
+    graham = await member(`Gr${tag} Bell`);
+    await createComment({ threadId: suggestThread, author: await currentUserFor(graham.id), body: "First." });
+    await createComment({ threadId: suggestThread, author: await currentUserFor(grace.id), body: "Second." });
+    await createComment({ threadId: suggestThread, author: await currentUserFor(viewer.id), body: "Mine." });
+  });
+  const names = (rows: { name: string }[]) => rows.map((row) => row.name.split(" ")[1]);
+
+  it("offers the thread's participants first, latest first, then everyone else; never the asker", async () => {
+    const prefix = (await db.user.findUniqueOrThrow({ where: { id: grace.id } })).name!.slice(0, 8);
+    const rows = await mentionSuggestions({ prefix, threadId: suggestThread, viewerId: viewer.id });
+    expect(names(rows)).toEqual(["Hopper", "Bell", "Anderson"]);
+    expect(rows.map((row) => row.participant)).toEqual([true, true, false]);
+    expect(rows.map((row) => row.id)).toEqual([grace.id, graham.id, gretaFromElsewhere.id]);
+    // Outside a thread (an edit's form without one): everyone, by name.
+    expect(names(await mentionSuggestions({ prefix, viewerId: viewer.id }))).toEqual(["Anderson", "Bell", "Hopper"]);
+  });
+
+  it("matches as mentions do: any case, spaces left out, look-alike letters; a longer prefix narrows", async () => {
+    const name = (await db.user.findUniqueOrThrow({ where: { id: grace.id } })).name!;
+    const handle = name.replace(/ /g, "").toUpperCase();
+    expect(names(await mentionSuggestions({ prefix: handle, threadId: suggestThread, viewerId: viewer.id }))).toEqual(["Hopper"]);
+    expect(names(await mentionSuggestions({ prefix: handle.replace("O", "\u041e"), viewerId: viewer.id }))).toEqual(["Hopper"]);
+    expect(await mentionSuggestions({ prefix: `${handle}x`, viewerId: viewer.id })).toEqual([]);
+    expect(await mentionSuggestions({ prefix: "", viewerId: viewer.id })).toEqual([]);
+    expect(await mentionSuggestions({ prefix: "...", viewerId: viewer.id })).toEqual([]);
+  });
+
+  it("leaves out deleted accounts and offers at most eight names", async () => {
+    const tag = crypto.randomUUID().slice(0, 6);
+    const gone = await member(`Del${tag} Gone`);
+    await db.user.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    expect(await mentionSuggestions({ prefix: `Del${tag}`, viewerId: viewer.id })).toEqual([]);
+    for (let i = 0; i < MENTION_SUGGESTIONS + 2; i += 1) await member(`Many${tag} ${i}`);
+    expect(await mentionSuggestions({ prefix: `many${tag}`, viewerId: viewer.id })).toHaveLength(MENTION_SUGGESTIONS);
   });
 });

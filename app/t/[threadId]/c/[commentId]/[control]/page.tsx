@@ -102,6 +102,7 @@ export default async function CommentControlPage({ params }: Props) {
         <ReplyForm threadId={threadId} commentId={commentId} authorName={authorName} />
       ) : control === "edit" ? (
         <EditForm
+          threadId={threadId}
           commentId={commentId}
           body={comment.body}
           stance={canSetStance(user, { ...state, depth: comment.depth }, thread) ? { current: comment.stance } : undefined}
