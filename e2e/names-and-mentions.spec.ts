@@ -1,4 +1,4 @@
-import { commentParts, expect, newAccount, newCommentBox, newContext, openThread, postComment, signInAsAdmin, signUp, test, fillSignUp } from "./helpers";
+import { commentParts, expect, fillSignUp, newAccount, newCommentBox, newContext, openThread, postComment, signInAsAdmin, signUp, submitAndGetCommentId, test } from "./helpers";
 
 /** Letters only, unique to this run: a word no other spec writes. */
 function randomLetters(length = 8): string {
@@ -93,5 +93,46 @@ test.describe("mentions", () => {
     await expect(poster.getByRole("status").filter({ hasText: `@${nobody} matches no member` })).toBeVisible();
     await link.click();
     await expect(poster.getByRole("heading", { level: 1, name: named.name })).toBeVisible();
+  });
+
+  test("typing @ offers names, the thread's participants first; the keyboard picks one and it posts as a link", async ({ page, browser }, testInfo) => {
+    test.slow();
+    const stem = `Kestrel${randomLetters(5)}`;
+    // One member comments in the thread; another, with the same start, never has.
+    const elsewhere = await signUp(page, { name: `${stem} Alpha` });
+    const participant = await (await newContext(browser, testInfo)).newPage();
+    const inThread = await signUp(participant, { name: `${stem} Zulu` });
+    const { path } = await openThread(participant, 3);
+    await postComment(participant, `I am here ${randomLetters()}`);
+
+    const poster = await (await newContext(browser, testInfo)).newPage();
+    await signUp(poster);
+    await poster.goto(path);
+    const box = newCommentBox(poster);
+    await box.pressSequentially(`Agreed with @${stem.slice(0, 10).toLowerCase()}`);
+    const list = poster.getByRole("listbox", { name: "Members to mention" });
+    await expect(list.getByRole("option")).toHaveText([`${inThread.name}in this thread`, elsewhere.name]);
+    await expect(box).toHaveAttribute("aria-activedescendant", /.+/);
+    await expect(poster.getByText("2 members match")).toBeAttached();
+    for (const width of [375, 1280]) {
+      await poster.setViewportSize({ width, height: 800 });
+      await box.evaluate((element) => element.scrollIntoView({ block: "center" }));
+      await poster.screenshot({ path: testInfo.outputPath(`mention-suggestions-${width}.png`) });
+    }
+    await box.press("ArrowDown");
+    await expect(list.getByRole("option", { selected: true })).toHaveText(elsewhere.name);
+    await box.press("Enter");
+    await expect(list).toBeHidden();
+    await expect(box).toHaveValue(`Agreed with @${elsewhere.name.replace(" ", "")} `);
+    await box.pressSequentially("and @");
+    await box.pressSequentially(stem.slice(0, 10));
+    await expect(list.getByRole("option")).toHaveCount(2);
+    await box.press("Escape");
+    await expect(list).toBeHidden();
+    await box.pressSequentially(" ok");
+    await expect(box).toHaveValue(`Agreed with @${elsewhere.name.replace(" ", "")} and @${stem.slice(0, 10)} ok`);
+
+    const id = await submitAndGetCommentId(poster, () => poster.getByRole("button", { name: "Post comment" }).click());
+    await expect(commentParts(poster, id).body.getByRole("link", { name: `@${elsewhere.name.replace(" ", "")}` })).toHaveAttribute("href", /^\/u\//);
   });
 });
