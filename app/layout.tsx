@@ -3,9 +3,10 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/auth-actions";
+import { AccountMenu } from "@/components/account-menu";
 import { NotificationBell } from "@/components/notification-bell";
 import { SearchForm } from "@/components/search-form";
-import { getCurrentUser } from "@/lib/current-user";
+import { getCurrentUser, type CurrentUser } from "@/lib/current-user";
 import { SITE_NAME } from "@/lib/page-metadata";
 import { canAdminister, canEditArticles, canModerate } from "@/lib/permissions";
 import { countUnreadNotifications } from "@/lib/queries/notifications";
@@ -15,6 +16,7 @@ import "./globals.css";
 import "./search-and-notifications.css";
 import "./argument-map.css";
 import "./editor.css";
+import "./header.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return {
@@ -44,28 +46,29 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Agora
             </Link>
             <SearchForm id="header-search" className="header-search" />
+            {/* On a phone the box gives its room to the account links: a search icon leads to /search's box. */}
+            <Link href="/search" className="header-search-link" aria-label="Search">
+              <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+                <circle cx="11" cy="11" r="7" />
+                <path d="m20 20-3.5-3.5" />
+              </svg>
+            </Link>
             <nav aria-label="Account" className="account-nav">
               {canModerate(user) && (
-                <>
-                  <Link href="/mod" aria-label={`Moderation queue, ${waiting.total} waiting`}>
-                    Queue <span className={waiting.total > 0 ? "count count-active" : "count"}>{waiting.total}</span>
-                  </Link>
-                </>
+                <Link href="/mod" aria-label={`Moderation queue, ${waiting.total} waiting`}>
+                  Queue <span className={waiting.total > 0 ? "count count-active" : "count"}>{waiting.total}</span>
+                </Link>
               )}
-              {canEditArticles(user) && <Link href="/editor">Editor</Link>}
-              {canAdminister(user) && <Link href="/admin">Admin</Link>}
               {user ? (
                 <>
                   <NotificationBell unread={unreadNotifications} />
-                  <Link href={`/u/${user.id}`} className="account-name">
-                    {user.name ?? "Your profile"}
-                  </Link>
-                  <Link href="/settings">Settings</Link>
-                  <form action={signOutAction}>
-                    <button type="submit" className="link-button">
-                      Sign out
-                    </button>
-                  </form>
+                  {/* Inline on wider screens, in the Menu on a phone: only one of the two is ever displayed. */}
+                  <div className="account-links">
+                    <AccountLinks user={user} />
+                  </div>
+                  <AccountMenu>
+                    <AccountLinks user={user} />
+                  </AccountMenu>
                 </>
               ) : (
                 <>
@@ -82,5 +85,24 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="site-footer">Agora — open-source discussion, one thread per point.</footer>
       </body>
     </html>
+  );
+}
+
+/** A signed-in member's own links: the staff pages they may open, their page, settings, signing out. */
+function AccountLinks({ user }: { user: NonNullable<CurrentUser> }) {
+  return (
+    <>
+      {canEditArticles(user) && <Link href="/editor">Editor</Link>}
+      {canAdminister(user) && <Link href="/admin">Admin</Link>}
+      <Link href={`/u/${user.id}`} className="account-name">
+        {user.name ?? "Your profile"}
+      </Link>
+      <Link href="/settings">Settings</Link>
+      <form action={signOutAction}>
+        <button type="submit" className="link-button">
+          Sign out
+        </button>
+      </form>
+    </>
   );
 }

@@ -47,10 +47,14 @@ export function accountNav(page: Page): Locator {
   return page.getByRole("navigation", { name: "Account" });
 }
 
-/** Asserts the header shows the user's name and a Sign out button. */
+/** Asserts the header shows the user's name and a Sign out button (on a phone, in its Menu, opened and closed again). */
 export async function expectSignedInAs(page: Page, name: string): Promise<void> {
+  const menu = accountNav(page).locator("details.account-menu");
+  const opened = (await menu.isVisible()) && (await menu.getAttribute("open")) === null;
+  if (opened) await menu.locator("summary").click();
   await expect(accountNav(page).getByRole("link", { name, exact: true })).toBeVisible();
   await expect(accountNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+  if (opened) await menu.locator("summary").click();
 }
 
 export async function expectSignedOut(page: Page): Promise<void> {
