@@ -26,6 +26,7 @@ import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
 import * as settingsActions from "@/app/settings/actions";
 import * as nameActions from "@/app/settings/name/actions";
+import * as emailActions from "@/app/settings/email/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
@@ -35,6 +36,7 @@ import { hashPassword } from "@/lib/password";
 import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
 import { backfillNameKeys } from "@/lib/queries/display-names";
 import { RESET_LINK_UNUSABLE } from "@/lib/validations/password-reset";
+import { EMAIL_CHANGE_LINK_UNUSABLE } from "@/lib/validations/email-change";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 
@@ -204,6 +206,12 @@ const ROWS: Row[] = [
   ["changeDisplayNameAction: a moderator's name in capitals", "member", nameActions.changeDisplayNameAction, (w) => ({ name: w.others.otherModerator.name!.toUpperCase() }), NAME_TAKEN],
   ["changeDisplayNameAction: by a suspended member", "suspended member", nameActions.changeDisplayNameAction, () => ({ name: "Fresh Start" }), SUSPENDED],
   ["changeDisplayNameAction: signed out", "anonymous", nameActions.changeDisplayNameAction, () => ({ name: "Nobody Yet" }), "Your session has ended. Sign in again to continue."],
+  // An email-change link is the only key to moving an account: a guessed or forged one moves nothing. (With email
+  // configured, another member's password and a taken address: app/email-change.test.ts.)
+  ["confirmEmailChangeAction: a guessed token", "anonymous", emailActions.confirmEmailChangeAction, () => ({ token: "A".repeat(43) }), EMAIL_CHANGE_LINK_UNUSABLE],
+  ["confirmEmailChangeAction: a member's id as the token, naming a new address", "member", emailActions.confirmEmailChangeAction, (w) => ({ token: w.others.carol.id, newEmail: "mallory@example.test" }), EMAIL_CHANGE_LINK_UNUSABLE],
+  ["requestEmailChangeAction: signed out", "anonymous", emailActions.requestEmailChangeAction, () => ({ newEmail: "mallory@example.test", password: "carol's own password" }), "Your session has ended. Sign in again to continue."],
+  ["resendConfirmationAction: signed out", "anonymous", emailActions.resendConfirmationAction, () => ({ email: "carol@example.test" }), "Your session has ended. Sign in again to continue."],
   // A reset link is the only key to an account's password: a guessed or forged one opens nothing, whoever is named.
   ["resetPasswordAction: a guessed token, naming another member", "member", resetPasswordAction, (w) => ({ token: "A".repeat(43), password: "a brand new password", userId: w.others.carol.id, email: "carol@example.test" }), RESET_LINK_UNUSABLE],
   ["resetPasswordAction: a member's id as the token", "anonymous", resetPasswordAction, (w) => ({ token: w.others.carol.id, password: "a brand new password" }), "This reset link is not valid."],
@@ -273,7 +281,7 @@ beforeAll(async () => {
 
 describe("guessed ids (IDOR), for every action", () => {
   it("covers every server action that takes an id or an account", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, nameActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, nameActions, emailActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(ROWS.map((row) => row[2]));
     expect(all.filter((action) => !covered.has(action as Action) && !ID_FREE.has(action) && !TESTED_BELOW.has(action))).toEqual([]);
   });

@@ -39,6 +39,7 @@ import * as moderationActions from "@/app/mod/actions";
 import * as notificationActions from "@/app/notifications/actions";
 import * as settingsActions from "@/app/settings/actions";
 import * as nameActions from "@/app/settings/name/actions";
+import * as emailActions from "@/app/settings/email/actions";
 import * as correctionActions from "@/app/mod/corrections/actions";
 import * as memberActions from "@/app/t/[threadId]/actions";
 import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
@@ -47,6 +48,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
 import { createPasswordResetToken } from "@/lib/queries/password-resets";
+import { requestEmailChange } from "@/lib/queries/email-change";
 import { asFormText, callAction, databaseChanges, databaseState, type Action, type Fields } from "@/lib/testing/action-harness";
 import { buildActionWorld, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { createTestUser } from "@/lib/testing/factories";
@@ -246,7 +248,15 @@ const ROWS: Record<string, Row> = {
     writes: ["user", "nameChange", "rateLimiterFlexible"],
     ownColumns: ["name", "nameKey"],
   },
-  signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "session", "rateLimiterFlexible"] },
+  signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "verificationToken", "rateLimiterFlexible"] },
+  requestEmailChangeAction: {
+    action: emailActions.requestEmailChangeAction,
+    actor: "member",
+    form: () => ({ newEmail: `moved-${runId}@example.test`, password: "member's own password" }),
+    writes: ["accountToken", "rateLimiterFlexible"],
+  },
+  // Needs no session: the emailed link is the proof. It moves the account that asked, whatever else is forged.
+  confirmEmailChangeAction: { action: emailActions.confirmEmailChangeAction, actor: "anonymous", form: () => ({ token: emailChangeToken }), writes: ["accountToken", "user"] },
   signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
   requestPasswordResetAction: { action: requestPasswordResetAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test` }), writes: ["accountToken", "rateLimiterFlexible"] },
   requestSignInLinkAction: { action: requestSignInLinkAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, callbackUrl: "/" }), writes: ["verificationToken", "rateLimiterFlexible"] },
@@ -258,6 +268,8 @@ const FORMLESS = new Set<unknown>([
   accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
   accountActions.signInWithOidcAction,
+  // Sends a link to the caller's own address; no field is read.
+  emailActions.resendConfirmationAction,
   notificationActions.markAllNotificationsReadAction,
   notificationActions.openNotificationAction,
   notificationActions.openNoticeAction,
@@ -268,6 +280,7 @@ let mallory: { id: string };
 let memberSessionId = "";
 let runId = "";
 let resetToken = "";
+let emailChangeToken = "";
 
 beforeEach(async () => {
   runId = randomUUID();
@@ -283,6 +296,8 @@ beforeEach(async () => {
   await db.user.update({ where: { id: world.users.member.id }, data: { passwordHash: await hashPassword("member's own password") } });
   memberSessionId = (await findActiveSessionUser(await createSession(world.users.member.id)))!.sessionId;
   resetToken = await createPasswordResetToken(world.others.erin.id);
+  const change = await requestEmailChange({ userId: world.others.erin.id, password: "erin's own password", newEmail: `erin-moved-${runId}@example.test` });
+  emailChangeToken = change.kind === "link" ? change.token : "";
 });
 
 afterAll(async () => {
@@ -291,7 +306,7 @@ afterAll(async () => {
 
 describe("extra form fields are never applied (mass assignment)", () => {
   it("has a row for every server action that takes a form", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, nameActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, nameActions, emailActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
     const covered = new Set(Object.values(ROWS).map((row) => row.action));
     expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
   });

@@ -16,6 +16,7 @@ import { NameTakenError } from "@/lib/display-name";
 import { callbackPath, signInSchema, signUpSchema } from "@/lib/validations/auth";
 import { requestSignInLinkSchema, SIGN_IN_LINK_FAILED, SIGN_IN_LINK_NEEDS_EMAIL } from "@/lib/validations/sign-in-link";
 import { SIGN_IN_LINK_PROVIDER_ID, signInLinkLimits } from "@/lib/sign-in-link";
+import { noticeSignUpWithTakenAddress, SIGN_UP_CHECK_EMAIL_PATH } from "@/lib/sign-up-confirmation";
 import { requestPasswordResetSchema, RESET_LINK_SENT, RESET_LINK_UNUSABLE, RESET_NEEDS_EMAIL, resetPasswordSchema } from "@/lib/validations/password-reset";
 
 // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
@@ -36,9 +37,19 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   try {
     await createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
   } catch (error) {
+    if (error instanceof EmailTakenError && isEmailEnabled) {
+      // Answered as a new address is; the address's owner is told instead (lib/sign-up-confirmation.ts).
+      await noticeSignUpWithTakenAddress(email, await getClientIp());
+      redirect(SIGN_UP_CHECK_EMAIL_PATH);
+    }
     if (error instanceof EmailTakenError) return { ...failed(error.message, values), fieldErrors: { email: [error.message] } };
     if (error instanceof NameTakenError) return { ...failed(error.message, values), fieldErrors: { name: [error.message] } };
     throw error;
+  }
+  if (isEmailEnabled) {
+    // Confirmed before signed in: the emailed link does both (Auth.js's email provider marks the address verified).
+    await signIn(SIGN_IN_LINK_PROVIDER_ID, { email, redirect: false, redirectTo: callbackUrl });
+    redirect(SIGN_UP_CHECK_EMAIL_PATH);
   }
   // signIn redirects (by throwing) on success.
   try {

@@ -3,8 +3,9 @@ import { createCommentAction } from "@/app/t/[threadId]/actions";
 import type { CurrentUser } from "@/lib/current-user";
 import { describeSuspension } from "@/lib/suspension-message";
 import { CommentForm } from "./comment-form";
+import { ConfirmEmailBanner } from "./confirm-email-banner";
 
-/** The top-level comment box, or why there is none: signed out (with a way back here), suspended, or locked. */
+/** The top-level comment box, or why there is none: signed out (with a way back here), suspended, unconfirmed, or locked. */
 export function NewComment({ user, thread }: { user: CurrentUser | null; thread: { id: string; locked: boolean } }) {
   if (thread.locked) return null;
   if (!user) {
@@ -23,5 +24,6 @@ export function NewComment({ user, thread }: { user: CurrentUser | null; thread:
       </p>
     );
   }
+  if (user.emailUnconfirmed) return <ConfirmEmailBanner />;
   return <CommentForm action={createCommentAction} hidden={{ threadId: thread.id }} label="Add to the discussion" submitLabel="Post comment" stance={{ defaultValue: null }} />;
 }

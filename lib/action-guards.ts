@@ -1,5 +1,6 @@
 import { failed, type ActionState } from "@/lib/action-state";
 import { getCurrentUser, type CurrentUser } from "@/lib/current-user";
+import { CONFIRM_EMAIL_FIRST } from "@/lib/email-confirmation";
 import { canAdminister, canEditArticles, canModerate } from "@/lib/permissions";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { describeSuspension } from "@/lib/suspension-message";
@@ -12,6 +13,16 @@ export async function requireParticipant(values?: Record<string, string>): Promi
   if (!user) return { refusal: failed("Your session has ended. Sign in again to continue.", values) };
   if (user.suspension) return { refusal: failed(describeSuspension(user.suspension), values) };
   return { user };
+}
+
+/**
+ * A member who may take part (comment, vote, report, ask for sources): a participant who, where email is
+ * configured, has confirmed their address (lib/email-confirmation.ts).
+ */
+export async function requireWriter(values?: Record<string, string>): Promise<Guarded> {
+  const guarded = await requireParticipant(values);
+  if (guarded.user?.emailUnconfirmed) return { refusal: failed(CONFIRM_EMAIL_FIRST, values) };
+  return guarded;
 }
 
 /** A moderator or admin, re-read from the database on this call; a suspended or demoted one is refused. */

@@ -19,6 +19,7 @@ import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SE
 import { getModerationConfig } from "@/lib/moderation-config";
 import { findUserCredentials, setRoleByEmail } from "@/lib/queries/users";
 import { clientIpFrom } from "@/lib/client-address";
+import { mustConfirmEmail } from "@/lib/email-confirmation";
 import { enforceRateLimits, RateLimitedError, resetRateLimit } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validations/auth";
 
@@ -26,7 +27,7 @@ type Suspension = { until: string | null; permanent: boolean; reason: string | n
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; suspension: Suspension } & DefaultSession["user"];
+    user: { id: string; role: Role; suspension: Suspension; emailUnconfirmed?: boolean } & DefaultSession["user"];
     /** The Session row's id (not its secret token): marks "this device" on /settings. */
     sessionId?: string;
   }
@@ -41,6 +42,8 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role?: Role;
     suspension?: Suspension;
+    /** lib/email-confirmation.ts: a member who must still confirm their address. */
+    emailUnconfirmed?: boolean;
   }
 }
 
@@ -193,6 +196,7 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
               reason: current.suspensionReason,
             }
           : null;
+      token.emailUnconfirmed = mustConfirmEmail({ role: current.role, emailVerified: current.emailVerified, hasPassword: current.hasPassword });
       token.name = current.name;
       token.email = current.email;
       token.picture = current.image;
@@ -202,6 +206,7 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
       session.user.id = token.uid ?? "";
       session.user.role = token.role ?? "member";
       session.user.suspension = token.suspension ?? null;
+      session.user.emailUnconfirmed = token.emailUnconfirmed ?? false;
       session.sessionId = token.sessionId;
       return session;
     },

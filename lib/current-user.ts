@@ -9,6 +9,8 @@ export type CurrentUser = {
   role: Role;
   /** Present while the member is suspended. */
   suspension: Suspension | null;
+  /** A member who must confirm their email address before taking part (lib/email-confirmation.ts). */
+  emailUnconfirmed?: boolean;
   /** The id of the session row this request was signed in with (marks "this device"). */
   sessionId?: string | null;
 };
@@ -24,6 +26,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
     name: session.user.name ?? null,
     role: session.user.role,
     sessionId: session.sessionId ?? null,
+    emailUnconfirmed: session.user.emailUnconfirmed === true,
     suspension: active && { until: active.until ? new Date(active.until) : null, permanent: active.permanent, reason: active.reason },
   };
 }

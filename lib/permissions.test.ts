@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "./current-user";
-import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, canReportComment, canSetStance, canSuspendAuthor, isAppealable, staffTitle } from "./permissions";
+import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, canReportComment, canRequestSource, canSetStance, canSuggestCorrection, canSuspendAuthor, canVote, isAppealable, mayTakePart, staffTitle } from "./permissions";
 
 const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
 const author = member("author");
@@ -185,5 +185,24 @@ describe("staffTitle", () => {
     ["admin", "Admin"],
   ] as const)("a %s carries %s beside their name", (role, title) => {
     expect(staffTitle({ role })).toBe(title);
+  });
+});
+
+describe("mayTakePart: an unconfirmed member reads but does not take part", () => {
+  const unconfirmed: CurrentUser = { ...member("author"), emailUnconfirmed: true };
+  const other = { authorId: "someone-else", deletedAt: null, status: "visible" as const };
+  it.each([
+    ["a confirmed member", member("author"), true],
+    ["a member who must confirm their address", unconfirmed, false],
+    ["a suspended member", suspended, false],
+    ["signed out", null, false],
+  ] as const)("%s", (_label, user, expected) => {
+    expect(mayTakePart(user)).toBe(expected);
+    expect(canComment(user, { locked: false })).toBe(expected);
+    expect(canVote(user, other)).toBe(expected);
+    expect(canReport(user, other)).toBe(expected);
+    expect(canRequestSource(user, other, { locked: false })).toBe(expected);
+    expect(canSuggestCorrection(user)).toBe(expected);
+    expect(canEditComment(user, { ...other, authorId: "author" }, { locked: false })).toBe(expected);
   });
 });

@@ -1,7 +1,7 @@
 import type { CurrentUser } from "@/lib/current-user";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 
-export type Viewer = Pick<CurrentUser, "id" | "role" | "suspension"> | null;
+export type Viewer = Pick<CurrentUser, "id" | "role" | "suspension" | "emailUnconfirmed"> | null;
 type CommentState = { authorId: string; deletedAt: Date | null; status: CommentStatus };
 type ThreadState = { locked: boolean };
 type ArticleState = { draft: boolean; closedAt: Date | null };
@@ -18,16 +18,23 @@ export function isSuspended(user: Viewer): boolean {
   return user?.suspension != null;
 }
 
-/** Suspended members can read but not take part; nobody comments in a locked thread. */
+/**
+ * Taking part (commenting, voting, reporting, asking for sources, suggesting corrections): a signed-in member who is
+ * not suspended and, where email is configured, has confirmed their address (lib/email-confirmation.ts).
+ */
+export function mayTakePart(user: Viewer): user is NonNullable<Viewer> {
+  return user !== null && !isSuspended(user) && user.emailUnconfirmed !== true;
+}
+
+/** Suspended and unconfirmed members can read but not take part; nobody comments in a locked thread. */
 export function canComment(user: Viewer, thread: ThreadState): boolean {
-  return user !== null && !isSuspended(user) && !thread.locked;
+  return mayTakePart(user) && !thread.locked;
 }
 
 /** Authors edit and delete their own live comments while the thread is open and no moderator has acted on them. */
 export function canEditComment(user: Viewer, comment: CommentState, thread: ThreadState): boolean {
   return (
-    user !== null &&
-    !isSuspended(user) &&
+    mayTakePart(user) &&
     comment.authorId === user.id &&
     comment.deletedAt === null &&
     (comment.status === "visible" || comment.status === "pending") &&
@@ -48,7 +55,7 @@ export function canReplyTo(user: Viewer, comment: CommentState, thread: ThreadSt
 
 /** Members report what others wrote; reporting your own comment is refused. */
 export function canReport(user: Viewer, item: { authorId?: string }): boolean {
-  return user !== null && !isSuspended(user) && item.authorId !== user.id;
+  return mayTakePart(user) && item.authorId !== user.id;
 }
 
 /** The Report control on a comment: others' live, visible comments; moderators act on a comment instead. */
@@ -63,7 +70,7 @@ export function canSuspendAuthor(user: Viewer, author: { id: string; role: Role 
 
 /** Members upvote others' visible comments; not their own, not while suspended. */
 export function canVote(user: Viewer, comment: CommentState): boolean {
-  return user !== null && !isSuspended(user) && comment.authorId !== user.id && comment.deletedAt === null && comment.status === "visible";
+  return mayTakePart(user) && comment.authorId !== user.id && comment.deletedAt === null && comment.status === "visible";
 }
 
 /**
@@ -96,8 +103,7 @@ export function canReadBody(user: Viewer, comment: CommentState): boolean {
  */
 export function canRequestSource(user: Viewer, comment: CommentState, thread: ThreadState): boolean {
   return (
-    user !== null &&
-    !isSuspended(user) &&
+    mayTakePart(user) &&
     comment.authorId !== user.id &&
     comment.deletedAt === null &&
     comment.status === "visible" &&
@@ -107,7 +113,7 @@ export function canRequestSource(user: Viewer, comment: CommentState, thread: Th
 
 /** "Suggest a correction" to the article or a point's summary: any member who is not suspended, on any thread. */
 export function canSuggestCorrection(user: Viewer): boolean {
-  return user !== null && !isSuspended(user);
+  return mayTakePart(user);
 }
 
 /** The editors' queue (/mod/corrections) is the moderators' and admins'. */

@@ -1,7 +1,8 @@
 // Sign-in by emailed link (Auth.js's email provider, sent with Agora's own mailer): for existing accounts only.
 // Sign-up needs a display name, so an address without an account gets no email and no account; the page answers
 // the same either way, and the email is sent after the answer, so neither words nor timing tell who has one.
-import { composeSignInLinkEmail, sendAccountEmail } from "@/lib/account-email";
+import { composeConfirmationEmail, composeSignInLinkEmail, sendAccountEmail } from "@/lib/account-email";
+import { mustConfirmEmail } from "@/lib/email-confirmation";
 import { afterResponse } from "@/lib/after-response";
 import { clientIpFrom } from "@/lib/client-address";
 import { db } from "@/lib/db";
@@ -13,6 +14,11 @@ export const SIGN_IN_LINK_PROVIDER_ID = "nodemailer";
 /** Whether an account uses this address (Auth.js has lower-cased and trimmed it, as sign-up stores it). */
 async function accountExists(email: string): Promise<boolean> {
   return (await db.user.count({ where: { email } })) > 0;
+}
+
+/** The account an address belongs to, with what its email should say. */
+function accountFor(email: string) {
+  return db.user.findUnique({ where: { email }, select: { role: true, emailVerified: true, passwordHash: true } });
 }
 
 /**
@@ -39,7 +45,11 @@ export async function sendSignInLink({ identifier, url, request }: { identifier:
     throw error;
   }
   await afterResponse("sign-in link email failed", async () => {
-    if (await accountExists(identifier)) await sendAccountEmail(composeSignInLinkEmail(identifier, url));
+    const account = await accountFor(identifier);
+    if (!account) return;
+    // An address still to be confirmed (a new account, or one from before email was configured) is told so.
+    const confirming = mustConfirmEmail({ role: account.role, emailVerified: account.emailVerified, hasPassword: account.passwordHash !== null });
+    await sendAccountEmail(confirming ? composeConfirmationEmail(identifier, url) : composeSignInLinkEmail(identifier, url));
   });
 }
 

@@ -10,6 +10,7 @@ import { getAccountSettings } from "@/lib/queries/account";
 import { listSessions } from "@/lib/queries/sessions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 import { changePasswordAction, deleteAccountAction, endSessionAction, endSessionsAction } from "./actions";
+import { resendConfirmationAction } from "./email/actions";
 import "./settings.css";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
@@ -43,8 +44,21 @@ export default async function SettingsPage() {
           <div>
             <dt>Email</dt>
             <dd>
-              {/* Changing the address (verified at the new one) is not built yet: no link to a page that does not exist. */}
               <span className="settings-value">{account.email ?? "(none)"}</span>
+              {isEmailEnabled && (
+                <>
+                  {" "}
+                  — <Link href="/settings/email">Change</Link>
+                </>
+              )}
+              {user.emailUnconfirmed && (
+                <div className="settings-unconfirmed">
+                  <p>
+                    <strong>Not confirmed yet.</strong> Follow the link we emailed you to comment, vote and report.
+                  </p>
+                  <ActionForm action={resendConfirmationAction} submit="Send a new link" label="Send a new confirmation link" hideOnSuccess />
+                </div>
+              )}
             </dd>
           </div>
           <div>

@@ -35,6 +35,8 @@ export async function findActiveSessionUser(sessionToken: string) {
           suspendedUntil: true,
           suspendedPermanently: true,
           suspensionReason: true,
+          emailVerified: true,
+          passwordHash: true,
         },
       },
     },
@@ -48,7 +50,9 @@ export async function findActiveSessionUser(sessionToken: string) {
       data: { lastSeenAt: new Date(now) },
     });
   }
-  return { ...session.user, sessionId: session.id };
+  // Whether the account has a password, never the hash itself, leaves this module.
+  const { passwordHash, ...user } = session.user;
+  return { ...user, hasPassword: passwordHash !== null, sessionId: session.id };
 }
 
 export async function deleteSession(sessionToken: string): Promise<void> {

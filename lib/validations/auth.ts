@@ -5,7 +5,7 @@ export const PASSWORD_MIN_LENGTH = 8;
 // argon2 accepts long inputs, but hashing megabytes on request is a cheap denial of service.
 export const PASSWORD_MAX_LENGTH = 256;
 
-const email = z
+export const emailAddress = z
   .string({ error: "Enter your email address." })
   .trim()
   .toLowerCase()
@@ -27,7 +27,7 @@ export const callbackPath = z
 
 export const signUpSchema = z.object({
   name: displayNameSchema,
-  email,
+  email: emailAddress,
   password: z
     .string({ error: "Choose a password." })
     .min(PASSWORD_MIN_LENGTH, { error: `Passwords are at least ${PASSWORD_MIN_LENGTH} characters.` })
@@ -36,7 +36,7 @@ export const signUpSchema = z.object({
 });
 
 export const signInSchema = z.object({
-  email,
+  email: emailAddress,
   password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(PASSWORD_MAX_LENGTH),
   callbackUrl: callbackPath,
 });

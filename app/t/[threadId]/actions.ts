@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
-import { refusalFrom, requireParticipant } from "@/lib/action-guards";
+import { refusalFrom, requireWriter } from "@/lib/action-guards";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { getClientIp } from "@/lib/client-ip";
 import { announceNewComment } from "@/lib/live-events";
@@ -27,7 +27,7 @@ function afterChange(comment: { id: string; threadId: string; depth: number }, u
 
 export async function createCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = textValues(formData, ["body", "stance"]);
-  const { user, refusal } = await requireParticipant(values);
+  const { user, refusal } = await requireWriter(values);
   if (refusal) return refusal;
   const parsed = parseForm(createCommentSchema, formData);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -53,7 +53,7 @@ export async function createCommentAction(_previous: ActionState, formData: Form
 
 export async function editCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = textValues(formData, ["body", "stance"]);
-  const { user, refusal } = await requireParticipant(values);
+  const { user, refusal } = await requireWriter(values);
   if (refusal) return refusal;
   const parsed = parseForm(editCommentSchema, formData);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -71,7 +71,7 @@ export async function editCommentAction(_previous: ActionState, formData: FormDa
 }
 
 export async function deleteCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireParticipant();
+  const { user, refusal } = await requireWriter();
   if (refusal) return refusal;
   const parsed = parseForm(deleteCommentSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
@@ -89,7 +89,7 @@ export async function deleteCommentAction(_previous: ActionState, formData: Form
 
 export async function reportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = textValues(formData, ["note", "reason"]);
-  const { user, refusal } = await requireParticipant(values);
+  const { user, refusal } = await requireWriter(values);
   if (refusal) return refusal;
   const parsed = parseForm(reportSchema, formData);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -110,7 +110,7 @@ export async function reportAction(_previous: ActionState, formData: FormData): 
 
 /** Upvote, or take the upvote back. Answers in place (no redirect): the refreshed page shows the new count. */
 export async function voteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireParticipant();
+  const { user, refusal } = await requireWriter();
   if (refusal) return refusal;
   const parsed = parseForm(voteSchema, formData);
   if (!parsed.success) return invalid(parsed.error);

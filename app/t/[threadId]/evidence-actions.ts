@@ -3,7 +3,7 @@
 import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
-import { refusalFrom, requireParticipant } from "@/lib/action-guards";
+import { refusalFrom, requireWriter } from "@/lib/action-guards";
 import { getClientIp } from "@/lib/client-ip";
 import { isEmailEnabled } from "@/lib/env";
 import { sendNotificationEmails } from "@/lib/notification-email";
@@ -14,7 +14,7 @@ import { correctionSchema, sourceRequestSchema } from "@/lib/validations/evidenc
 
 /** "Needs a source" on someone else's comment (asking twice changes nothing), or taking one's request back. */
 export async function sourceRequestAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireParticipant();
+  const { user, refusal } = await requireWriter();
   if (refusal) return refusal;
   const parsed = parseForm(sourceRequestSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
@@ -42,7 +42,7 @@ export async function sourceRequestAction(_previous: ActionState, formData: Form
 /** "Suggest a correction": the article or the point's summary is wrong. Goes to the editors' queue. */
 export async function suggestCorrectionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = textValues(formData, ["claim", "target"]);
-  const { user, refusal } = await requireParticipant(values);
+  const { user, refusal } = await requireWriter(values);
   if (refusal) return refusal;
   const parsed = parseForm(correctionSchema, formData);
   if (!parsed.success) return invalid(parsed.error, values);
