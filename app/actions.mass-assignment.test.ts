@@ -268,7 +268,7 @@ const FORMLESS = new Set<unknown>([
   accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
   accountActions.signInWithOidcAction,
-  // Sends a link to the caller's own address; no field is read.
+  // Sends a link to the caller's own address; its one field (where the link returns to) reaches no table.
   emailActions.resendConfirmationAction,
   notificationActions.markAllNotificationsReadAction,
   notificationActions.openNotificationAction,

@@ -183,7 +183,7 @@ describe("changing the email address", () => {
 
     // No session needed: the link is the proof.
     session.user = null;
-    expect(await callAction(confirmEmailChangeAction, { token })).toEqual({ ok: true, message: `Your address is now ${newEmail}.` });
+    expect((await callAction(confirmEmailChangeAction, { token })).redirectedTo).toBe("/settings/email/changed");
     const moved = await db.user.findUniqueOrThrow({ where: { id: member.id } });
     expect(moved.email).toBe(newEmail);
     expect(moved.emailVerified).not.toBeNull();

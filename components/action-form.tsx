@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 
 type Props = {
@@ -18,6 +18,18 @@ type Props = {
 /** A small form for one server action, showing its answer (done or refused) beside the buttons. */
 export function ActionForm({ action, hidden = {}, children, submit, className, label, hideOnSuccess }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
+  const form = useRef<HTMLFormElement>(null);
+  // React empties a form once its action has run; a refusal puts back what was typed (never a password: actions
+  // return only the text fields they name), so the member corrects one field instead of retyping them all.
+  useEffect(() => {
+    if (state.ok || !state.values || !form.current) return;
+    for (const [name, value] of Object.entries(state.values)) {
+      const field = form.current.elements.namedItem(name);
+      const refillable =
+        field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement || (field instanceof HTMLInputElement && !["password", "hidden", "checkbox", "radio", "file"].includes(field.type));
+      if (refillable && typeof value === "string") field.value = value;
+    }
+  }, [state]);
   if (hideOnSuccess && state.ok && state.message) {
     return (
       <p className="form-success" role="status">
@@ -27,7 +39,7 @@ export function ActionForm({ action, hidden = {}, children, submit, className, l
   }
   const buttons = typeof submit === "string" ? [{ kind: undefined, label: submit, danger: false }] : submit;
   return (
-    <form action={formAction} className={className ?? "action-form"} aria-label={label} noValidate>
+    <form ref={form} action={formAction} className={className ?? "action-form"} aria-label={label} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -24,6 +24,6 @@ export function NewComment({ user, thread }: { user: CurrentUser | null; thread:
       </p>
     );
   }
-  if (user.emailUnconfirmed) return <ConfirmEmailBanner />;
+  if (user.emailUnconfirmed) return <ConfirmEmailBanner returnTo={`/t/${thread.id}`} />;
   return <CommentForm action={createCommentAction} hidden={{ threadId: thread.id }} label="Add to the discussion" submitLabel="Post comment" stance={{ defaultValue: null }} />;
 }

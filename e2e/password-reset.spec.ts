@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import type { Browser } from "@playwright/test";
 import type { SmtpSink } from "../lib/testing/smtp-sink";
 import { randomVisitorIp, type AppServer } from "./app-server";
-import { startMailingServer } from "./mail-server";
-import { accountNav, attemptSignIn, expect, expectSignedInAs, expectSignedOut, fillSignIn, fillSignUp, newAccount, test } from "./helpers";
+import { signUpAndConfirm, startMailingServer } from "./mail-server";
+import { accountNav, attemptSignIn, expect, expectSignedInAs, expectSignedOut, fillSignIn, test } from "./helpers";
 
 // The forgotten password through a real SMTP conversation: a server of this build with SMTP_URL pointing at a local
 // sink (lib/testing/smtp-sink.ts), its AUTH_URL its own address, so the emailed link opens on it.
@@ -33,10 +33,7 @@ test.describe("forgotten password, with email configured", () => {
 
   test("a member who forgot their password gets a link by email, sets a new one, is signed in, and every other session ends", async ({ browser }) => {
     const home = await visitor(browser);
-    const account = newAccount();
-    await home.goto("/signup");
-    await fillSignUp(home, account);
-    await expectSignedInAs(home, account.name);
+    const account = await signUpAndConfirm(home, sink);
 
     // Elsewhere, the member cannot remember the password.
     const away = await visitor(browser);

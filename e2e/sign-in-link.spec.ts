@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import type { SmtpSink } from "../lib/testing/smtp-sink";
 import { randomVisitorIp, type AppServer } from "./app-server";
-import { startMailingServer } from "./mail-server";
-import { expect, expectSignedInAs, expectSignedOut, fillSignUp, newAccount, test } from "./helpers";
+import { signUpAndConfirm, startMailingServer } from "./mail-server";
+import { expect, expectSignedInAs, expectSignedOut, test } from "./helpers";
 
 // Sign-in by emailed link through a real SMTP conversation: a server of this build with SMTP_URL pointing at a
 // local sink (lib/testing/smtp-sink.ts), its AUTH_URL its own address, so the emailed link opens on it.
@@ -37,11 +37,7 @@ test.describe("sign-in by emailed link", () => {
   }
 
   test("a member asks for a link on the sign-in page, follows it once and is signed in; the used link then says so", async ({ browser }) => {
-    const account = newAccount();
-    const first = await visitor(browser);
-    await first.goto("/signup");
-    await fillSignUp(first, account);
-    await expectSignedInAs(first, account.name);
+    const account = await signUpAndConfirm(await visitor(browser), sink);
 
     const page = await visitor(browser);
     await page.goto("/signin?callbackUrl=%2Fsearch");

@@ -56,7 +56,7 @@ export default async function SettingsPage() {
                   <p>
                     <strong>Not confirmed yet.</strong> Follow the link we emailed you to comment, vote and report.
                   </p>
-                  <ActionForm action={resendConfirmationAction} submit="Send a new link" label="Send a new confirmation link" hideOnSuccess />
+                  <ActionForm action={resendConfirmationAction} hidden={{ callbackUrl: "/settings" }} submit="Send a new link" label="Send a new confirmation link" hideOnSuccess />
                 </div>
               )}
             </dd>

@@ -2,8 +2,9 @@
 
 import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { refusalFrom } from "@/lib/action-guards";
-import { failed, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
+import { failed, formFields, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
 import { composeAddressInUseEmail, composeEmailChangeLinkEmail, composeEmailChangeNoticeEmail, sendAccountEmail } from "@/lib/account-email";
 import { afterResponse } from "@/lib/after-response";
 import { signIn } from "@/lib/auth";
@@ -14,11 +15,14 @@ import { AccountError, getAccountSettings } from "@/lib/queries/account";
 import { confirmEmailChange, requestEmailChange } from "@/lib/queries/email-change";
 import { enforceRateLimits, formatWait, spentLimitWait } from "@/lib/rate-limit";
 import { SIGN_IN_LINK_PROVIDER_ID, signInLinkLimits } from "@/lib/sign-in-link";
+import { callbackPath } from "@/lib/validations/auth";
 import { confirmEmailChangeSchema, EMAIL_CHANGE_LINK_UNUSABLE, requestEmailChangeSchema } from "@/lib/validations/email-change";
 
 // The member's own address: changing it (proved at the new address) and confirming it. Like the rest of
 // /settings, these need a session, not good standing, and act on the caller alone.
 
+/** Where a confirmed change lands. */
+const EMAIL_CHANGED_PATH = "/settings/email/changed";
 const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
 const NEEDS_EMAIL = "This forum does not send email, so addresses cannot be changed or confirmed here. Ask an admin.";
 
@@ -56,11 +60,12 @@ export async function confirmEmailChangeAction(_previous: ActionState, formData:
   if (outcome.kind === "unusable") return failed(EMAIL_CHANGE_LINK_UNUSABLE);
   if (outcome.kind === "taken") return failed("That address now belongs to another account, so nothing changed.");
   revalidatePath("/settings");
-  return { ok: true, message: `Your address is now ${outcome.newEmail}.` };
+  // A page of its own: re-rendered after a no-JavaScript post, the link's page would only find its link spent.
+  redirect(EMAIL_CHANGED_PATH);
 }
 
-/** Sends a new confirmation link to the caller's address (a member who must still confirm it). */
-export async function resendConfirmationAction(_previous: ActionState, _formData: FormData): Promise<ActionState> {
+/** Sends a new confirmation link to the caller's address (a member who must still confirm it); the form names where the link returns to. */
+export async function resendConfirmationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return failed(SESSION_ENDED);
   if (!isEmailEnabled) return failed(NEEDS_EMAIL);
@@ -71,7 +76,8 @@ export async function resendConfirmationAction(_previous: ActionState, _formData
   const wait = await spentLimitWait(signInLinkLimits(await getClientIp(), email));
   if (wait !== null) return failed(`Too many emails were asked for. Try again in ${formatWait(wait)}.`);
   try {
-    await signIn(SIGN_IN_LINK_PROVIDER_ID, { email, redirect: false, redirectTo: "/settings" });
+    // The link brings them back where they asked from (a path inside Agora; anything else means home).
+    await signIn(SIGN_IN_LINK_PROVIDER_ID, { email, redirect: false, redirectTo: callbackPath.parse(formFields(formData).callbackUrl) });
   } catch (error) {
     if (error instanceof AuthError) return failed("The link could not be sent. Try again in a minute.");
     throw error;

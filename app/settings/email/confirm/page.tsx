@@ -5,7 +5,7 @@ import { pendingEmailChange } from "@/lib/queries/email-change";
 import { accountTokenSchema, EMAIL_CHANGE_LINK_UNUSABLE } from "@/lib/validations/email-change";
 import { confirmEmailChangeAction } from "../actions";
 
-export const metadata: Metadata = { title: "Confirm your new address", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm your new address", robots: { index: false }, referrer: "same-origin" };
 
 type Props = { searchParams: Promise<{ token?: string | string[] }> };
 
@@ -21,7 +21,7 @@ export default async function ConfirmEmailChangePage({ searchParams }: Props) {
     <main className="narrow">
       <h1>Confirm your new address</h1>
       {newEmail && token.success ? (
-        <ActionForm action={confirmEmailChangeAction} hidden={{ token: token.data }} submit="Use this address" label="Confirm your new address" hideOnSuccess>
+        <ActionForm action={confirmEmailChangeAction} hidden={{ token: token.data }} submit="Use this address" label="Confirm your new address">
           <p>
             Move your Agora account to <strong>{newEmail}</strong>? Sign-in, password resets and notifications will use it from now on.
           </p>
