@@ -21,7 +21,7 @@ export default async function EmailAddressPage() {
       </p>
       <h1>Email address</h1>
       <p className="lede">
-        Your address is <strong className="settings-value">{account.email ?? "(none)"}</strong>. Only you and the forum&apos;s admins see it.
+        Your address is <strong className="settings-value">{account.email ?? "(none)"}</strong>. Other members never see it.
       </p>
       {!isEmailEnabled ? (
         <p>This forum does not send email, so the address cannot be changed here (a link must reach the new address). Ask an admin.</p>
