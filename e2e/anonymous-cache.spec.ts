@@ -96,6 +96,41 @@ test.describe("the anonymous cache", () => {
     await Promise.all([visitorContext.close(), memberContext.close()]);
   });
 
+  test("a member's page is cached for signed-out readers, and gone for them at once when the member deletes their account", async ({ browser }) => {
+    const visitorContext = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
+    const visitor = await visitorContext.newPage();
+    const memberContext = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
+    const member = await memberContext.newPage();
+    const account = await signUp(member);
+    const thread = await openThread(member, 2);
+    const words = unique("Soon to be deleted with its account");
+    await postComment(member, words);
+    const profile = (await member.getByRole("navigation", { name: "Account" }).getByRole("link", { name: account.name, exact: true }).getAttribute("href"))!;
+
+    await visitor.goto(profile);
+    await expect(visitor.getByText(words)).toBeVisible();
+    // A second comment is not on the visitor's copy yet: the page came from the cache.
+    const later = unique("Posted after the visitor's copy was made");
+    await member.goto(thread.path);
+    await postComment(member, later);
+    await visitor.reload();
+    await expect(visitor.getByText(words)).toBeVisible();
+    await expect(visitor.getByText(later)).toHaveCount(0);
+
+    await member.goto("/settings");
+    const form = member.getByRole("form", { name: "Delete account" });
+    await form.getByLabel("Your password").fill(account.password);
+    await form.getByLabel(/cannot be restored/).check();
+    await form.getByRole("button", { name: "Delete my account" }).click();
+    await member.waitForURL("/settings/deleted");
+    const deletedAt = Date.now();
+    await visitor.goto(profile);
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("[deleted account]");
+    await expect(visitor.getByText(words)).toHaveCount(0);
+    expect(Date.now() - deletedAt).toBeLessThan(5_000);
+    await Promise.all([visitorContext.close(), memberContext.close()]);
+  });
+
   test("a comment a moderator hides is gone for signed-out readers within a second, though their copy was fresh", async ({ browser }) => {
     const { author, moderator, visitor, path, commentId, body, close } = await hideScene(browser, server);
     // The visitor's copy holds the comment, and would for TTL_SECONDS without a purge.

@@ -21,8 +21,8 @@ const request = (path: string, headers: Record<string, string> = {}, method = "G
 const page = (body: string, nonce = "OLDNONCE"): CachedPage => ({ body, headers: [["content-type", "text/html"]], nonce, storedAt: 0 });
 
 describe("which requests the anonymous cache answers", () => {
-  it("a signed-out reader's GET of the home, an article or a thread page", () => {
-    for (const path of ["/", "/a/tiktok-sparks-good", "/t/abc123", "/t/abc123?sort=top", "/t/abc123?after=00001"]) {
+  it("a signed-out reader's GET of the home, an article, a thread or a member's page", () => {
+    for (const path of ["/", "/a/tiktok-sparks-good", "/t/abc123", "/t/abc123?sort=top", "/t/abc123?after=00001", "/u/abc", "/u/abc?cursor=x"]) {
       expect(isCacheable(request(path)), path).toBe(true);
     }
   });
@@ -35,7 +35,7 @@ describe("which requests the anonymous cache answers", () => {
   });
 
   it("never other pages, other methods, server actions, client navigations or prefetches", () => {
-    for (const path of ["/signin", "/u/abc", "/mod", "/search?q=x", "/t/abc/c/def", "/t/abc/feed.xml", "/api/health", "/notifications"]) {
+    for (const path of ["/signin", "/u/abc/more", "/mod", "/search?q=x", "/t/abc/c/def", "/t/abc/feed.xml", "/api/health", "/notifications"]) {
       expect(isCacheable(request(path)), path).toBe(false);
     }
     expect(isCacheable(request("/t/abc123", {}, "POST"))).toBe(false);

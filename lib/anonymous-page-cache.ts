@@ -1,4 +1,4 @@
-// The anonymous cache: signed-out readers of the home, article and thread pages get a copy rendered at most
+// The anonymous cache: signed-out readers of the home, article, thread and member pages get a copy rendered at most
 // ANONYMOUS_CACHE_SECONDS ago (Discourse's "anonymous cache" idea). A busy thread then costs one render every few
 // seconds instead of one per reader, however many readers arrive. Members (a session cookie), server actions,
 // client-side navigations (RSC requests) and every other path always render fresh.
@@ -15,8 +15,8 @@ const RENDER_SECRET = randomUUID();
 
 /** Auth.js's session cookie (with the __Secure- prefix behind HTTPS): its presence means a member, maybe signed in. */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
-/** The pages worth caching: what signed-out readers open most. */
-const CACHED_PATH = /^\/(?:$|a\/[^/]+$|t\/[^/]+$)/;
+/** The pages worth caching: what signed-out readers open most (a member's page is linked from every comment). */
+const CACHED_PATH = /^\/(?:$|a\/[^/]+$|t\/[^/]+$|u\/[^/]+$)/;
 /** Headers that belong to one response, or that the proxy sets itself on every answer. */
 const DROPPED_HEADERS = new Set([
   "connection",

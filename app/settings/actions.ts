@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { refusalFrom } from "@/lib/action-guards";
+import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { failed, invalid, parseForm, type ActionState } from "@/lib/action-state";
 import { signOut } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/current-user";
@@ -73,6 +74,8 @@ export async function deleteAccountAction(_previous: ActionState, formData: Form
   } catch (error) {
     return refusalFrom(error, [AccountError]);
   }
+  // The member's comments, name and page are gone: signed-out readers must not keep seeing them from the cache.
+  await purgeAnonymousPages();
   revalidatePath("/", "layout");
   // The session rows are gone; this clears the cookie too.
   await signOut({ redirectTo: "/settings/deleted" });
