@@ -6,6 +6,7 @@ import { failed, formFields, invalid, parseForm, textValues, type ActionState } 
 import { OIDC_PROVIDER_ID, signIn, signOut } from "@/lib/auth";
 import { composePasswordResetEmail, sendAccountEmail } from "@/lib/account-email";
 import { afterResponse } from "@/lib/after-response";
+import { log, serializeError } from "@/lib/logger";
 import { getClientIp } from "@/lib/client-ip";
 import { isEmailEnabled, isOidcSignInEnabled } from "@/lib/env";
 import { enforceRateLimits, formatWait, RateLimitedError, resetRateLimit, spentLimitWait } from "@/lib/rate-limit";
@@ -48,7 +49,13 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   }
   if (isEmailEnabled) {
     // Confirmed before signed in: the emailed link does both (Auth.js's email provider marks the address verified).
-    await signIn(SIGN_IN_LINK_PROVIDER_ID, { email, redirect: false, redirectTo: callbackUrl });
+    try {
+      await signIn(SIGN_IN_LINK_PROVIDER_ID, { email, redirect: false, redirectTo: callbackUrl });
+    } catch (error) {
+      // The account exists either way: its owner signs in with the password and asks for a new link in Settings.
+      if (!(error instanceof AuthError)) throw error;
+      log("error", "sign-up confirmation link failed", { error: serializeError(error) });
+    }
     redirect(SIGN_UP_CHECK_EMAIL_PATH);
   }
   // signIn redirects (by throwing) on success.

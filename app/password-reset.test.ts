@@ -153,7 +153,8 @@ describe("asking for a sign-in link (the same email budget)", () => {
 });
 
 describe("using a reset link", () => {
-  it("sets the new password, ends every session of the account, and signs in the browser that used it", async () => {
+  it("sets the new password, ends every session of the account, signs in the browser that used it, and confirms the address", async () => {
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).emailVerified).toBeNull();
     const elsewhere = await createSession(member.id);
     const token = await askForLink();
     const answer = await callAction(resetPasswordAction, { token, password: NEW_PASSWORD });
@@ -161,7 +162,8 @@ describe("using a reset link", () => {
     expect(await findActiveSessionUser(elsewhere)).toBeNull();
     const sessions = await db.session.findMany({ where: { userId: member.id } });
     expect(sessions).toHaveLength(1);
-    const stored = await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { passwordHash: true } });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { passwordHash: true, emailVerified: true } });
+    expect(stored.emailVerified).not.toBeNull();
     expect(await verifyPassword(stored.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(stored.passwordHash, OLD_PASSWORD)).toBe(false);
     expect([...request.cookies.keys()].some((name) => name.includes("session-token"))).toBe(true);

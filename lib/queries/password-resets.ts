@@ -44,6 +44,8 @@ export async function resetPasswordWithToken(token: string, passwordHash: string
     if (count !== 1) return null;
     await tx.accountToken.updateMany({ where: { userId: row.userId, purpose: PURPOSE, usedAt: null }, data: { usedAt: now } });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { id: true, email: true } });
+    // Following the emailed link proved the mailbox: an address not yet confirmed is now (lib/email-confirmation.ts).
+    await tx.user.updateMany({ where: { id: row.userId, emailVerified: null }, data: { emailVerified: now } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
     return user.email ? { userId: user.id, email: user.email } : null;
   });

@@ -1,2 +1,3 @@
 -- AlterTable
 ALTER TABLE "AccountToken" ADD COLUMN "newEmail" TEXT;
+

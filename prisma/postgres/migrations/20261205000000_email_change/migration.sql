@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "AccountToken" ADD COLUMN "newEmail" TEXT;
