@@ -11,16 +11,13 @@ const request = vi.hoisted(() => {
   process.env.AUTH_SECRET = "fuzzing-secret-fuzzing-secret-fuzzing-secret";
   return { headers: new Headers(), cookies: new Map<string, string>() };
 });
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    getAll: () => [...request.cookies].map(([name, value]) => ({ name, value })),
-    has: (name: string) => request.cookies.has(name),
-    set: (name: string, value: string) => void request.cookies.set(name, value),
-    delete: (name: string) => void request.cookies.delete(name),
-  }),
-}));
+vi.mock("next/headers", async () => {
+  const { cookieJar } = await import("@/lib/testing/cookie-jar");
+  return {
+    headers: async () => request.headers,
+    cookies: async () => cookieJar(request.cookies),
+  };
+});
 
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { throughProxy } from "@/lib/testing/through-proxy";

@@ -16,16 +16,13 @@ const sink = await vi.hoisted(async () => {
 const request = vi.hoisted(() => ({ ip: "10.9.0.1", cookies: new Map<string, string>() }));
 const background = vi.hoisted(() => ({ tasks: [] as Promise<unknown>[] }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => request.ip }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-forwarded-for": request.ip }),
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    getAll: () => [...request.cookies].map(([name, value]) => ({ name, value })),
-    has: (name: string) => request.cookies.has(name),
-    set: (name: string, value: string) => void request.cookies.set(name, value),
-    delete: (name: string) => void request.cookies.delete(name),
-  }),
-}));
+vi.mock("next/headers", async () => {
+  const { cookieJar } = await import("@/lib/testing/cookie-jar");
+  return {
+    headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-forwarded-for": request.ip }),
+    cookies: async () => cookieJar(request.cookies),
+  };
+});
 vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
   after: (task: () => Promise<unknown>) => {

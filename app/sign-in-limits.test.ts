@@ -6,16 +6,13 @@ const request = vi.hoisted(() => {
   process.env.AUTH_SECRET = "limits-secret-limits-secret-limits-secret";
   return { ip: "10.0.0.1", cookies: new Map<string, string>() };
 });
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-forwarded-for": request.ip }),
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    getAll: () => [...request.cookies].map(([name, value]) => ({ name, value })),
-    has: (name: string) => request.cookies.has(name),
-    set: (name: string, value: string) => void request.cookies.set(name, value),
-    delete: (name: string) => void request.cookies.delete(name),
-  }),
-}));
+vi.mock("next/headers", async () => {
+  const { cookieJar } = await import("@/lib/testing/cookie-jar");
+  return {
+    headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-forwarded-for": request.ip }),
+    cookies: async () => cookieJar(request.cookies),
+  };
+});
 
 import { SIGNIN_SLOWDOWN_MS } from "@/lib/auth";
 import { db } from "@/lib/db";
