@@ -5,6 +5,7 @@ import { AuthForm } from "@/components/auth-form";
 import { resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 import { DISPLAY_NAME_RULES } from "@/lib/display-name";
+import { isEmailEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -14,7 +15,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: AuthP
   return (
     <main className="narrow">
       <h1>Create an account</h1>
-      <p className="lede">Your display name is shown next to your comments.</p>
+      <p className="lede">
+        Your display name is shown next to your comments.
+        {isEmailEnabled && " We will email you a link to confirm your address; following it signs you in."}
+      </p>
       <AuthForm
         action={signUpAction}
         callbackUrl={callbackUrl}
