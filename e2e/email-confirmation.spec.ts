@@ -1,8 +1,5 @@
 import { mkdirSync } from "node:fs";
-import type { Browser } from "@playwright/test";
-import type { SmtpSink } from "../lib/testing/smtp-sink";
-import { randomVisitorIp, type AppServer } from "./app-server";
-import { linkTo, mailTo, signUpAndConfirm, startMailingServer } from "./mail-server";
+import { linkTo, mailTo, signUpAndConfirm, useMailingServer } from "./mail-server";
 import { expect, expectSignedInAs, expectSignedOut, fillSignIn, fillSignUp, newAccount, newCommentBox, SEEDED_ARTICLE, test } from "./helpers";
 
 // Confirming an address and changing it, through a real SMTP conversation: a server of this build mails a local
@@ -13,23 +10,8 @@ const CONFIRM_FIRST = "Confirm your email address to join the discussion: follow
 
 test.describe("email addresses, with email configured", () => {
   test.describe.configure({ timeout: 150_000 });
-  let sink: SmtpSink;
-  let server: AppServer;
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    ({ sink, server } = await startMailingServer());
-  });
-
-  test.afterAll(async () => {
-    await server?.stop();
-    await sink?.close();
-  });
-
-  async function visitor(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
-    const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() }, ...options });
-    return context.newPage();
-  }
+  const mailing = useMailingServer();
+  const visitor = mailing.visitor;
 
   /** The first point of the seeded article, on this server. */
   async function firstThread(page: Awaited<ReturnType<typeof visitor>>) {
@@ -45,7 +27,7 @@ test.describe("email addresses, with email configured", () => {
     await fillSignUp(page, account);
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expectSignedOut(page);
-    const first = await mailTo(sink, account.email, "Confirm your Agora account");
+    const first = await mailTo(mailing.sink, account.email, "Confirm your Agora account");
 
     // Signing in with the password works; taking part waits for the confirmation.
     await page.goto("/signin");
@@ -55,11 +37,11 @@ test.describe("email addresses, with email configured", () => {
     await expect(page.getByText(CONFIRM_FIRST)).toBeVisible();
     await expect(newCommentBox(page)).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Reply" })).toHaveCount(0);
-    const sent = sink.messages.length;
+    const sent = mailing.sink.messages.length;
     await page.getByRole("button", { name: "Send a new link" }).click();
     await expect(page.getByRole("status").filter({ hasText: `We sent a new link to ${account.email}.` })).toBeVisible();
-    await sink.waitFor(sent + 1);
-    const second = await mailTo(sink, account.email, "Confirm your Agora account");
+    await mailing.sink.waitFor(sent + 1);
+    const second = await mailTo(mailing.sink, account.email, "Confirm your Agora account");
     expect(linkTo(second, "/api/auth/callback/nodemailer")).not.toBe(linkTo(first, "/api/auth/callback/nodemailer"));
 
     // Following the link confirms the address: the same browser may now comment.
@@ -74,20 +56,20 @@ test.describe("email addresses, with email configured", () => {
   });
 
   test("signing up with a taken address is answered like a new one; the address's owner is told, and nobody is signed in", async ({ browser }) => {
-    const owner = await signUpAndConfirm(await visitor(browser), sink);
+    const owner = await signUpAndConfirm(await visitor(browser), mailing.sink);
     const stranger = await visitor(browser);
     await stranger.goto("/signup");
     await fillSignUp(stranger, newAccount({ email: owner.email }));
     await expect(stranger.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expect(stranger.getByRole("main").getByRole("status")).toHaveText("We sent a link to the address you gave. Follow it to confirm your address and sign in.");
     await expectSignedOut(stranger);
-    const notice = await mailTo(sink, owner.email, "Someone tried to create an Agora account with your address");
+    const notice = await mailTo(mailing.sink, owner.email, "Someone tried to create an Agora account with your address");
     expect(notice.text).not.toContain("token=");
   });
 
   test("a member moves their account to a new address through the link sent there; the old address is told; the link works once, even without JavaScript", async ({ browser }) => {
     const page = await visitor(browser);
-    const account = await signUpAndConfirm(page, sink);
+    const account = await signUpAndConfirm(page, mailing.sink);
     await page.goto("/settings");
     await page.getByRole("main").getByRole("link", { name: "Change", exact: true }).nth(1).click();
     await expect(page.getByRole("heading", { name: "Email address" })).toBeVisible();
@@ -100,9 +82,9 @@ test.describe("email addresses, with email configured", () => {
     await form.getByLabel("Your password").fill(account.password);
     await form.getByRole("button", { name: "Send the link" }).click();
     await expect(form.getByRole("status")).toHaveText(`We sent a link to ${newEmail}. Follow it within an hour to finish; until then your address stays as it is.`);
-    const notice = await mailTo(sink, account.email, "Your Agora address is being changed");
+    const notice = await mailTo(mailing.sink, account.email, "Your Agora address is being changed");
     expect(notice.text).toContain(newEmail);
-    const link = linkTo(await mailTo(sink, newEmail, "Confirm your new Agora address"), "/settings/email/confirm");
+    const link = linkTo(await mailTo(mailing.sink, newEmail, "Confirm your new Agora address"), "/settings/email/confirm");
 
     // Opening the link changes nothing (mail scanners open links); the click does. Without JavaScript, signed out.
     const plain = await visitor(browser, { javaScriptEnabled: false });
@@ -126,7 +108,7 @@ test.describe("email addresses, with email configured", () => {
 
   test("screenshots of the check-email, address and confirmation pages at 375 and 1280 px, light and dark", async ({ browser }) => {
     const page = await visitor(browser);
-    await signUpAndConfirm(page, sink);
+    await signUpAndConfirm(page, mailing.sink);
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const colorScheme of ["light", "dark"] as const) {
       for (const width of [375, 1280]) {

@@ -1,7 +1,7 @@
-import type { Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from "../lib/testing/smtp-sink";
-import { startAppServer, type AppServer } from "./app-server";
-import { expect, expectSignedInAs, fillSignUp, newAccount, type Account } from "./helpers";
+import { randomVisitorIp, startAppServer, type AppServer } from "./app-server";
+import { expect, expectSignedInAs, fillSignUp, newAccount, test, type Account } from "./helpers";
 
 /**
  * A server of this build that sends its email to a local SMTP sink (lib/testing/smtp-sink.ts), its AUTH_URL its
@@ -11,6 +11,40 @@ export async function startMailingServer(): Promise<{ sink: SmtpSink; server: Ap
   const sink = await startSmtpSink();
   const server = await startAppServer((url) => ({ SMTP_URL: sink.url, AUTH_URL: url, MAIL_FROM: "Agora <no-reply@agora.test>" }));
   return { sink, server };
+}
+
+/**
+ * For a describe block whose tests follow emailed links: a mailing server started before its tests and stopped
+ * after them. `visitor` opens a page on it from a client address of its own; its browser context is closed after
+ * the test.
+ */
+export function useMailingServer() {
+  let started: { sink: SmtpSink; server: AppServer } | undefined;
+  const contexts: BrowserContext[] = [];
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    started = await startMailingServer();
+  });
+  test.afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  test.afterAll(async () => {
+    await started?.server.stop();
+    await started?.sink.close();
+  });
+  return {
+    get sink(): SmtpSink {
+      return started!.sink;
+    },
+    get server(): AppServer {
+      return started!.server;
+    },
+    async visitor(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+      const context = await browser.newContext({ baseURL: started!.server.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() }, ...options });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
 }
 
 /** The newest email to `to` with this subject, once it has arrived. */

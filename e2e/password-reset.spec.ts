@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
-import type { Browser } from "@playwright/test";
 import type { SmtpSink } from "../lib/testing/smtp-sink";
 import { randomVisitorIp, type AppServer } from "./app-server";
-import { signUpAndConfirm, startMailingServer } from "./mail-server";
+import { signUpAndConfirm, startMailingServer, useMailingServer } from "./mail-server";
 import { accountNav, attemptSignIn, expect, expectSignedInAs, expectSignedOut, fillSignIn, test } from "./helpers";
 
 // The forgotten password through a real SMTP conversation: a server of this build with SMTP_URL pointing at a local
@@ -13,27 +12,12 @@ const LINK = /(http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=[A-Za-z0-9_-]+)/
 
 test.describe("forgotten password, with email configured", () => {
   test.describe.configure({ timeout: 150_000 });
-  let sink: SmtpSink;
-  let server: AppServer;
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    ({ sink, server } = await startMailingServer());
-  });
-
-  test.afterAll(async () => {
-    await server?.stop();
-    await sink?.close();
-  });
-
-  async function visitor(browser: Browser) {
-    const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
-    return context.newPage();
-  }
+  const mailing = useMailingServer();
+  const visitor = mailing.visitor;
 
   test("a member who forgot their password gets a link by email, sets a new one, is signed in, and every other session ends", async ({ browser }) => {
     const home = await visitor(browser);
-    const account = await signUpAndConfirm(home, sink);
+    const account = await signUpAndConfirm(home, mailing.sink);
 
     // Elsewhere, the member cannot remember the password.
     const away = await visitor(browser);
@@ -42,12 +26,12 @@ test.describe("forgotten password, with email configured", () => {
     await expect(away.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
     await away.getByRole("link", { name: "Reset your password" }).click();
     await expect(away.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
-    const sent = sink.messages.length;
+    const sent = mailing.sink.messages.length;
     await away.getByLabel("Email", { exact: true }).fill(account.email);
     await away.getByRole("button", { name: "Email me a link" }).click();
     await expect(away.getByRole("main").getByRole("status")).toHaveText(/^If an account uses that address, we have emailed it a link/);
 
-    const mails = await sink.waitFor(sent + 1);
+    const mails = await mailing.sink.waitFor(sent + 1);
     const mail = mails[sent]!;
     expect(mail.to).toEqual([account.email]);
     expect(mail.subject).toBe("Reset your Agora password");
@@ -86,12 +70,12 @@ test.describe("forgotten password, with email configured", () => {
   test("an unknown address gets the same answer and no email; a forged or malformed link gets a clear page", async ({ browser }) => {
     const page = await visitor(browser);
     await page.goto("/forgot-password");
-    const sent = sink.messages.length;
+    const sent = mailing.sink.messages.length;
     await page.getByLabel("Email", { exact: true }).fill(`nobody-${Date.now()}@example.test`);
     await page.getByRole("button", { name: "Email me a link" }).click();
     await expect(page.getByRole("main").getByRole("status")).toHaveText(/^If an account uses that address, we have emailed it a link/);
     // A known address's email arrives within a second or two; none comes for this one.
-    await expect(sink.waitFor(sent + 1, 3_000)).rejects.toThrow();
+    await expect(mailing.sink.waitFor(sent + 1, 3_000)).rejects.toThrow();
 
     await page.goto(`/reset-password?token=${"A".repeat(43)}`);
     await expect(page.getByRole("heading", { name: "This reset link does not work" })).toBeVisible();

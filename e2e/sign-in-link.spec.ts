@@ -1,7 +1,4 @@
-import type { Browser, BrowserContext } from "@playwright/test";
-import type { SmtpSink } from "../lib/testing/smtp-sink";
-import { randomVisitorIp, type AppServer } from "./app-server";
-import { signUpAndConfirm, startMailingServer } from "./mail-server";
+import { signUpAndConfirm, useMailingServer } from "./mail-server";
 import { expect, expectSignedInAs, expectSignedOut, test } from "./helpers";
 
 // Sign-in by emailed link through a real SMTP conversation: a server of this build with SMTP_URL pointing at a
@@ -12,44 +9,23 @@ const SENT = /^If an account uses that address, we have emailed it a sign-in lin
 
 test.describe("sign-in by emailed link", () => {
   test.describe.configure({ timeout: 150_000 });
-  let sink: SmtpSink;
-  let server: AppServer;
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    ({ sink, server } = await startMailingServer());
-  });
-
-  const contexts: BrowserContext[] = [];
-  test.afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  test.afterAll(async () => {
-    await server?.stop();
-    await sink?.close();
-  });
-
-  async function visitor(browser: Browser, javaScriptEnabled = true) {
-    const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const mailing = useMailingServer();
+  const visitor = mailing.visitor;
 
   test("a member asks for a link on the sign-in page, follows it once and is signed in; the used link then says so", async ({ browser }) => {
-    const account = await signUpAndConfirm(await visitor(browser), sink);
+    const account = await signUpAndConfirm(await visitor(browser), mailing.sink);
 
     const page = await visitor(browser);
     await page.goto("/signin?callbackUrl=%2Fsearch");
     await page.getByRole("link", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("heading", { name: "Sign in by email" })).toBeVisible();
-    const sent = sink.messages.length;
+    const sent = mailing.sink.messages.length;
     await page.getByLabel("Email", { exact: true }).fill(account.email.toUpperCase());
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expect(page.getByRole("main").getByRole("status")).toHaveText(SENT);
 
-    const mail = (await sink.waitFor(sent + 1))[sent]!;
+    const mail = (await mailing.sink.waitFor(sent + 1))[sent]!;
     expect(mail.to).toEqual([account.email]);
     expect(mail.subject).toBe("Your Agora sign-in link");
     const link = LINK.exec(mail.text)?.[1];
@@ -70,16 +46,16 @@ test.describe("sign-in by emailed link", () => {
   });
 
   test("without JavaScript, an unknown address gets the same answer and no email, and a forged link signs nobody in", async ({ browser }) => {
-    const page = await visitor(browser, false);
+    const page = await visitor(browser, { javaScriptEnabled: false });
     await page.goto("/signin/email");
-    const sent = sink.messages.length;
+    const sent = mailing.sink.messages.length;
     const nobody = `nobody-${Date.now()}@example.test`;
     await page.getByLabel("Email", { exact: true }).fill(nobody);
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expect(page.getByRole("main").getByRole("status")).toHaveText(SENT);
     // A known address's email arrives within a second or two; none comes for this one.
-    await expect(sink.waitFor(sent + 1, 3_000)).rejects.toThrow();
+    await expect(mailing.sink.waitFor(sent + 1, 3_000)).rejects.toThrow();
 
     // Not an email address: the form says so.
     await page.goto("/signin/email");
