@@ -29,6 +29,8 @@ export function useMailingServer() {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   test.afterAll(async () => {
+    // Stopping waits for open requests; every browser context is closed by now, so no stream keeps it waiting.
+    test.setTimeout(60_000);
     await started?.server.stop();
     await started?.sink.close();
   });
