@@ -89,7 +89,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 }
 
 /** A signed-in member's own links: the staff pages they may open, their page, settings, signing out. */
-function AccountLinks({ user }: { user: NonNullable<CurrentUser> }) {
+function AccountLinks({ user }: { user: CurrentUser }) {
   return (
     <>
       {canEditArticles(user) && <Link href="/editor">Editor</Link>}
