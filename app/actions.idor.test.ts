@@ -39,6 +39,7 @@ import { RESET_LINK_UNUSABLE } from "@/lib/validations/password-reset";
 import { EMAIL_CHANGE_LINK_UNUSABLE } from "@/lib/validations/email-change";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
+import { overrideEnv } from "@/lib/testing/env";
 
 const { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } = memberActions;
 const { addWordFilterAction, dismissReportsAction, liftSuspensionAction, moderateCommentAction, moderateThreadAction, removeWordFilterAction, setRoleAction, suspendUserAction } =
@@ -264,12 +265,7 @@ let world: ActionWorld;
 let carolSessionId = "";
 
 beforeAll(async () => {
-  process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
-  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
-  process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
-  process.env.RATE_LIMIT_REPORT_USER = "100000/60";
-  process.env.RATE_LIMIT_REPORT_IP = "100000/60";
-  process.env.RATE_LIMIT_NAME_CHANGE_USER = "100000/60";
+  overrideEnv({ RATE_LIMIT_COMMENT_USER: "100000/60", RATE_LIMIT_EDIT_USER: "100000/60", RATE_LIMIT_COMMENT_IP: "100000/60", RATE_LIMIT_REPORT_USER: "100000/60", RATE_LIMIT_REPORT_IP: "100000/60", RATE_LIMIT_NAME_CHANGE_USER: "100000/60" });
   world = await buildActionWorld();
   await db.article.updateMany({ where: { slug: "test-article-taken" }, data: { slug: `moved-${Date.now()}` } });
   await db.article.update({ where: { id: world.articles.published }, data: { slug: "test-article-taken" } });

@@ -52,6 +52,7 @@ import { requestEmailChange } from "@/lib/queries/email-change";
 import { asFormText, callAction, databaseChanges, databaseState, type Action, type Fields } from "@/lib/testing/action-harness";
 import { buildActionWorld, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { createTestUser } from "@/lib/testing/factories";
+import { overrideEnv } from "@/lib/testing/env";
 
 const FORGED_DATE = "2000-01-01T00:00:00.000Z";
 
@@ -284,11 +285,7 @@ let emailChangeToken = "";
 
 beforeEach(async () => {
   runId = randomUUID();
-  process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
-  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
-  process.env.RATE_LIMIT_REPORT_USER = "100000/60";
-  process.env.PREMODERATION_FIRST_COMMENTS = "0";
-  delete process.env.ADMIN_EMAILS;
+  overrideEnv({ RATE_LIMIT_COMMENT_USER: "100000/60", RATE_LIMIT_EDIT_USER: "100000/60", RATE_LIMIT_REPORT_USER: "100000/60", PREMODERATION_FIRST_COMMENTS: "0", ADMIN_EMAILS: undefined });
   await db.wordFilter.deleteMany({});
   world = await buildActionWorld();
   mallory = await createTestUser("Mallory");

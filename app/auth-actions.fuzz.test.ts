@@ -27,6 +27,7 @@ import { createUserWithPassword } from "@/lib/queries/users";
 import { callAction, callActionWith, databaseChanges, DatabaseTracker, expectClearRefusal, formDataFrom, type Fields } from "@/lib/testing/action-harness";
 import { fileValue, hostileForm, hostileText, MEGABYTE_VALUES } from "@/lib/testing/hostile-input";
 import { signInAction, signInWithGitHubAction, signInWithOidcAction, signOutAction, signUpAction } from "./auth-actions";
+import { useEnv } from "@/lib/testing/env";
 
 const ORIGIN = "http://localhost:3000";
 const PASSWORD = "a long enough password";
@@ -36,26 +37,20 @@ const TIMEOUT_MS = 180_000;
 const database = new DatabaseTracker();
 let member: { id: string; email: string };
 const outcomes = { accepted: 0, refused: 0 };
-const SAVED = ["RATE_LIMIT_SIGNIN_ACCOUNT", "RATE_LIMIT_SIGNIN_ACCOUNT_IP", "RATE_LIMIT_SIGNIN_IP", "RATE_LIMIT_SIGNUP_IP", "ADMIN_EMAILS"].map((key) => [key, process.env[key]] as const);
+// Limits high enough that runs are refused for what they send (the limits have their own tests).
+useEnv({
+  RATE_LIMIT_SIGNIN_ACCOUNT: "100000/900",
+  RATE_LIMIT_SIGNIN_IP: "100000/900",
+  RATE_LIMIT_SIGNIN_ACCOUNT_IP: "100000/900",
+  RATE_LIMIT_SIGNUP_IP: "100000/900",
+  ADMIN_EMAILS: undefined,
+});
 
 beforeAll(async () => {
-  // Limits high enough that runs are refused for what they send (the limits have their own tests).
-  process.env.RATE_LIMIT_SIGNIN_ACCOUNT = "100000/900";
-  process.env.RATE_LIMIT_SIGNIN_IP = "100000/900";
-  process.env.RATE_LIMIT_SIGNIN_ACCOUNT_IP = "100000/900";
-  process.env.RATE_LIMIT_SIGNUP_IP = "100000/900";
-  delete process.env.ADMIN_EMAILS;
   const user = await createUserWithPassword({ name: "Member", email: "member@example.test", passwordHash: await hashPassword(PASSWORD) });
   member = { id: user.id, email: user.email! };
   // Auth.js reports every refused sign-in on console.error; the properties below check the answers instead.
   vi.spyOn(console, "error").mockImplementation(() => {});
-});
-
-afterAll(() => {
-  for (const [key, value] of SAVED) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
 });
 
 beforeEach(() => {

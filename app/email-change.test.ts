@@ -10,9 +10,6 @@ const sink = await vi.hoisted(async () => {
   process.env.SMTP_URL = started.url;
   process.env.AUTH_URL = "https://agora.example.test";
   process.env.AUTH_SECRET = "change-secret-change-secret-change-secret-ch";
-  process.env.RATE_LIMIT_RESET_IP = "100000/3600";
-  process.env.RATE_LIMIT_SIGNUP_IP = "100000/3600";
-  process.env.RATE_LIMIT_ACCOUNT_PASSWORD = "100000/3600";
   return started;
 });
 const request = vi.hoisted(() => ({ ip: "10.7.0.1", cookies: new Map<string, string>() }));
@@ -49,6 +46,10 @@ import { EMAIL_CHANGE_LINK_UNUSABLE } from "@/lib/validations/email-change";
 import { signUpAction } from "./auth-actions";
 import { confirmEmailChangeAction, requestEmailChangeAction, resendConfirmationAction } from "./settings/email/actions";
 import { createCommentAction } from "./t/[threadId]/actions";
+import { useEnv } from "@/lib/testing/env";
+
+// Limits out of the way: these tests are about other refusals.
+useEnv({ RATE_LIMIT_RESET_IP: "100000/3600", RATE_LIMIT_SIGNUP_IP: "100000/3600", RATE_LIMIT_ACCOUNT_PASSWORD: "100000/3600" });
 
 const PASSWORD = "the member's password";
 let member: { id: string; email: string; name: string };

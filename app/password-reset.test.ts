@@ -10,7 +10,6 @@ const sink = await vi.hoisted(async () => {
   process.env.SMTP_URL = started.url;
   process.env.AUTH_URL = "https://agora.example.test";
   process.env.AUTH_SECRET = "reset-secret-reset-secret-reset-secret-reset";
-  process.env.RATE_LIMIT_RESET_IP = "100000/3600";
   return started;
 });
 const request = vi.hoisted(() => ({ ip: "10.9.0.1", cookies: new Map<string, string>() }));
@@ -41,6 +40,10 @@ import { createUserWithPassword } from "@/lib/queries/users";
 import { RESET_LINK_SENT, RESET_LINK_UNUSABLE } from "@/lib/validations/password-reset";
 import { sendSignInLink } from "@/lib/sign-in-link";
 import { requestPasswordResetAction, requestSignInLinkAction, resetPasswordAction } from "./auth-actions";
+import { useEnv } from "@/lib/testing/env";
+
+// Limits out of the way: these tests are about other refusals.
+useEnv({ RATE_LIMIT_RESET_IP: "100000/3600" });
 
 const OLD_PASSWORD = "the old password";
 const NEW_PASSWORD = "a fresh new password";

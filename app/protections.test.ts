@@ -12,15 +12,10 @@ import { reportAction } from "@/app/t/[threadId]/actions";
 import { db } from "@/lib/db";
 import { getUserComments } from "@/lib/queries/comments";
 import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
-
-const RATE_ENV = ["RATE_LIMIT_REPORT_USER", "RATE_LIMIT_REPORT_IP"] as const;
-const saved = Object.fromEntries(RATE_ENV.map((key) => [key, process.env[key]]));
+import { overrideEnv, resetEnv } from "@/lib/testing/env";
 
 afterEach(() => {
-  for (const key of RATE_ENV) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
+  resetEnv();
   session.user = null;
 });
 
@@ -44,8 +39,7 @@ describe("reporting is rate-limited per member", () => {
   });
 
   it("refuses the report past RATE_LIMIT_REPORT_USER with a clear message, and stores nothing", async () => {
-    process.env.RATE_LIMIT_REPORT_USER = "2/3600";
-    process.env.RATE_LIMIT_REPORT_IP = "1000/3600";
+    overrideEnv({ RATE_LIMIT_REPORT_USER: "2/3600", RATE_LIMIT_REPORT_IP: "1000/3600" });
     const reporter = await createTestUser("Reporter");
     session.user = await currentUserFor(reporter.id);
 
@@ -59,8 +53,7 @@ describe("reporting is rate-limited per member", () => {
   });
 
   it("counts per member: another member can still report", async () => {
-    process.env.RATE_LIMIT_REPORT_USER = "1/3600";
-    process.env.RATE_LIMIT_REPORT_IP = "1000/3600";
+    overrideEnv({ RATE_LIMIT_REPORT_USER: "1/3600", RATE_LIMIT_REPORT_IP: "1000/3600" });
     const first = await createTestUser("First");
     const second = await createTestUser("Second");
     session.user = await currentUserFor(first.id);

@@ -1,6 +1,6 @@
 // Sign-in and sign-up limits as an attacker meets them: the real Auth.js, the real database, the caller's address
 // taken from X-Forwarded-For (next/headers is mocked: next-auth reads the request through it).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const request = vi.hoisted(() => {
   process.env.AUTH_SECRET = "limits-secret-limits-secret-limits-secret";
@@ -20,9 +20,9 @@ import { hashPassword } from "@/lib/password";
 import { createUserWithPassword } from "@/lib/queries/users";
 import { callAction } from "@/lib/testing/action-harness";
 import { signInAction, signUpAction } from "./auth-actions";
+import { overrideEnv, resetEnv } from "@/lib/testing/env";
 
 const PASSWORD = "the owner's password";
-const SAVED = ["RATE_LIMIT_SIGNIN_ACCOUNT", "RATE_LIMIT_SIGNIN_ACCOUNT_IP", "RATE_LIMIT_SIGNIN_IP", "RATE_LIMIT_SIGNUP_IP"].map((key) => [key, process.env[key]] as const);
 let email = "";
 
 const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
@@ -31,15 +31,8 @@ beforeAll(() => {
   vi.spyOn(console, "error").mockImplementation(() => {});
 });
 
-afterAll(() => {
-  for (const [key, value] of SAVED) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
 beforeEach(async () => {
-  for (const [key] of SAVED) delete process.env[key];
+  resetEnv();
   request.cookies.clear();
   email = `owner-${crypto.randomUUID()}@example.test`;
   await createUserWithPassword({ name: `Owner ${email.slice(0, 12)}`, email, passwordHash: await hashPassword(PASSWORD) });
@@ -61,7 +54,7 @@ describe("sign-in limits", () => {
   });
 
   it("once the account has had too many failures from everywhere, each attempt is slowed, never refused: the owner still gets in", async () => {
-    process.env.RATE_LIMIT_SIGNIN_ACCOUNT = "3/900";
+    overrideEnv({ RATE_LIMIT_SIGNIN_ACCOUNT: "3/900" });
     for (let attempt = 0; attempt < 4; attempt++) {
       request.ip = randomIp();
       await callAction(signInAction, { email, password: `wrong ${attempt}` });
@@ -76,7 +69,7 @@ describe("sign-in limits", () => {
 
 describe("sign-up limit", () => {
   it("refuses an address its third account within the hour (limit 2), in writing, creating nothing; another address signs up", async () => {
-    process.env.RATE_LIMIT_SIGNUP_IP = "2/3600";
+    overrideEnv({ RATE_LIMIT_SIGNUP_IP: "2/3600" });
     request.ip = randomIp();
     const signUp = () => callAction(signUpAction, { name: `Newcomer ${crypto.randomUUID().slice(0, 8)}`, email: `new-${crypto.randomUUID()}@example.test`, password: "a long enough password" });
     expect((await signUp()).redirectedTo).toBeDefined();

@@ -16,7 +16,6 @@ import { SIGN_IN_LINK_TTL_MINUTES } from "@/lib/validations/sign-in-link";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/password";
 import { createSession, deleteSession, findActiveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/queries/sessions";
-import { getModerationConfig } from "@/lib/moderation-config";
 import { findUserCredentials, setRoleByEmail } from "@/lib/queries/users";
 import { clientIpFrom } from "@/lib/client-address";
 import { mustConfirmEmail } from "@/lib/email-confirmation";
@@ -176,7 +175,7 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
     async jwt({ token, user }) {
       if (user?.id) {
         // The first admins come from configuration, applied at every sign-in (sign-up signs in too).
-        if (user.email && getModerationConfig().ADMIN_EMAILS.includes(user.email.toLowerCase())) {
+        if (user.email && env.ADMIN_EMAILS.includes(user.email.toLowerCase())) {
           await setRoleByEmail(user.email, "admin");
         }
         token.sid = await createSession(user.id, await requestBrowser());

@@ -3,6 +3,7 @@ import { clientIpFrom, isForwardingTrusted, requestHostFrom } from "./client-add
 import { installPeerAddress, PEER_ADDRESS_HEADER } from "./peer-address";
 import { siteOrigin } from "./site-url";
 import { parseTrustProxy } from "./trust-proxy";
+import { overrideEnv, resetEnv } from "@/lib/testing/env";
 
 installPeerAddress();
 const none = parseTrustProxy(undefined);
@@ -42,13 +43,12 @@ describe("requestHostFrom and siteOrigin", () => {
   it("ignore X-Forwarded-Host and -Proto from a peer that is not a trusted proxy", () => {
     expect(isForwardingTrusted(from("198.51.100.9", evil), loopback)).toBe(false);
     expect(requestHostFrom(from("198.51.100.9", evil), loopback)).toEqual({ host: "127.0.0.1:3000", proto: "http" });
-    const saved = process.env.AUTH_URL;
-    delete process.env.AUTH_URL;
+    overrideEnv({ AUTH_URL: undefined });
     try {
       expect(siteOrigin(from("198.51.100.9", evil), none)).toBe("http://127.0.0.1:3000");
       expect(siteOrigin(from("127.0.0.1", evil), loopback)).toBe("https://evil.example");
     } finally {
-      if (saved !== undefined) process.env.AUTH_URL = saved;
+      resetEnv();
     }
   });
 

@@ -15,6 +15,20 @@ const wholeNumber = (min: number, max: number, fallback: number) =>
       .default(fallback),
   );
 
+/** A rate limit, "points/seconds": "5/60" is 5 per minute. */
+const rate = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+\/\d+$/, { error: 'use "<count>/<seconds>", e.g. "5/60"' })
+      .default(fallback)
+      .transform((value) => {
+        const [points, seconds] = value.split("/").map(Number) as [number, number];
+        return { points, duration: seconds };
+      }),
+  );
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -101,6 +115,38 @@ const envSchema = z.object({
   COOLDOWN_NEW_MEMBER_DAYS: wholeNumber(0, 3650, 7),
   /** ...and has this many published comments. */
   COOLDOWN_NEW_MEMBER_COMMENTS: wholeNumber(0, 100000, 3),
+  /** A member's first this many comments wait for a moderator's approval (0: none do). */
+  PREMODERATION_FIRST_COMMENTS: wholeNumber(0, 1000, 0),
+  /** Rate limits (lib/rate-limit.ts), "points/seconds". */
+  RATE_LIMIT_COMMENT_USER: rate("10/60"),
+  RATE_LIMIT_COMMENT_IP: rate("30/60"),
+  RATE_LIMIT_REPORT_USER: rate("20/3600"),
+  RATE_LIMIT_REPORT_IP: rate("60/3600"),
+  /** Past this, each further attempt on the account (from any address) waits, but is still checked. */
+  RATE_LIMIT_SIGNIN_ACCOUNT: rate("20/900"),
+  RATE_LIMIT_SIGNIN_ACCOUNT_IP: rate("5/900"),
+  RATE_LIMIT_SIGNIN_IP: rate("100/900"),
+  /** Password checks on /settings (changing it, deleting the account), per member. */
+  RATE_LIMIT_ACCOUNT_PASSWORD: rate("10/900"),
+  RATE_LIMIT_NAME_CHANGE_USER: rate("3/86400"),
+  RATE_LIMIT_EDIT_USER: rate("20/600"),
+  RATE_LIMIT_SIGNUP_IP: rate("10/3600"),
+  RATE_LIMIT_RESET_ACCOUNT: rate("3/3600"),
+  RATE_LIMIT_RESET_IP: rate("10/3600"),
+  /** These addresses become admins when they sign in (comma-separated). */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** How often an open thread asks for new comments when its event stream is broken (seconds). */
+  LIVE_UPDATES_POLL_SECONDS: wholeNumber(1, 3600, 15),
+  /** "1": the benchmark's routes (/api/bench/*) answer; bench/run.ts starts the server so. */
+  BENCH_METRICS: z.preprocess(emptyToUndefined, z.enum(["1", "0"]).optional()),
 }).superRefine((values, context) => {
   // Half a provider is a typo, not a choice: say which part is missing rather than hide the button.
   const oidc = { OIDC_ISSUER: values.OIDC_ISSUER, OIDC_CLIENT_ID: values.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: values.OIDC_CLIENT_SECRET };
@@ -118,7 +164,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 /** Validates an environment (process.env by default); throws naming every bad variable. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -129,8 +175,21 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return parsed.data;
 }
 
-/** The environment, read and validated once; a bad value fails at start naming the variable. */
-export const env = readEnv();
+/**
+ * The environment, read and validated once; a bad value fails at start naming the variable. Every setting is read
+ * from here, never from process.env (tests change it through lib/testing/env.ts, which validates the same way).
+ */
+export const env: Env = readEnv();
+
+/**
+ * Replaces the settings in place, for tests only (lib/testing/env.ts): code that reads `env.X` when it runs sees
+ * the new values; constants derived at start (isEmailEnabled…) keep theirs.
+ */
+export function replaceEnvForTesting(next: Env): void {
+  if (process.env.NODE_ENV !== "test") throw new Error("The settings change only under test.");
+  for (const key of Object.keys(env) as (keyof Env)[]) delete env[key];
+  Object.assign(env, next);
+}
 
 export const isGitHubSignInEnabled = Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
 

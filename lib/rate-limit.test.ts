@@ -1,23 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getModerationConfig } from "@/lib/moderation-config";
+import { env, readEnv } from "@/lib/env";
+import { overrideEnv, useEnv } from "@/lib/testing/env";
 import { enforceRateLimits, formatWait, RateLimitedError, resetRateLimit } from "./rate-limit";
 
-const ENV_KEYS = ["RATE_LIMIT_COMMENT_USER", "RATE_LIMIT_COMMENT_IP", "RATE_LIMIT_REPORT_USER"] as const;
-let savedEnv: Record<string, string | undefined>;
-
-beforeEach(() => {
-  savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
-  process.env.RATE_LIMIT_COMMENT_USER = "3/60";
-});
-
-afterEach(() => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-});
+useEnv({ RATE_LIMIT_COMMENT_USER: "3/60" });
 
 /** A key no other test uses, since counters persist in the file's database. */
 const freshKey = () => randomUUID();
@@ -61,7 +49,7 @@ describe("enforceRateLimits", () => {
   });
 
   it("counts the same key separately per limit, and each key separately", async () => {
-    process.env.RATE_LIMIT_REPORT_USER = "3/60";
+    overrideEnv({ RATE_LIMIT_REPORT_USER: "3/60" });
     const exhausted = freshKey();
     for (let i = 0; i < 3; i++) await consume(exhausted);
     await refusal(consume(exhausted));
@@ -74,7 +62,7 @@ describe("enforceRateLimits", () => {
   });
 
   it("refuses when any one of several limits is exhausted", async () => {
-    process.env.RATE_LIMIT_COMMENT_IP = "1/60";
+    overrideEnv({ RATE_LIMIT_COMMENT_IP: "1/60" });
     const user = freshKey();
     const ip = freshKey();
     await enforceRateLimits([
@@ -92,13 +80,13 @@ describe("enforceRateLimits", () => {
 
   it("follows a change of configuration", async () => {
     const key = freshKey();
-    process.env.RATE_LIMIT_COMMENT_USER = "1/60";
+    overrideEnv({ RATE_LIMIT_COMMENT_USER: "1/60" });
     await consume(key);
     await refusal(consume(key));
   });
 
   it("opens again once the window has passed", async () => {
-    process.env.RATE_LIMIT_COMMENT_USER = "1/1";
+    overrideEnv({ RATE_LIMIT_COMMENT_USER: "1/1" });
     const key = freshKey();
     await consume(key);
     const error = await refusal(consume(key));
@@ -149,13 +137,14 @@ describe("formatWait", () => {
 
 describe("rate limit configuration", () => {
   it('parses "<count>/<seconds>"', () => {
-    process.env.RATE_LIMIT_COMMENT_USER = "7/30";
-    expect(getModerationConfig().RATE_LIMIT_COMMENT_USER).toEqual({ points: 7, duration: 30 });
+    overrideEnv({ RATE_LIMIT_COMMENT_USER: "7/30" });
+    expect(env.RATE_LIMIT_COMMENT_USER).toEqual({ points: 7, duration: 30 });
   });
 
-  it("fails with a message naming the variable when a value is malformed", async () => {
-    process.env.RATE_LIMIT_COMMENT_USER = "lots";
-    expect(() => getModerationConfig()).toThrow(/RATE_LIMIT_COMMENT_USER/);
-    await expect(consume(freshKey())).rejects.toThrow(/Invalid moderation configuration/);
+  it("fails at start with a message naming the variable when a value is malformed", () => {
+    expect(() => readEnv({ RATE_LIMIT_COMMENT_USER: "lots" })).toThrow(/RATE_LIMIT_COMMENT_USER/);
+    expect(() => overrideEnv({ RATE_LIMIT_COMMENT_USER: "5 per minute" })).toThrow(/RATE_LIMIT_COMMENT_USER/);
+    // The limit in force is untouched by the refused value.
+    expect(env.RATE_LIMIT_COMMENT_USER).toEqual({ points: 3, duration: 60 });
   });
 });

@@ -1,10 +1,10 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
-import { getModerationConfig, type ModerationConfig } from "@/lib/moderation-config";
+import { env, type Env } from "@/lib/env";
 
 export type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:account-ip" | "signin:ip" | "signup:ip" | "reset:account" | "reset:ip" | "account:password" | "name:user" | "edit:user";
 
-const CONFIG_KEY: Record<LimitName, keyof ModerationConfig> = {
+const CONFIG_KEY: Record<LimitName, keyof Env & `RATE_LIMIT_${string}`> = {
   "comment:user": "RATE_LIMIT_COMMENT_USER",
   "comment:ip": "RATE_LIMIT_COMMENT_IP",
   "report:user": "RATE_LIMIT_REPORT_USER",
@@ -36,7 +36,7 @@ export function formatWait(seconds: number): string {
 const limiters = new Map<string, RateLimiterPrisma>();
 
 function limiterFor(name: LimitName): RateLimiterPrisma {
-  const { points, duration } = getModerationConfig()[CONFIG_KEY[name]] as { points: number; duration: number };
+  const { points, duration } = env[CONFIG_KEY[name]];
   const cacheKey = `${name}:${points}/${duration}`;
   let limiter = limiters.get(cacheKey);
   if (!limiter) {

@@ -1,11 +1,12 @@
 import { requestHostFrom } from "@/lib/client-address";
 import type { TrustProxy } from "@/lib/trust-proxy";
+import { env } from "@/lib/env";
 
 export { isHost } from "@/lib/trust-proxy";
 
 /** The public URL the operator configured (AUTH_URL), as an origin; null when unset or unusable. */
 export function configuredOrigin(): string | null {
-  const configured = process.env.AUTH_URL;
+  const configured = env.AUTH_URL;
   if (!configured) return null;
   try {
     return new URL(configured).origin;

@@ -16,6 +16,7 @@ import { DatabaseTracker } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld } from "@/lib/testing/action-world";
 import { hostileText, MEGABYTE_VALUES } from "@/lib/testing/hostile-input";
 import { throughProxy } from "@/lib/testing/through-proxy";
+import { overrideEnv, resetEnv } from "@/lib/testing/env";
 
 const ORIGIN = "http://localhost:3000";
 const APP = path.join(process.cwd(), "app");
@@ -159,8 +160,7 @@ describe("route handlers under fuzzing", () => {
         await fc.assert(
           fc.asyncProperty(callOf(route), async (call) => {
             session.user = await sessionFor(world, call.actor);
-            if (call.bench) process.env.BENCH_METRICS = "1";
-            else delete process.env.BENCH_METRICS;
+            overrideEnv({ BENCH_METRICS: call.bench ? "1" : undefined });
             await database.before();
             const response = await send(route, call);
             const where = `${call.method} ${path.relative(APP, route.file)}`;
@@ -175,7 +175,7 @@ describe("route handlers under fuzzing", () => {
           { numRuns: 30 },
         );
       }
-      delete process.env.BENCH_METRICS;
+      resetEnv();
     },
     TIMEOUT_MS,
   );

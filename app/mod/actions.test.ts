@@ -1,7 +1,7 @@
 // The authorization matrix: every moderation, admin and member server action, called as every kind of caller.
 // getCurrentUser() is the auth boundary (it needs a Next request), so it is mocked to return a CurrentUser built
 // from a real database row; everything below it (Prisma, SQLite, triggers) is real.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionState } from "@/lib/action-state";
 import type { CurrentUser } from "@/lib/current-user";
 
@@ -19,6 +19,7 @@ import { parseArticleText } from "@/lib/article-import";
 import { createDraftArticle, publishArticle, setArticleAnswers } from "@/lib/queries/editor";
 import { createReport } from "@/lib/queries/reports";
 import { EDITOR_ARTICLE } from "@/lib/testing/action-world";
+import { overrideEnv, useEnv } from "@/lib/testing/env";
 import {
   createTestAdmin,
   createTestComment,
@@ -582,31 +583,10 @@ function actorsComment(ctx: Ctx): string {
 // ---------------------------------------------------------------------------------------------------------------
 
 let world: World;
-const RATE_ENV = ["RATE_LIMIT_COMMENT_USER", "RATE_LIMIT_COMMENT_IP", "RATE_LIMIT_REPORT_USER", "RATE_LIMIT_REPORT_IP", "PREMODERATION_FIRST_COMMENTS"];
-let savedEnv: Record<string, string | undefined>;
-
-beforeAll(() => {
-  // Every test posts from 127.0.0.1: the per-IP limits must not be what refuses a caller here (one test sets them low).
-  savedEnv = Object.fromEntries(RATE_ENV.map((key) => [key, process.env[key]]));
-});
-
-function resetEnv() {
-  for (const key of RATE_ENV) delete process.env[key];
-  process.env.RATE_LIMIT_COMMENT_USER = "1000/60";
-  process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
-  process.env.RATE_LIMIT_REPORT_USER = "1000/60";
-  process.env.RATE_LIMIT_REPORT_IP = "100000/60";
-}
-
-afterAll(() => {
-  for (const key of RATE_ENV) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-});
+// Every test posts from 127.0.0.1: the per-IP limits must not be what refuses a caller here (one test sets them low).
+useEnv({ RATE_LIMIT_COMMENT_USER: "1000/60", RATE_LIMIT_COMMENT_IP: "100000/60", RATE_LIMIT_REPORT_USER: "1000/60", RATE_LIMIT_REPORT_IP: "100000/60" });
 
 beforeEach(async () => {
-  resetEnv();
   session.user = null;
   vi.mocked(revalidatePath).mockClear();
   // Filters are global (a phrase is unique): start each test with only the world's own.
@@ -711,7 +691,7 @@ describe("refusals past the guard change nothing either", () => {
   });
 
   it("a rate-limited member is refused with the wait, and nothing is posted", async () => {
-    process.env.RATE_LIMIT_COMMENT_USER = "1/60";
+    overrideEnv({ RATE_LIMIT_COMMENT_USER: "1/60" });
     await signInAs(world, "member");
     const form = { threadId: world.threads.main, body: "Quick fire" };
     expect((await call(createCommentAction, form)).ok).toBe(true);
@@ -724,7 +704,7 @@ describe("refusals past the guard change nothing either", () => {
 
 describe("extra form fields are ignored (mass assignment)", () => {
   it("createCommentAction: authorId, status, depth, id, createdAt and commentCount from the form are ignored", async () => {
-    process.env.PREMODERATION_FIRST_COMMENTS = "0";
+    overrideEnv({ PREMODERATION_FIRST_COMMENTS: "0" });
     await signInAs(world, "member");
     const result = await call(createCommentAction, {
       threadId: world.threads.main,
@@ -747,7 +727,7 @@ describe("extra form fields are ignored (mass assignment)", () => {
   });
 
   it("createCommentAction: a member's status field cannot skip pre-moderation", async () => {
-    process.env.PREMODERATION_FIRST_COMMENTS = "5";
+    overrideEnv({ PREMODERATION_FIRST_COMMENTS: "5" });
     const newcomer = await createTestUser("Newcomer");
     session.user = await currentUserFor(newcomer.id);
     await call(createCommentAction, { threadId: world.threads.main, body: "Let me skip the queue", status: "visible" });

@@ -7,7 +7,6 @@ import type { CurrentUser } from "@/lib/current-user";
 
 const session = vi.hoisted(() => {
   process.env.AUTH_SECRET = "settings-fuzz-secret-settings-fuzz-secret";
-  process.env.RATE_LIMIT_ACCOUNT_PASSWORD = "100000/60";
   return { user: null as CurrentUser | null };
 });
 vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session.user) }));
@@ -26,6 +25,10 @@ import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type A
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import * as actions from "./actions";
 import { changePasswordAction, deleteAccountAction, endSessionAction, endSessionsAction } from "./actions";
+import { useEnv } from "@/lib/testing/env";
+
+// Limits out of the way: these tests are about other refusals.
+useEnv({ RATE_LIMIT_ACCOUNT_PASSWORD: "100000/60" });
 
 const TIMEOUT_MS = 180_000;
 const MEMBER_PASSWORD = "member's own password";

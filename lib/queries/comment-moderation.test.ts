@@ -4,6 +4,7 @@ import { createTestAdmin, createTestModerator, createTestThreads, createTestUser
 import { CommentError, createComment, deleteComment, editComment, getThreadWithComments } from "./comments";
 import { moderateComment } from "./moderation";
 import { addWordFilter, removeWordFilter } from "./word-filters";
+import { overrideEnv, resetEnv } from "@/lib/testing/env";
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 
@@ -13,12 +14,8 @@ let admin: TestUser;
 let alice: TestUser;
 let bob: TestUser;
 
-const ENV_KEYS = ["PREMODERATION_FIRST_COMMENTS"] as const;
-let savedEnv: Record<string, string | undefined>;
-
 beforeEach(async () => {
-  savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
-  delete process.env.PREMODERATION_FIRST_COMMENTS;
+  overrideEnv({ PREMODERATION_FIRST_COMMENTS: undefined });
   [threadId] = (await createTestThreads(1)) as [string];
   mod = await createTestModerator("Mod");
   admin = await createTestAdmin("Admin");
@@ -27,10 +24,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
+  resetEnv();
   await db.wordFilter.deleteMany({});
 });
 
@@ -151,7 +145,7 @@ describe("the word filter on comments", () => {
 
 describe("pre-moderation of a member's first comments", () => {
   beforeEach(() => {
-    process.env.PREMODERATION_FIRST_COMMENTS = "2";
+    overrideEnv({ PREMODERATION_FIRST_COMMENTS: "2" });
   });
 
   it("holds a member's first 2 comments; once they are approved, the 3rd is visible", async () => {
@@ -201,10 +195,10 @@ describe("pre-moderation of a member's first comments", () => {
   });
 
   it("does not hold an edit of an approved comment", async () => {
-    process.env.PREMODERATION_FIRST_COMMENTS = "1";
+    overrideEnv({ PREMODERATION_FIRST_COMMENTS: "1" });
     const comment = await createComment({ threadId, author: alice, body: "one" });
     await moderateComment({ moderatorId: mod.id, commentId: comment.id, kind: "approve" });
-    process.env.PREMODERATION_FIRST_COMMENTS = "5";
+    overrideEnv({ PREMODERATION_FIRST_COMMENTS: "5" });
     expect((await editComment({ commentId: comment.id, author: alice, body: "one, edited" })).status).toBe("visible");
   });
 
@@ -225,8 +219,7 @@ describe("pre-moderation of a member's first comments", () => {
     ["0", "0"],
     ["unset", undefined],
   ])("is off when PREMODERATION_FIRST_COMMENTS is %s", async (_name, value) => {
-    if (value === undefined) delete process.env.PREMODERATION_FIRST_COMMENTS;
-    else process.env.PREMODERATION_FIRST_COMMENTS = value;
+    overrideEnv({ PREMODERATION_FIRST_COMMENTS: value });
     expect((await createComment({ threadId, author: bob, body: "straight in" })).status).toBe("visible");
     expect((await thread()).commentCount).toBe(1);
   });

@@ -2,7 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import type { CommentSort } from "@/lib/validations/comment";
 import type { CommentStatus, Role, Stance } from "@/lib/generated/prisma/enums";
 import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
-import { getModerationConfig } from "@/lib/moderation-config";
+import { env } from "@/lib/env";
 import { findWordFilterMatchInBody } from "@/lib/word-filter";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
 import { cookBody, withCookedBody, type Cooked } from "@/lib/cooked-body";
@@ -43,7 +43,7 @@ async function statusForBody(tx: Tx, author: Author, body: string, isNew: boolea
   }
   if (author.role !== "member") return "visible";
   if (match?.action === "queue") return "pending";
-  const { PREMODERATION_FIRST_COMMENTS: firstN } = getModerationConfig();
+  const firstN = env.PREMODERATION_FIRST_COMMENTS;
   if (isNew && firstN > 0) {
     // Comments a moderator rejected (removed) are not approved ones: they must not earn a member their way out.
     const approved = await tx.comment.count({ where: { authorId: author.id, status: { notIn: ["pending", "removed"] } } });

@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
+import { env } from "@/lib/env";
 
 /** The benchmark's routes answer only when the server was started with BENCH_METRICS=1 (bench/run.ts does). */
 export function benchRoutesEnabled(): boolean {
-  return process.env.BENCH_METRICS === "1";
+  return env.BENCH_METRICS === "1";
 }
 
 export function benchRoutesDisabled() {

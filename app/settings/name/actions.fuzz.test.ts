@@ -17,6 +17,10 @@ import { ACTORS, buildActionWorld, sessionFor, type ActionWorld, type ActorName 
 import { hostileField, hostileForm, hostileText } from "@/lib/testing/hostile-input";
 import * as actions from "./actions";
 import { changeDisplayNameAction } from "./actions";
+import { useEnv } from "@/lib/testing/env";
+
+// Limits out of the way: these tests are about other refusals.
+useEnv({ RATE_LIMIT_NAME_CHANGE_USER: "100000/60" });
 
 const TIMEOUT_MS = 180_000;
 
@@ -24,7 +28,6 @@ let world: ActionWorld;
 const database = new DatabaseTracker();
 
 beforeAll(async () => {
-  process.env.RATE_LIMIT_NAME_CHANGE_USER = "100000/60";
   world = await buildActionWorld();
   await backfillNameKeys(db);
 });

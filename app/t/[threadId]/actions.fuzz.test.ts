@@ -20,6 +20,10 @@ import * as appealActions from "@/app/appeals/actions";
 import { fileAppealSchema } from "@/lib/validations/appeal";
 import * as actions from "./actions";
 import { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } from "./actions";
+import { useEnv } from "@/lib/testing/env";
+
+// Limits out of the way: these tests are about other refusals.
+useEnv({ RATE_LIMIT_COMMENT_USER: "100000/60", RATE_LIMIT_EDIT_USER: "100000/60", RATE_LIMIT_COMMENT_IP: "100000/60", RATE_LIMIT_REPORT_USER: "100000/60", RATE_LIMIT_REPORT_IP: "100000/60" });
 
 const NUM_RUNS = 50;
 // Generous: the runs take a few seconds on an idle machine, several times that on a busy one.
@@ -30,11 +34,6 @@ const database = new DatabaseTracker();
 
 beforeAll(async () => {
   // Limits high enough that a run is refused for what it sent, not for how often (rate limits have their own tests).
-  process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
-  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
-  process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
-  process.env.RATE_LIMIT_REPORT_USER = "100000/60";
-  process.env.RATE_LIMIT_REPORT_IP = "100000/60";
   world = await buildActionWorld();
 });
 

@@ -18,6 +18,10 @@ import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import { correctionSchema, CORRECTION_TARGETS, decideCorrectionSchema, sourceRequestSchema } from "@/lib/validations/evidence";
 import type { z } from "zod";
 import * as evidenceActions from "./evidence-actions";
+import { useEnv } from "@/lib/testing/env";
+
+// Limits out of the way: these tests are about other refusals.
+useEnv({ RATE_LIMIT_REPORT_USER: "100000/60", RATE_LIMIT_REPORT_IP: "100000/60" });
 
 const NUM_RUNS = 40;
 const TIMEOUT_MS = 180_000;
@@ -26,8 +30,6 @@ let world: ActionWorld;
 const database = new DatabaseTracker();
 
 beforeAll(async () => {
-  process.env.RATE_LIMIT_REPORT_USER = "100000/60";
-  process.env.RATE_LIMIT_REPORT_IP = "100000/60";
   world = await buildActionWorld();
 });
 

@@ -12,6 +12,10 @@ import { db } from "@/lib/db";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged } from "@/lib/testing/action-harness";
 import { createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
 import { createCommentAction, editCommentAction } from "./actions";
+import { useEnv } from "@/lib/testing/env";
+
+// Limits out of the way: these tests are about other refusals.
+useEnv({ RATE_LIMIT_COMMENT_USER: "100000/60", RATE_LIMIT_EDIT_USER: "100000/60", RATE_LIMIT_COMMENT_IP: "100000/60", PREMODERATION_FIRST_COMMENTS: "0" });
 
 let threadId: string;
 let lockedThreadId: string;
@@ -19,10 +23,6 @@ let bob: CurrentUser;
 let carol: CurrentUser;
 
 beforeAll(async () => {
-  process.env.RATE_LIMIT_COMMENT_USER = "100000/60";
-  process.env.RATE_LIMIT_EDIT_USER = "100000/60";
-  process.env.RATE_LIMIT_COMMENT_IP = "100000/60";
-  process.env.PREMODERATION_FIRST_COMMENTS = "0";
   [threadId, lockedThreadId] = (await createTestThreads(2)) as [string, string];
   bob = await currentUserFor((await createTestUser("Bob")).id);
   carol = await currentUserFor((await createTestUser("Carol")).id);
