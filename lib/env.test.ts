@@ -26,3 +26,28 @@ describe("OpenID Connect configuration", () => {
     }
   });
 });
+
+describe("moderation and rate-limit settings", () => {
+  it("have working defaults", () => {
+    const env = readEnv({ ...base });
+    expect(env.RATE_LIMIT_COMMENT_USER).toEqual({ points: 10, duration: 60 });
+    expect(env.PREMODERATION_FIRST_COMMENTS).toBe(0);
+    expect(env.ADMIN_EMAILS).toEqual([]);
+    expect(env.LIVE_UPDATES_POLL_SECONDS).toBe(15);
+  });
+
+  it("read a limit as points per seconds, and the admins' addresses as a trimmed, lower-cased list", () => {
+    const env = readEnv({ ...base, RATE_LIMIT_REPORT_USER: "5/600", ADMIN_EMAILS: " Ann@Example.org, ,bo@example.org " });
+    expect(env.RATE_LIMIT_REPORT_USER).toEqual({ points: 5, duration: 600 });
+    expect(env.ADMIN_EMAILS).toEqual(["ann@example.org", "bo@example.org"]);
+  });
+
+  it.each([
+    ["RATE_LIMIT_COMMENT_USER", "ten a minute"],
+    ["PREMODERATION_FIRST_COMMENTS", "-1"],
+    ["LIVE_UPDATES_POLL_SECONDS", "0"],
+    ["BENCH_METRICS", "yes"],
+  ])("refuse %s=%j at start, naming it", (name, value) => {
+    expect(() => readEnv({ ...base, [name]: value })).toThrow(new RegExp(name));
+  });
+});
