@@ -3,7 +3,7 @@
 // the form says; a refusal leaves the database as it was; a success writes only what its action may, and logs it.
 // getCurrentUser() is mocked (it needs a Next request) to return a real user's session; the rest is real.
 import fc from "fast-check";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -37,6 +37,7 @@ import {
   setRoleAction,
   suspendUserAction,
 } from "./actions";
+import { expectCountersMatchRecount } from "@/lib/testing/counters";
 
 const NUM_RUNS = 40;
 // Generous: the runs take a few seconds on an idle machine, several times that on a busy one.
@@ -223,6 +224,9 @@ async function freshWorld() {
   database.reset();
   outcomes.accepted = outcomes.refused = 0;
 }
+
+// Whatever the runs did to comments and votes, the stored counters still equal a recount (lib/queries/counters.ts).
+afterEach(expectCountersMatchRecount);
 
 describe("moderation and admin actions under fuzzing", () => {
   it("fuzzes every action the module exports", () => {

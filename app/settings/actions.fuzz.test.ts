@@ -2,7 +2,7 @@
 // refusal, a success or a redirect, never a thrown error (a 500); nobody changes anything but their own password
 // and their own sessions, and a refusal changes nothing but a rate-limit counter.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";
 
 const session = vi.hoisted(() => {
@@ -26,6 +26,7 @@ import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import * as actions from "./actions";
 import { changePasswordAction, deleteAccountAction, endSessionAction, endSessionsAction } from "./actions";
 import { useEnv } from "@/lib/testing/env";
+import { expectCountersMatchRecount } from "@/lib/testing/counters";
 
 // Limits out of the way: these tests are about other refusals.
 useEnv({ RATE_LIMIT_ACCOUNT_PASSWORD: "100000/60" });
@@ -76,6 +77,9 @@ async function check(action: Action, value: unknown) {
   if (answer.redirectedTo) expect(new URL(answer.redirectedTo, "http://localhost:3000").pathname).toMatch(/^\/($|settings\/deleted$)/);
   expectOnlyOwn(changes, before, session.user?.id);
 }
+
+// Whatever the runs did to comments and votes, the stored counters still equal a recount (lib/queries/counters.ts).
+afterEach(expectCountersMatchRecount);
 
 describe("settings actions under fuzzing", () => {
   it("fuzzes every action the module exports", () => {

@@ -1,8 +1,7 @@
 import { cookBody } from "@/lib/cooked-body";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { adjustAncestorReplyCounts, replyWeight } from "./comment-paths";
-import { isCounted } from "./moderation";
+import { applyCommentTransition, withdrawVotes } from "./counters";
 
 
 // A member's own account, as /settings shows and changes it: password, deletion, export.
@@ -75,10 +74,7 @@ export async function deleteAccount(userId: string, confirmation: { password?: s
         select: { id: true, threadId: true, path: true, status: true, replyCount: true, deletedAt: true },
       });
       if (comment.deletedAt === null) {
-        if (comment.replyCount === 0) await adjustAncestorReplyCounts(tx, comment, -replyWeight(comment.status));
-        if (isCounted(comment.status, null)) {
-          await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } });
-        }
+        await applyCommentTransition(tx, comment, { status: comment.status, deletedAt: null }, { status: comment.status, deletedAt: now });
       }
       await tx.comment.update({
         where: { id },
@@ -87,7 +83,7 @@ export async function deleteAccount(userId: string, confirmation: { password?: s
     }
     const votes = await tx.commentVote.findMany({ where: { userId }, select: { commentId: true } });
     if (votes.length > 0) {
-      await tx.comment.updateMany({ where: { id: { in: votes.map((vote) => vote.commentId) } }, data: { score: { decrement: 1 } } });
+      await withdrawVotes(tx, votes.map((vote) => vote.commentId));
       await tx.commentVote.deleteMany({ where: { userId } });
     }
     await tx.report.updateMany({ where: { reporterId: userId }, data: { note: null } });

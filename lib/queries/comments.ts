@@ -7,9 +7,9 @@ import { findWordFilterMatchInBody } from "@/lib/word-filter";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
 import { cookBody, withCookedBody, type Cooked } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ancestorPaths, isCommentPath, KEY_WIDTH, MAX_COMMENT_DEPTH, ownKey, replyWeight, rootPath, SUBTREE_END } from "@/lib/comment-path";
-import { adjustAncestorReplyCounts, takeThreadForComment } from "./comment-paths";
-import { isCounted } from "./moderation";
+import { ancestorPaths, isCommentPath, KEY_WIDTH, MAX_COMMENT_DEPTH, ownKey, rootPath, SUBTREE_END } from "@/lib/comment-path";
+import { takeThreadForComment } from "./comment-paths";
+import { applyCommentTransition, countNewReply, threadDataForNewComment } from "./counters";
 import { slowModeRefusal, slowModeWait } from "./slow-mode";
 import { loadWordFilterRules } from "./word-filters";
 import { resolveMentions } from "./mentions";
@@ -84,7 +84,7 @@ export async function createComment(
     const status = await statusForBody(tx, input.author, input.body, true);
     const createdAt = new Date();
     // The thread is read by the statement that takes its row and the comment's number (one statement, not two).
-    const taken = await takeThreadForComment(tx, input.threadId, parent, isCounted(status, null) ? { commentCount: { increment: 1 }, lastActivityAt: createdAt } : {});
+    const taken = await takeThreadForComment(tx, input.threadId, parent, threadDataForNewComment({ status, deletedAt: null }, createdAt));
     if (!taken) throw THREAD_NOT_FOUND();
     const { path, thread } = taken;
     // A draft's threads are the editors' preview: nobody posts there yet.
@@ -110,7 +110,7 @@ export async function createComment(
       select: { id: true, threadId: true, depth: true, path: true, status: true, createdAt: true },
     });
     // Its parent is live and visible (checked above), so every ancestor counts it already: no deleted leaf revives.
-    await adjustAncestorReplyCounts(tx, comment, replyWeight(status), { liveAncestors: true });
+    await countNewReply(tx, comment);
     return comment;
   });
 }
@@ -140,11 +140,8 @@ export async function editComment(input: { commentId: string; author: Author; bo
     if (input.stance && comment.depth > 0) throw REPLY_STANCE();
     const filtered = await statusForBody(tx, input.author, input.body, false);
     const status = comment.status === "pending" ? "pending" : filtered;
-    if (isCounted(comment.status, null) && !isCounted(status, null)) {
-      await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } });
-    }
-    // Back to review: no longer one of its ancestors' replies.
-    await adjustAncestorReplyCounts(tx, comment, replyWeight(status) - replyWeight(comment.status));
+    // Back to review: no longer counted, nor one of its ancestors' replies.
+    await applyCommentTransition(tx, comment, { status: comment.status, deletedAt: null }, { status, deletedAt: null });
     return tx.comment.update({
       where: { id: comment.id },
       data: { body: input.body, ...cooked, editedAt: new Date(), status, ...(input.stance === undefined || comment.depth > 0 ? {} : { stance: input.stance }) },
@@ -161,11 +158,9 @@ export async function editComment(input: { commentId: string; author: Author; bo
 export async function deleteComment(input: { commentId: string; authorId: string }) {
   return db.$transaction(async (tx) => {
     const comment = await findOwnedLiveComment(tx, input.commentId, input.authorId);
-    await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(), body: "", ...cookBody("") } });
-    if (comment.replyCount === 0) await adjustAncestorReplyCounts(tx, comment, -replyWeight(comment.status));
-    if (isCounted(comment.status, null)) {
-      await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } });
-    }
+    const deletedAt = new Date();
+    await tx.comment.update({ where: { id: comment.id }, data: { deletedAt, body: "", ...cookBody("") } });
+    await applyCommentTransition(tx, comment, { status: comment.status, deletedAt: null }, { status: comment.status, deletedAt });
     return { id: comment.id, threadId: comment.threadId, depth: comment.depth };
   });
 }

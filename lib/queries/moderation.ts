@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { commentModeratedNotice, reportOutcomeNotice, suspensionNotice } from "@/lib/moderation-notices";
 import { emailNoticesAfterResponse } from "@/lib/notify";
-import { adjustAncestorReplyCounts, replyWeight } from "./comment-paths";
+import { applyCommentTransition } from "./counters";
 import { appendLog, articleOfThread, type ModerationAction } from "./moderation-log";
 import { createNotice } from "./notices";
 
@@ -16,10 +16,8 @@ export class ModerationError extends Error {
   }
 }
 
-/** Whether a comment in this state counts in its thread's comment total (what readers can see a trace of). */
-export function isCounted(status: CommentStatus, deletedAt: Date | null): boolean {
-  return deletedAt === null && (status === "visible" || status === "hidden");
-}
+// The counting rule lives with the counters; imported from here by older callers.
+export { isCounted } from "./counters";
 
 /**
  * Closes every open report on an item with the action that resolved it, and tells each reporter what became of
@@ -65,8 +63,8 @@ const COMMENT_TRANSITIONS: Record<"hide" | "remove" | "restore" | "approve", { f
 export type CommentModeration = keyof typeof COMMENT_TRANSITIONS;
 
 /**
- * Moves a comment to a new status inside the caller's transaction: the thread's count and its ancestors' reply
- * counts follow (moderating, and restoring a comment on appeal).
+ * Moves a comment to a new status inside the caller's transaction: the thread's count and activity and its
+ * ancestors' reply counts follow (applyCommentTransition) (moderating, and restoring a comment on appeal).
  */
 export async function setCommentStatus(
   tx: Tx,
@@ -75,16 +73,12 @@ export async function setCommentStatus(
   moderatorId: string,
   reason?: string,
 ) {
+  const moderatedAt = new Date();
   await tx.comment.update({
     where: { id: comment.id },
-    data: { status: to, moderationReason: to !== "visible" ? (reason ?? null) : null, moderatedById: moderatorId, moderatedAt: new Date() },
+    data: { status: to, moderationReason: to !== "visible" ? (reason ?? null) : null, moderatedById: moderatorId, moderatedAt },
   });
-  const delta = Number(isCounted(to, null)) - Number(isCounted(comment.status, null));
-  if (delta !== 0) {
-    await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { increment: delta } } });
-  }
-  // Out of review: one more of its ancestors' replies.
-  await adjustAncestorReplyCounts(tx, comment, replyWeight(to) - replyWeight(comment.status));
+  await applyCommentTransition(tx, comment, { status: comment.status, deletedAt: null }, { status: to, deletedAt: null }, moderatedAt);
 }
 
 /** Hides, removes, restores or approves a comment; its reports close and the log records it, all in one transaction. */

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canVote } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/current-user";
+import { moveScore } from "./counters";
 
 export class VoteError extends Error {
   constructor(
@@ -35,11 +36,7 @@ export async function toggleVote(input: { commentId: string; voter: Pick<Current
       const removed = await tx.commentVote.deleteMany({ where: { commentId, userId: voter.id } });
       if (removed.count === 0) await tx.commentVote.create({ data: { commentId, userId: voter.id } });
       const voted = removed.count === 0;
-      const { score } = await tx.comment.update({
-        where: { id: commentId },
-        data: { score: { increment: voted ? 1 : -1 } },
-        select: { score: true },
-      });
+      const score = await moveScore(tx, commentId, voted ? 1 : -1);
       return { comment, voted, score };
     });
   } catch (error) {

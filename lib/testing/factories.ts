@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { placedReplyWeight } from "@/lib/comment-path";
 import { adjustAncestorReplyCounts, takeCommentPath } from "@/lib/queries/comment-paths";
-import { isCounted } from "@/lib/queries/moderation";
+import { threadDataForNewComment } from "@/lib/queries/counters";
 
 export type TestUserOptions = {
   role?: Role;
@@ -63,7 +63,7 @@ export async function createTestThreads(points = 2) {
 
 /**
  * A comment in any state, written directly (no word filter, no pre-moderation), keeping the thread's
- * commentCount consistent with the isCounted rule, as the real write paths do.
+ * commentCount and lastActivityAt consistent with the isCounted rule, as the real write paths do (lib/queries/counters.ts).
  */
 export async function createTestComment(input: {
   threadId: string;
@@ -76,10 +76,10 @@ export async function createTestComment(input: {
   const { threadId, authorId, body = "A test comment", status = "visible", parentId, deletedAt } = input;
   return db.$transaction(async (tx) => {
     const parent = parentId ? await tx.comment.findUniqueOrThrow({ where: { id: parentId }, select: { depth: true, path: true } }) : null;
-    const counted = isCounted(status, deletedAt ?? null);
-    const path = await takeCommentPath(tx, threadId, parent, counted ? { commentCount: { increment: 1 } } : {});
+    const createdAt = new Date();
+    const path = await takeCommentPath(tx, threadId, parent, threadDataForNewComment({ status, deletedAt: deletedAt ?? null }, createdAt));
     const comment = await tx.comment.create({
-      data: { threadId, authorId, body, ...cookBody(body), status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, path, deletedAt: deletedAt ?? null },
+      data: { threadId, authorId, body, ...cookBody(body), status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, path, deletedAt: deletedAt ?? null, createdAt },
       select: { id: true, threadId: true, authorId: true, depth: true, path: true, status: true, createdAt: true },
     });
     // A deleted comment written without replies is a deleted leaf: nobody's reply (placedReplyWeight).

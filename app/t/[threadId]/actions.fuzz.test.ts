@@ -2,7 +2,7 @@
 // is a written refusal or a success, never a thrown error (a 500), and a refusal leaves the database as it was.
 // getCurrentUser() is mocked (it needs a Next request) to return a real user's session; the rest is real.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -21,6 +21,7 @@ import { fileAppealSchema } from "@/lib/validations/appeal";
 import * as actions from "./actions";
 import { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } from "./actions";
 import { useEnv } from "@/lib/testing/env";
+import { expectCountersMatchRecount } from "@/lib/testing/counters";
 
 // Limits out of the way: these tests are about other refusals.
 useEnv({ RATE_LIMIT_COMMENT_USER: "100000/60", RATE_LIMIT_EDIT_USER: "100000/60", RATE_LIMIT_COMMENT_IP: "100000/60", RATE_LIMIT_REPORT_USER: "100000/60", RATE_LIMIT_REPORT_IP: "100000/60" });
@@ -203,6 +204,9 @@ async function checkOneCall(c: Case, who: ActorName, fields: Fields) {
   expectClearRefusal(answer);
   await database.expectUnchanged({ except: passesSchema ? ["rateLimiterFlexible"] : [] });
 }
+
+// Whatever the runs did to comments and votes, the stored counters still equal a recount (lib/queries/counters.ts).
+afterEach(expectCountersMatchRecount);
 
 describe("member actions under fuzzing", () => {
   it("fuzzes every action the module exports", () => {
