@@ -4,7 +4,7 @@
 // error (a 500), and a refusal stores nothing but the rate limiter's count of attempts.
 import fc from "fast-check";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // next-auth's server-action helpers read the request's headers and write its cookies through next/headers.
 const request = vi.hoisted(() => {

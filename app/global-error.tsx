@@ -22,6 +22,8 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
             <button type="button" onClick={() => retry()}>
               Try again
             </button>{" "}
+            {/* A full page load on purpose: the root layout itself failed, so client navigation cannot be trusted. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/">Back to the discussion</a>
           </p>
         </main>

@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import type { getArticleWithThreads } from "@/lib/queries/articles";
 import { ArticleStateBanner } from "./article-state-banner";
 import { ModerationLogLink } from "./moderation-log-link";
-import { RelativeTime } from "./relative-time";
 import { ThreadStats } from "./thread-stats";
 
 type Article = NonNullable<Awaited<ReturnType<typeof getArticleWithThreads>>>;

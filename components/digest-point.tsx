@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DigestPoint as Point } from "@/lib/queries/digest";
-import { STANCE_LABELS, topCommentHeading } from "@/lib/stance-labels";
+import { topCommentHeading } from "@/lib/stance-labels";
 import { STANCES } from "@/lib/validations/comment";
 import { RelativeTime } from "./relative-time";
 import { StanceTally } from "./stance-tally";

@@ -18,18 +18,19 @@ type Props = {
  */
 export function NewCommentsNotice({ threadId, since, pollSeconds }: Props) {
   const router = useRouter();
-  const [news, setNews] = useState<{ count: number; firstId: string | null }>({ count: 0, firstId: null });
-  const { count, firstId } = news;
+  // The news belongs to the effect run that fetched it: a new thread, `since` or interval starts again from none.
+  const key = `${threadId} ${since} ${pollSeconds}`;
+  const [news, setNews] = useState<{ key: string; count: number; firstId: string | null }>({ key, count: 0, firstId: null });
+  const { count, firstId } = news.key === key ? news : { count: 0, firstId: null };
 
   useEffect(() => {
-    setNews({ count: 0, firstId: null });
     let stopped = false;
     const query = `since=${encodeURIComponent(since)}`;
     const check = async () => {
       if (document.hidden) return;
       try {
         const response = await fetch(`/api/threads/${threadId}/new-comments?${query}`, { cache: "no-store" });
-        if (response.ok && !stopped) setNews((await response.json()) as { count: number; firstId: string | null });
+        if (response.ok && !stopped) setNews({ key, ...((await response.json()) as { count: number; firstId: string | null }) });
       } catch {
         // Offline for a moment: the next tick tries again.
       }
@@ -48,7 +49,7 @@ export function NewCommentsNotice({ threadId, since, pollSeconds }: Props) {
       if (typeof EventSource === "undefined") return poll();
       source = new EventSource(`/api/threads/${threadId}/events?${query}`);
       source.addEventListener("update", (event) => {
-        if (!stopped) setNews(JSON.parse((event as MessageEvent<string>).data) as { count: number; firstId: string | null });
+        if (!stopped) setNews({ key, ...(JSON.parse((event as MessageEvent<string>).data) as { count: number; firstId: string | null }) });
       });
       source.addEventListener("open", () => {
         clearInterval(timer);
@@ -73,7 +74,7 @@ export function NewCommentsNotice({ threadId, since, pollSeconds }: Props) {
       clearTimeout(retry);
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [threadId, since, pollSeconds]);
+  }, [key, threadId, since, pollSeconds]);
 
   return (
     <div className="new-comments-notice" role="status" aria-live="polite">

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { newEditor, proposePoints } from "./editor-helpers";
 import { expect, newContext, signUp, test, unique } from "./helpers";
 

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import type { APIRequestContext, Browser, Page, Response } from "@playwright/test";
+import type { APIRequestContext, Browser, Response } from "@playwright/test";
 import { E2E_DATABASE, startAppServer, type AppServer } from "./app-server";
 import { hiddenFields, newFormVisitor } from "./form-visitor";
 import { NGINX_BINARY, clientOf, startNginx, type Client, type Nginx } from "./nginx-server";
-import { comment, commentParts, expect, expectSignedInAs, newAccount, newCommentBox, openAt, openThread, postComment, signUp, test, unique } from "./helpers";
+import { comment, commentParts, expect, expectSignedInAs, newAccount, openAt, openThread, postComment, signUp, test, unique } from "./helpers";
 
 // Agora as deployed: nginx (docs/nginx/agora-locations.conf, the file docs/deploy.md describes) round-robin in
 // front of two instances on one PostgreSQL database, each trusting one proxy hop (TRUST_PROXY=1). Every client

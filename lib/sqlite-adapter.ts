@@ -66,7 +66,9 @@ class ConnectionLock {
         this.#held = true;
         let released = false;
         resolve(() => {
-          if (!released) (released = true), this.#handOver();
+          if (released) return;
+          released = true;
+          this.#handOver();
         });
       };
       if (!this.#held) grant();

@@ -1,4 +1,4 @@
-// Type-checks the whole tree (tsc), then runs every test runner on both databases — unit/integration (vitest) on
+// Lints (ESLint), checks the format (Prettier) and type-checks the whole tree (tsc), then runs every test runner on both databases — unit/integration (vitest) on
 // SQLite, then on PostgreSQL; one production build; end-to-end (Playwright) on SQLite, then on PostgreSQL — and
 // ends with one line totalling them all: "N passed, N failed" (", N skipped" when some were). Per-database subtotals are printed above it.
 //
@@ -129,11 +129,18 @@ if (run("node", ["scripts/setup.mjs", "--no-seed", "--no-migrate"]) !== 0) {
 
 const postgresUp = await postgresReachable();
 
-// Types first, of everything (tests, e2e specs, scripts and the bench included): `next build` checks only the app.
-console.log("\n=== typecheck (tsc --noEmit, the whole tree) ===");
-const typecheckStarted = Date.now();
-const typechecked = run("npx", ["tsc", "--noEmit", "-p", "."]) === 0;
-record("checks", "typecheck", { passed: typechecked ? 1 : 0, failed: typechecked ? 0 : 1, skipped: 0, note: seconds(typecheckStarted) });
+// Static checks first, each counted as one test in the tally: lint (ESLint, the layering rules included), the
+// format (Prettier) and types of everything (tests, e2e specs, scripts and the bench included: `next build` checks
+// only the app).
+function check(name, title, script) {
+  console.log(`\n=== ${title} ===`);
+  const started = Date.now();
+  const ok = run("npm", ["run", "--silent", script]) === 0;
+  record("checks", name, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: seconds(started) });
+}
+check("lint", "lint (eslint)", "lint");
+check("format", "format check (prettier --check)", "format:check");
+check("typecheck", "typecheck (tsc --noEmit, the whole tree)", "typecheck");
 
 unitTests("sqlite");
 if (postgresUp) unitTests("postgres");

@@ -62,8 +62,8 @@ beforeAll(async () => {
   world = await buildActionWorld();
   routes = await Promise.all(
     ROUTE_FILES.filter((file) => !FUZZED_ELSEWHERE.includes(path.relative(APP, file))).map(async (file) => {
-      const module = (await import(file)) as Record<string, unknown>;
-      const handlers = Object.fromEntries(METHODS.filter((method) => typeof module[method] === "function").map((method) => [method, module[method]]));
+      const exports = (await import(file)) as Record<string, unknown>;
+      const handlers = Object.fromEntries(METHODS.filter((method) => typeof exports[method] === "function").map((method) => [method, exports[method]]));
       return { file, segments: segmentsOf(file), handlers };
     }),
   );

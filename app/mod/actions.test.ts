@@ -23,7 +23,6 @@ import { overrideEnv, useEnv } from "@/lib/testing/env";
 import {
   createTestAdmin,
   createTestComment,
-  createTestModerator,
   createTestThreads,
   createTestUser,
   currentUserFor,
