@@ -1,5 +1,4 @@
-// Styles of its own wherever it renders (the thread page too), not only on the pages that import this file.
-import "@/app/moderation-public.css";
+import styles from "./slow-mode-banner.module.css";
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 /** "06:12 UTC": server-rendered, so in UTC like the forum's other exact times. */
@@ -13,7 +12,7 @@ export function SlowModeBanner({ thread, minutes, now = new Date() }: Props) {
   if (!active) return null;
   const every = minutes === 1 ? "every minute" : `every ${minutes} minutes`;
   return (
-    <p className="banner slow-mode-banner" role="status">
+    <p className={`banner ${styles.banner} slow-mode-banner`} role="status">
       Slow mode: one comment {every} per member.
       {thread.slowModeSince && (
         <>

@@ -7,7 +7,8 @@ import { getCurrentUser } from "@/lib/current-user";
 import { describeAction } from "@/lib/moderation-labels";
 import { getAppealableSuspension, listOwnAppeals } from "@/lib/queries/appeals";
 import { describeSuspension } from "@/lib/suspension-message";
-import "../moderation-public.css";
+import appealStyles from "@/components/appeals/appeal.module.css";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Your appeals" };
 
@@ -27,11 +28,11 @@ export default async function AppealsPage() {
         moderator decides. To appeal a comment decision, use “Appeal this decision” on the comment.
       </p>
       {user.suspension && suspension && (
-        <section aria-labelledby="suspension-heading" className="appeal-box">
+        <section aria-labelledby="suspension-heading" className={styles.suspension}>
           <h2 id="suspension-heading">Your suspension</h2>
           <p>{describeSuspension(user.suspension)}</p>
           {suspension.appeal ? (
-            <p className={`appeal-status-${suspension.appeal.status}`}>You appealed this suspension: {STATUS_TEXT[suspension.appeal.status].toLowerCase()}.</p>
+            <p className={appealStyles[suspension.appeal.status]}>You appealed this suspension: {STATUS_TEXT[suspension.appeal.status].toLowerCase()}.</p>
           ) : (
             <AppealForm logId={suspension.id} label="Appeal your suspension" />
           )}
@@ -41,7 +42,7 @@ export default async function AppealsPage() {
       {appeals.length === 0 ? (
         <p className="empty">You have not appealed any decision.</p>
       ) : (
-        <ol className="appeals-list">
+        <ol className={`${styles.list} appeals-list`}>
           {appeals.map((appeal) => (
             <li key={appeal.id} data-appeal-id={appeal.id}>
               <p>
@@ -54,9 +55,9 @@ export default async function AppealsPage() {
                 )}{" "}
                 (<RelativeTime date={appeal.log.createdAt} />){appeal.log.reason ? `. Reason: ${appeal.log.reason}` : ""}
               </p>
-              <p className="appeal-body">{appeal.body}</p>
+              <p className={appealStyles.body}>{appeal.body}</p>
               {appeal.status !== "open" && (
-                <p className={`appeal-status-${appeal.status}`}>
+                <p className={appealStyles[appeal.status]}>
                   {appeal.status === "overturned" ? "Decision overturned" : "Decision upheld"}
                   {appeal.decisionReason ? `: ${appeal.decisionReason}` : "."}
                 </p>

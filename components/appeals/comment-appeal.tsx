@@ -2,8 +2,7 @@ import { Disclosure } from "@/components/disclosure";
 import type { ReactNode } from "react";
 import type { CommentAppealState } from "@/lib/queries/appeals";
 import { AppealForm } from "./appeal-form";
-// Styles of its own wherever it renders (the thread page too), not only on the pages that import this file.
-import "@/app/moderation-public.css";
+import styles from "./appeal.module.css";
 
 /** On the author's own hidden or removed comment: the way to appeal, or where their appeal stands. */
 export function CommentAppeal({ state }: { state: CommentAppealState }) {
@@ -17,13 +16,13 @@ export function CommentAppeal({ state }: { state: CommentAppealState }) {
   }
   if (appeal.status === "open") {
     return (
-      <p className="appeal-status appeal-status-open" role="status">
+      <p className={styles.open} role="status">
         You appealed this decision. Another moderator will look at it.
       </p>
     );
   }
   return (
-    <p className={`appeal-status appeal-status-${appeal.status}`}>
+    <p className={styles[appeal.status]}>
       {appeal.status === "upheld" ? "Your appeal was turned down" : "Your appeal was granted"}
       {appeal.decisionReason ? `: ${appeal.decisionReason}` : "."}
     </p>

@@ -9,7 +9,7 @@ import { describeAction } from "@/lib/moderation-labels";
 import { canDecideAppeal, canModerate } from "@/lib/permissions";
 import { getAppealsQueue, type QueuedAppeal } from "@/lib/queries/appeals";
 import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
-import "../../moderation-public.css";
+import appealStyles from "@/components/appeals/appeal.module.css";
 import { ModNav } from "@/components/moderation/mod-nav";
 
 export const metadata: Metadata = { title: "Appeals" };
@@ -28,13 +28,13 @@ function AppealCard({ appeal, viewer }: { appeal: QueuedAppeal; viewer: CurrentU
             The comment, on <Link href={`/t/${appeal.comment.threadId}/c/${appeal.comment.id}`}>{appeal.comment.thread.title}</Link> (now{" "}
             {appeal.comment.status}):
           </p>
-          <blockquote className="appeal-body">{appeal.comment.body}</blockquote>
+          <blockquote className={appealStyles.body}>{appeal.comment.body}</blockquote>
         </div>
       )}
       <p className="muted">Their appeal:</p>
-      <p className="appeal-body">{appeal.body}</p>
+      <p className={appealStyles.body}>{appeal.body}</p>
       {appeal.status !== "open" ? (
-        <p className={`appeal-status-${appeal.status}`}>
+        <p className={appealStyles[appeal.status]}>
           {appeal.status === "overturned" ? "Overturned" : "Upheld"} by {appeal.decidedBy?.name ?? "a moderator"}
           {appeal.decisionReason ? `: ${appeal.decisionReason}` : ""}
         </p>

@@ -12,6 +12,7 @@ import { getMemberCard } from "@/lib/queries/member-card";
 import { MemberCard } from "@/components/member-card";
 import { canModerate, staffTitle } from "@/lib/permissions";
 import { StaffBadge } from "@/components/staff-badge";
+import styles from "./page.module.css";
 
 type Props = {
   params: Promise<{ userId: string }>;
@@ -47,7 +48,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         Member since <RelativeTime date={profile.createdAt} />
       </p>
       {viewer?.id === userId && (
-        <p className="moderation-log-link">
+        <p className={styles.ownLinks}>
           <Link href="/appeals">Your appeals</Link> · <Link href="/settings/name">Change your display name</Link>
         </p>
       )}

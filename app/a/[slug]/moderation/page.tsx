@@ -7,7 +7,7 @@ import { showModeratorNamesInPublicLog } from "@/lib/env";
 import { describeAction, readableDetail } from "@/lib/moderation-labels";
 import { getArticleHeading } from "@/lib/queries/articles";
 import { getArticleModerationLog } from "@/lib/queries/moderation-log";
-import "../../../moderation-public.css";
+import styles from "./page.module.css";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
@@ -43,11 +43,11 @@ export default async function ArticleModerationLogPage({ params, searchParams }:
       {entries.length === 0 ? (
         <p className="empty">{before ? "No older actions." : "No moderation actions yet."}</p>
       ) : (
-        <ol className="public-log" aria-label="Moderation actions">
+        <ol className={styles.log} aria-label="Moderation actions">
           {entries.map((entry) => (
-            <li key={entry.id} className="public-log-entry" data-log-id={entry.id}>
-              <p className="public-log-what">
-                <span className="public-log-actor">{entry.actor}</span> {describeAction(entry.action)}
+            <li key={entry.id} className={styles.entry} data-log-id={entry.id}>
+              <p className={styles.what}>
+                <span className={styles.actor}>{entry.actor}</span> {describeAction(entry.action)}
                 {entry.point && (
                   <>
                     {" "}
@@ -55,8 +55,8 @@ export default async function ArticleModerationLogPage({ params, searchParams }:
                   </>
                 )}
               </p>
-              <p className="public-log-reason">{entry.reason ? <>Reason: {entry.reason}</> : <span className="muted">No reason given.</span>}</p>
-              <p className="public-log-when muted">
+              <p>{entry.reason ? <>Reason: {entry.reason}</> : <span className="muted">No reason given.</span>}</p>
+              <p className={`${styles.when} muted`}>
                 <RelativeTime date={entry.createdAt} />
                 {entry.detail && <> · {readableDetail(entry.detail)}</>}
               </p>
