@@ -44,7 +44,10 @@ export async function proxy(request: NextRequest) {
   // A server action's arguments come as JSON (text/plain) or a multipart form; JSON that does not parse ("[{")
   // makes Next.js answer a bare 500.
   if (request.headers.has("next-action") && !request.bodyUsed && /^text\/plain\b/i.test(request.headers.get("content-type") ?? "")) {
-    const text = await request.clone().text().catch(() => null);
+    const text = await request
+      .clone()
+      .text()
+      .catch(() => null);
     if (text === null || !isJson(text)) {
       return NextResponse.json({ error: { code: "bad_request", message: "The action's arguments are not valid JSON." } }, { status: 400 });
     }

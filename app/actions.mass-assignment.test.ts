@@ -173,23 +173,89 @@ const m = moderationActions;
 const { signUpAction, signInAction, requestPasswordResetAction, requestSignInLinkAction, resetPasswordAction } = accountActions;
 
 const ROWS: Record<string, Row> = {
-  createCommentAction: { action: createCommentAction, actor: "member", form: (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "A reply" }), writes: ["comment", "thread", "rateLimiterFlexible", "notification"] },
-  editCommentAction: { action: editCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible, body: "Edited" }), writes: ["comment", "thread", "rateLimiterFlexible"] },
+  createCommentAction: {
+    action: createCommentAction,
+    actor: "member",
+    form: (w) => ({ threadId: w.threads.main, parentId: w.comments.carolVisible, body: "A reply" }),
+    writes: ["comment", "thread", "rateLimiterFlexible", "notification"],
+  },
+  editCommentAction: {
+    action: editCommentAction,
+    actor: "member",
+    form: (w) => ({ commentId: w.comments.ownVisible, body: "Edited" }),
+    writes: ["comment", "thread", "rateLimiterFlexible"],
+  },
   deleteCommentAction: { action: deleteCommentAction, actor: "member", form: (w) => ({ commentId: w.comments.ownVisible }), writes: ["comment", "thread"] },
-  reportAction: { action: reportAction, actor: "member", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam", note: "Looks like spam" }), writes: ["report", "rateLimiterFlexible"] },
+  reportAction: {
+    action: reportAction,
+    actor: "member",
+    form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolVisible, reason: "spam", note: "Looks like spam" }),
+    writes: ["report", "rateLimiterFlexible"],
+  },
   voteAction: { action: voteAction, actor: "member", form: (w) => ({ commentId: w.comments.carolVisible }), writes: ["commentVote", "comment"] },
-  moderateCommentAction: { action: m.moderateCommentAction, actor: "moderator", form: (w) => ({ commentId: w.comments.carolReported, kind: "hide", reason: "Rude" }), writes: ["comment", "report", "moderationLog", "notification", "notice"] },
-  dismissReportsAction: { action: m.dismissReportsAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolReported, reason: "Fine" }), writes: ["report", "moderationLog", "notice"] },
-  moderateThreadAction: { action: m.moderateThreadAction, actor: "moderator", form: (w) => ({ threadId: w.threads.pinned, kind: "unpin", reason: "Tidy" }), writes: ["thread", "moderationLog"] },
-  suspendUserAction: { action: m.suspendUserAction, actor: "moderator", form: (w) => ({ userId: w.others.carol.id, duration: "1d", reason: "Cool off", commentId: w.comments.carolReported }), writes: ["user", "report", "moderationLog", "notice"] },
-  liftSuspensionAction: { action: m.liftSuspensionAction, actor: "moderator", form: (w) => ({ userId: w.others.dave.id, reason: "Served" }), writes: ["user", "moderationLog"] },
+  moderateCommentAction: {
+    action: m.moderateCommentAction,
+    actor: "moderator",
+    form: (w) => ({ commentId: w.comments.carolReported, kind: "hide", reason: "Rude" }),
+    writes: ["comment", "report", "moderationLog", "notification", "notice"],
+  },
+  dismissReportsAction: {
+    action: m.dismissReportsAction,
+    actor: "moderator",
+    form: (w) => ({ threadId: w.threads.main, commentId: w.comments.carolReported, reason: "Fine" }),
+    writes: ["report", "moderationLog", "notice"],
+  },
+  moderateThreadAction: {
+    action: m.moderateThreadAction,
+    actor: "moderator",
+    form: (w) => ({ threadId: w.threads.pinned, kind: "unpin", reason: "Tidy" }),
+    writes: ["thread", "moderationLog"],
+  },
+  suspendUserAction: {
+    action: m.suspendUserAction,
+    actor: "moderator",
+    form: (w) => ({ userId: w.others.carol.id, duration: "1d", reason: "Cool off", commentId: w.comments.carolReported }),
+    writes: ["user", "report", "moderationLog", "notice"],
+  },
+  liftSuspensionAction: {
+    action: m.liftSuspensionAction,
+    actor: "moderator",
+    form: (w) => ({ userId: w.others.dave.id, reason: "Served" }),
+    writes: ["user", "moderationLog"],
+  },
   setRoleAction: { action: m.setRoleAction, actor: "admin", form: (w) => ({ userId: w.others.erin.id, role: "moderator" }), writes: ["user", "moderationLog"] },
-  addWordFilterAction: { action: m.addWordFilterAction, actor: "admin", form: () => ({ phrase: "brand new phrase", action: "queue" }), writes: ["wordFilter", "moderationLog"] },
+  addWordFilterAction: {
+    action: m.addWordFilterAction,
+    actor: "admin",
+    form: () => ({ phrase: "brand new phrase", action: "queue" }),
+    writes: ["wordFilter", "moderationLog"],
+  },
   removeWordFilterAction: { action: m.removeWordFilterAction, actor: "admin", form: (w) => ({ id: w.filterId }), writes: ["wordFilter", "moderationLog"] },
-  sourceRequestAction: { action: evidenceActions.sourceRequestAction, actor: "member", form: (w) => ({ commentId: w.comments.carolVisible }), writes: ["sourceRequest", "notification"] },
-  suggestCorrectionAction: { action: evidenceActions.suggestCorrectionAction, actor: "member", form: (w) => ({ threadId: w.threads.main, target: "summary", claim: "The summary gets the date wrong." }), writes: ["correction", "rateLimiterFlexible"] },
-  decideCorrectionAction: { action: correctionActions.decideCorrectionAction, actor: "moderator", form: (w) => ({ correctionId: w.corrections.open, kind: "accept", note: "Summary corrected." }), writes: ["correction", "moderationLog", "notice"] },
-  emailNotificationsAction: { action: notificationActions.emailNotificationsAction, actor: "member", form: () => ({ emailNotifications: "on" }), writes: ["user"], ownAccount: true },
+  sourceRequestAction: {
+    action: evidenceActions.sourceRequestAction,
+    actor: "member",
+    form: (w) => ({ commentId: w.comments.carolVisible }),
+    writes: ["sourceRequest", "notification"],
+  },
+  suggestCorrectionAction: {
+    action: evidenceActions.suggestCorrectionAction,
+    actor: "member",
+    form: (w) => ({ threadId: w.threads.main, target: "summary", claim: "The summary gets the date wrong." }),
+    writes: ["correction", "rateLimiterFlexible"],
+  },
+  decideCorrectionAction: {
+    action: correctionActions.decideCorrectionAction,
+    actor: "moderator",
+    form: (w) => ({ correctionId: w.corrections.open, kind: "accept", note: "Summary corrected." }),
+    writes: ["correction", "moderationLog", "notice"],
+  },
+  emailNotificationsAction: {
+    action: notificationActions.emailNotificationsAction,
+    actor: "member",
+    form: () => ({ emailNotifications: "on" }),
+    writes: ["user"],
+    ownAccount: true,
+  },
   openNotificationAction: {
     // Takes the form alone and redirects: adapted to the (state, form) shape, a redirect counting as success.
     action: (_previous, formData) => notificationActions.openNotificationAction(formData) as never,
@@ -203,29 +269,93 @@ const ROWS: Record<string, Row> = {
     form: (w) => ({ noticeId: w.notices.forMember }),
     writes: ["notice"],
   },
-  fileAppealAction: { action: appealActions.fileAppealAction, actor: "member", form: (w) => ({ logId: w.logs.memberHidden, body: "It was on topic" }), writes: ["appeal"] },
-  decideAppealAction: { action: appealDecisionActions.decideAppealAction, actor: "moderator", form: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }), writes: ["appeal", "comment", "thread", "moderationLog", "notification", "notice"] },
-  setSlowModeAction: { action: slowModeActions.setSlowModeAction, actor: "moderator", form: (w) => ({ threadId: w.threads.main, kind: "on", reason: "Heated" }), writes: ["thread", "moderationLog"] },
+  fileAppealAction: {
+    action: appealActions.fileAppealAction,
+    actor: "member",
+    form: (w) => ({ logId: w.logs.memberHidden, body: "It was on topic" }),
+    writes: ["appeal"],
+  },
+  decideAppealAction: {
+    action: appealDecisionActions.decideAppealAction,
+    actor: "moderator",
+    form: (w) => ({ appealId: w.appeals.open, kind: "overturned", reason: "Fine after all" }),
+    writes: ["appeal", "comment", "thread", "moderationLog", "notification", "notice"],
+  },
+  setSlowModeAction: {
+    action: slowModeActions.setSlowModeAction,
+    actor: "moderator",
+    form: (w) => ({ threadId: w.threads.main, kind: "on", reason: "Heated" }),
+    writes: ["thread", "moderationLog"],
+  },
   createArticleAction: {
     action: editorActions.createArticleAction,
     actor: "editor",
-    form: () => ({ source: "The Test Times", title: "", sourceUrl: "", slug: `new-${runId}`, text: "# A new article\n\nFirst paragraph.\n\nSecond paragraph." }),
+    form: () => ({
+      source: "The Test Times",
+      title: "",
+      sourceUrl: "",
+      slug: `new-${runId}`,
+      text: "# A new article\n\nFirst paragraph.\n\nSecond paragraph.",
+    }),
     writes: ["article", "thread", "moderationLog"],
     defaults: ["thread.slowModeManual"],
   },
-  updateArticleAction: { action: editorActions.updateArticleAction, actor: "editor", form: (w) => ({ articleId: w.articles.draft, title: "New title", source: "New source", sourceUrl: "", summary: "New summary" }), writes: ["article", "moderationLog"] },
+  updateArticleAction: {
+    action: editorActions.updateArticleAction,
+    actor: "editor",
+    form: (w) => ({ articleId: w.articles.draft, title: "New title", source: "New source", sourceUrl: "", summary: "New summary" }),
+    writes: ["article", "moderationLog"],
+  },
   updatePointAction: {
     action: editorActions.updatePointAction,
     actor: "editor",
-    form: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, title: "Trees", summary: "Cooler streets", excerpt: "A street lined with trees" }),
+    form: (w) => ({
+      articleId: w.articles.draft,
+      threadId: w.points.draftFirst,
+      title: "Trees",
+      summary: "Cooler streets",
+      excerpt: "A street lined with trees",
+    }),
     writes: ["thread", "moderationLog"],
   },
-  addPointAction: { action: editorActions.addPointAction, actor: "editor", form: (w) => ({ articleId: w.articles.published, title: "Rain", summary: "Less flooding", excerpt: "soak up storm water" }), writes: ["thread", "moderationLog"], defaults: ["thread.slowModeManual"] },
-  pointToolAction: { action: editorActions.pointToolAction, actor: "editor", form: (w) => ({ articleId: w.articles.published, threadId: w.points.publishedSecond, kind: "up" }), writes: ["thread", "moderationLog"] },
-  splitPointAction: { action: editorActions.splitPointAction, actor: "editor", form: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, at: "is several degrees", newTitle: "Degrees" }), writes: ["thread", "moderationLog"], defaults: ["thread.slowModeManual"] },
-  articleAnswersAction: { action: editorActions.articleAnswersAction, actor: "editor", form: (w) => ({ articleId: w.articles.draft, answersId: w.articles.published, kind: "rebuttal" }), writes: ["article", "pointAnswer", "moderationLog"] },
-  pointAnswersAction: { action: editorActions.pointAnswersAction, actor: "editor", form: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, answersThreadIds: w.points.publishedSecond }), writes: ["pointAnswer", "moderationLog"] },
-  articleStateAction: { action: editorActions.articleStateAction, actor: "admin", form: (w) => ({ articleId: w.articles.published, kind: "close", reason: "" }), writes: ["article", "moderationLog"] },
+  addPointAction: {
+    action: editorActions.addPointAction,
+    actor: "editor",
+    form: (w) => ({ articleId: w.articles.published, title: "Rain", summary: "Less flooding", excerpt: "soak up storm water" }),
+    writes: ["thread", "moderationLog"],
+    defaults: ["thread.slowModeManual"],
+  },
+  pointToolAction: {
+    action: editorActions.pointToolAction,
+    actor: "editor",
+    form: (w) => ({ articleId: w.articles.published, threadId: w.points.publishedSecond, kind: "up" }),
+    writes: ["thread", "moderationLog"],
+  },
+  splitPointAction: {
+    action: editorActions.splitPointAction,
+    actor: "editor",
+    form: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, at: "is several degrees", newTitle: "Degrees" }),
+    writes: ["thread", "moderationLog"],
+    defaults: ["thread.slowModeManual"],
+  },
+  articleAnswersAction: {
+    action: editorActions.articleAnswersAction,
+    actor: "editor",
+    form: (w) => ({ articleId: w.articles.draft, answersId: w.articles.published, kind: "rebuttal" }),
+    writes: ["article", "pointAnswer", "moderationLog"],
+  },
+  pointAnswersAction: {
+    action: editorActions.pointAnswersAction,
+    actor: "editor",
+    form: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftFirst, answersThreadIds: w.points.publishedSecond }),
+    writes: ["pointAnswer", "moderationLog"],
+  },
+  articleStateAction: {
+    action: editorActions.articleStateAction,
+    actor: "admin",
+    form: (w) => ({ articleId: w.articles.published, kind: "close", reason: "" }),
+    writes: ["article", "moderationLog"],
+  },
   changePasswordAction: {
     action: settingsActions.changePasswordAction,
     actor: "member",
@@ -239,7 +369,22 @@ const ROWS: Record<string, Row> = {
     action: settingsActions.deleteAccountAction,
     actor: "member",
     form: () => ({ password: "member's own password", confirm: "delete" }),
-    writes: ["user", "comment", "thread", "commentVote", "report", "notification", "session", "sourceRequest", "appeal", "articleVisit", "account", "nameChange", "accountToken", "rateLimiterFlexible"],
+    writes: [
+      "user",
+      "comment",
+      "thread",
+      "commentVote",
+      "report",
+      "notification",
+      "session",
+      "sourceRequest",
+      "appeal",
+      "articleVisit",
+      "account",
+      "nameChange",
+      "accountToken",
+      "rateLimiterFlexible",
+    ],
     ownColumns: ["name", "nameKey", "email", "emailVerified", "image", "passwordHash", "role", "suspensionReason", "deletedAt"],
   },
   changeDisplayNameAction: {
@@ -249,7 +394,12 @@ const ROWS: Record<string, Row> = {
     writes: ["user", "nameChange", "rateLimiterFlexible"],
     ownColumns: ["name", "nameKey"],
   },
-  signUpAction: { action: signUpAction, actor: "anonymous", form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }), writes: ["user", "verificationToken", "rateLimiterFlexible"] },
+  signUpAction: {
+    action: signUpAction,
+    actor: "anonymous",
+    form: () => ({ name: "Newcomer", email: `newcomer-${runId}@example.test`, password: "a long enough password", callbackUrl: "/" }),
+    writes: ["user", "verificationToken", "rateLimiterFlexible"],
+  },
   requestEmailChangeAction: {
     action: emailActions.requestEmailChangeAction,
     actor: "member",
@@ -257,11 +407,36 @@ const ROWS: Record<string, Row> = {
     writes: ["accountToken", "rateLimiterFlexible"],
   },
   // Needs no session: the emailed link is the proof. It moves the account that asked, whatever else is forged.
-  confirmEmailChangeAction: { action: emailActions.confirmEmailChangeAction, actor: "anonymous", form: () => ({ token: emailChangeToken }), writes: ["accountToken", "user"] },
-  signInAction: { action: signInAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }), writes: ["session", "rateLimiterFlexible"] },
-  requestPasswordResetAction: { action: requestPasswordResetAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test` }), writes: ["accountToken", "rateLimiterFlexible"] },
-  requestSignInLinkAction: { action: requestSignInLinkAction, actor: "anonymous", form: () => ({ email: `erin-${runId}@example.test`, callbackUrl: "/" }), writes: ["verificationToken", "rateLimiterFlexible"] },
-  resetPasswordAction: { action: resetPasswordAction, actor: "anonymous", form: () => ({ token: resetToken, password: "erin's brand new password" }), writes: ["accountToken", "user", "session", "rateLimiterFlexible"] },
+  confirmEmailChangeAction: {
+    action: emailActions.confirmEmailChangeAction,
+    actor: "anonymous",
+    form: () => ({ token: emailChangeToken }),
+    writes: ["accountToken", "user"],
+  },
+  signInAction: {
+    action: signInAction,
+    actor: "anonymous",
+    form: () => ({ email: `erin-${runId}@example.test`, password: "erin's own password", callbackUrl: "/" }),
+    writes: ["session", "rateLimiterFlexible"],
+  },
+  requestPasswordResetAction: {
+    action: requestPasswordResetAction,
+    actor: "anonymous",
+    form: () => ({ email: `erin-${runId}@example.test` }),
+    writes: ["accountToken", "rateLimiterFlexible"],
+  },
+  requestSignInLinkAction: {
+    action: requestSignInLinkAction,
+    actor: "anonymous",
+    form: () => ({ email: `erin-${runId}@example.test`, callbackUrl: "/" }),
+    writes: ["verificationToken", "rateLimiterFlexible"],
+  },
+  resetPasswordAction: {
+    action: resetPasswordAction,
+    actor: "anonymous",
+    form: () => ({ token: resetToken, password: "erin's brand new password" }),
+    writes: ["accountToken", "user", "session", "rateLimiterFlexible"],
+  },
 };
 
 // These take no form worth forging (no field of theirs reaches the database), or are adapted in their row.
@@ -285,11 +460,20 @@ let emailChangeToken = "";
 
 beforeEach(async () => {
   runId = randomUUID();
-  overrideEnv({ RATE_LIMIT_COMMENT_USER: "100000/60", RATE_LIMIT_EDIT_USER: "100000/60", RATE_LIMIT_REPORT_USER: "100000/60", PREMODERATION_FIRST_COMMENTS: "0", ADMIN_EMAILS: undefined });
+  overrideEnv({
+    RATE_LIMIT_COMMENT_USER: "100000/60",
+    RATE_LIMIT_EDIT_USER: "100000/60",
+    RATE_LIMIT_REPORT_USER: "100000/60",
+    PREMODERATION_FIRST_COMMENTS: "0",
+    ADMIN_EMAILS: undefined,
+  });
   await db.wordFilter.deleteMany({});
   world = await buildActionWorld();
   mallory = await createTestUser("Mallory");
-  await db.user.update({ where: { id: world.others.erin.id }, data: { email: `erin-${runId}@example.test`, passwordHash: await hashPassword("erin's own password") } });
+  await db.user.update({
+    where: { id: world.others.erin.id },
+    data: { email: `erin-${runId}@example.test`, passwordHash: await hashPassword("erin's own password") },
+  });
   await db.user.update({ where: { id: world.users.member.id }, data: { passwordHash: await hashPassword("member's own password") } });
   memberSessionId = (await findActiveSessionUser(await createSession(world.users.member.id)))!.sessionId;
   resetToken = await createPasswordResetToken(world.others.erin.id);
@@ -303,7 +487,23 @@ afterAll(async () => {
 
 describe("extra form fields are never applied (mass assignment)", () => {
   it("has a row for every server action that takes a form", () => {
-    const all = [memberActions, moderationActions, accountActions, notificationActions, settingsActions, nameActions, emailActions, appealActions, appealDecisionActions, slowModeActions, evidenceActions, correctionActions, editorActions].flatMap((module) => Object.values(module)).filter((v) => typeof v === "function");
+    const all = [
+      memberActions,
+      moderationActions,
+      accountActions,
+      notificationActions,
+      settingsActions,
+      nameActions,
+      emailActions,
+      appealActions,
+      appealDecisionActions,
+      slowModeActions,
+      evidenceActions,
+      correctionActions,
+      editorActions,
+    ]
+      .flatMap((module) => Object.values(module))
+      .filter((v) => typeof v === "function");
     const covered = new Set(Object.values(ROWS).map((row) => row.action));
     expect(all.filter((action) => !covered.has(action as Action) && !FORMLESS.has(action))).toEqual([]);
   });
@@ -335,8 +535,7 @@ describe("extra form fields are never applied (mass assignment)", () => {
         expect(change.key).toBe(session.user?.id);
         const allowed = [...(row.ownColumns ?? ["emailNotifications"]), "updatedAt"];
         expect(Object.keys(change.columns).filter((column) => !allowed.includes(column))).toEqual([]);
-      }
-      else expect(change.key).not.toBe(session.user?.id);
+      } else expect(change.key).not.toBe(session.user?.id);
     }
   });
 });

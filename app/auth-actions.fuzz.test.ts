@@ -66,7 +66,15 @@ function expectInsideAgora(location: string) {
 }
 
 const callbackUrl = fc.oneof(
-  fc.constantFrom("/", "/t/abc#c-1", "//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "http://localhost:3000.evil.example/"),
+  fc.constantFrom(
+    "/",
+    "/t/abc#c-1",
+    "//evil.example/",
+    "https://evil.example/",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "http://localhost:3000.evil.example/",
+  ),
   hostileText,
 );
 
@@ -111,7 +119,13 @@ describe("account actions under fuzzing", () => {
           expect(changes.filter((change) => change.table === "session").map((c) => c.columns.userId!.to)).toEqual([created[0]!.key]);
           outcomes.accepted++;
         }),
-        { numRuns: 30, examples: [[{ name: "Ada", email: "ada-example@example.test", password: PASSWORD, role: "admin" }], [{ name: "Ada", email: member.email, password: PASSWORD }]] },
+        {
+          numRuns: 30,
+          examples: [
+            [{ name: "Ada", email: "ada-example@example.test", password: PASSWORD, role: "admin" }],
+            [{ name: "Ada", email: member.email, password: PASSWORD }],
+          ],
+        },
       );
       expect(outcomes.accepted).toBeGreaterThan(0);
       expect(outcomes.refused).toBeGreaterThan(0);
@@ -124,7 +138,11 @@ describe("account actions under fuzzing", () => {
     async () => {
       const form = hostileForm({
         email: fc.oneof({ arbitrary: fc.constant(member.email), weight: 2 }, { arbitrary: fc.constant("nobody@example.test"), weight: 1 }),
-        password: fc.oneof({ arbitrary: fc.constant(PASSWORD), weight: 2 }, { arbitrary: fc.constantFrom("wrong password"), weight: 1 }, { arbitrary: hostileText, weight: 1 }),
+        password: fc.oneof(
+          { arbitrary: fc.constant(PASSWORD), weight: 2 },
+          { arbitrary: fc.constantFrom("wrong password"), weight: 1 },
+          { arbitrary: hostileText, weight: 1 },
+        ),
         callbackUrl,
       });
       await fc.assert(
@@ -214,14 +232,19 @@ const AUTH_PATHS = [
 ];
 
 const SERVED_ACTIONS = new Set(
-  ["providers", "csrf", "session", "signin", "signout"].flatMap((path) => [`GET ${path}`, `POST ${path}`]).concat("POST signin/credentials", "POST callback/credentials"),
+  ["providers", "csrf", "session", "signin", "signout"]
+    .flatMap((path) => [`GET ${path}`, `POST ${path}`])
+    .concat("POST signin/credentials", "POST callback/credentials"),
 );
 
 /** A fresh CSRF token and its cookie, so a fuzzed credentials callback gets past the CSRF check to authorize(). */
 async function csrf(): Promise<{ token: string; cookie: string }> {
   const response = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
   return { token: csrfToken, cookie };
 }
 
@@ -243,7 +266,10 @@ type RouteCall = {
 const routeCall: fc.Arbitrary<RouteCall> = fc.record({
   method: fc.constantFrom("GET", "POST"),
   path: fc.oneof({ arbitrary: fc.constantFrom(...AUTH_PATHS), weight: 4 }, { arbitrary: fc.webPath(), weight: 1 }),
-  query: fc.oneof(fc.constant(""), hostileText.map((text) => `callbackUrl=${encode(text.slice(0, 3000))}&error=${encode(text.slice(0, 50))}`)),
+  query: fc.oneof(
+    fc.constant(""),
+    hostileText.map((text) => `callbackUrl=${encode(text.slice(0, 3000))}&error=${encode(text.slice(0, 50))}`),
+  ),
   body: fc.oneof(
     hostileForm({
       email: fc.oneof(fc.constant("member@example.test"), hostileText),
@@ -256,7 +282,16 @@ const routeCall: fc.Arbitrary<RouteCall> = fc.record({
     fc.constant(undefined),
   ),
   withCsrf: fc.boolean(),
-  contentType: fc.option(fc.constantFrom("application/x-www-form-urlencoded", "application/json", "multipart/form-data", "text/plain", "application/x-www-form-urlencoded; charset=utf-16"), { nil: undefined }),
+  contentType: fc.option(
+    fc.constantFrom(
+      "application/x-www-form-urlencoded",
+      "application/json",
+      "multipart/form-data",
+      "text/plain",
+      "application/x-www-form-urlencoded; charset=utf-16",
+    ),
+    { nil: undefined },
+  ),
   callbackCookie: fc.option(fc.oneof(callbackUrl, fc.constantFrom("abc", "%E0%A4%A", "")), { nil: undefined }),
   origin: fc.constantFrom(ORIGIN, ORIGIN, ORIGIN, "https://evil.example"),
 });

@@ -32,7 +32,8 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   try {
     await enforceRateLimits([{ limit: "signup:ip", key: await getClientIp() }]);
   } catch (error) {
-    if (error instanceof RateLimitedError) return failed(`Too many new accounts from your address. Try again in ${formatWait(error.retryAfterSeconds)}.`, values);
+    if (error instanceof RateLimitedError)
+      return failed(`Too many new accounts from your address. Try again in ${formatWait(error.retryAfterSeconds)}.`, values);
     throw error;
   }
   try {

@@ -101,7 +101,12 @@ describe("signing up where email is configured", () => {
 
   it("answers a taken address exactly as a new one, creates nothing, and tells the address's owner", async () => {
     const before = await databaseState();
-    const answer = await callAction(signUpAction, { name: `Other ${crypto.randomUUID().slice(0, 8)}`, email: member.email, password: "a long enough password", callbackUrl: "/" });
+    const answer = await callAction(signUpAction, {
+      name: `Other ${crypto.randomUUID().slice(0, 8)}`,
+      email: member.email,
+      password: "a long enough password",
+      callbackUrl: "/",
+    });
     expect(answer.redirectedTo).toBe(SIGN_UP_CHECK_EMAIL_PATH);
     await settle();
     const [mail] = await sink.waitFor(1);
@@ -115,7 +120,12 @@ describe("signing up where email is configured", () => {
   it("does not flood the owner: repeated sign-ups with a taken address share the address's email budget", async () => {
     for (let i = 0; i < 5; i++) {
       request.ip = `10.6.0.${i + 1}`;
-      await callAction(signUpAction, { name: `Flood ${i} ${crypto.randomUUID().slice(0, 6)}`, email: member.email, password: "a long enough password", callbackUrl: "/" });
+      await callAction(signUpAction, {
+        name: `Flood ${i} ${crypto.randomUUID().slice(0, 6)}`,
+        email: member.email,
+        password: "a long enough password",
+        callbackUrl: "/",
+      });
     }
     await settle();
     expect(sink.messages).toHaveLength(3);
@@ -201,7 +211,11 @@ describe("changing the email address", () => {
   });
 
   it("answers a taken address as a free one, stores no link, and tells that address's owner nothing moved", async () => {
-    const other = await createUserWithPassword({ name: `Taken ${crypto.randomUUID().slice(0, 8)}`, email: `taken-${crypto.randomUUID()}@example.test`, passwordHash: "x" });
+    const other = await createUserWithPassword({
+      name: `Taken ${crypto.randomUUID().slice(0, 8)}`,
+      email: `taken-${crypto.randomUUID()}@example.test`,
+      passwordHash: "x",
+    });
     const free = await callAction(requestEmailChangeAction, { newEmail: `free-${crypto.randomUUID()}@example.test`, password: PASSWORD });
     const taken = await callAction(requestEmailChangeAction, { newEmail: other.email!, password: PASSWORD });
     expect(taken.message!.replace(other.email!, "X")).toBe(free.message!.replace(/free-\S+@example\.test/, "X"));
@@ -213,7 +227,11 @@ describe("changing the email address", () => {
   });
 
   it("refuses another member's password, the current address and a signed-out caller, storing nothing and sending nothing", async () => {
-    const carol = await createUserWithPassword({ name: `Carol ${crypto.randomUUID().slice(0, 8)}`, email: `carol-${crypto.randomUUID()}@example.test`, passwordHash: await hashPassword("carol's password") });
+    const carol = await createUserWithPassword({
+      name: `Carol ${crypto.randomUUID().slice(0, 8)}`,
+      email: `carol-${crypto.randomUUID()}@example.test`,
+      passwordHash: await hashPassword("carol's password"),
+    });
     const cases: [Record<string, string>, string][] = [
       [{ newEmail: "somewhere@example.test", password: "carol's password" }, "That password is incorrect."],
       [{ newEmail: member.email, password: PASSWORD }, "That is already your address."],
@@ -228,7 +246,9 @@ describe("changing the email address", () => {
       await expectDatabaseUnchanged(before, { except: ["rateLimiterFlexible"] });
     }
     session.user = null;
-    expect((await callAction(requestEmailChangeAction, { newEmail: "x@example.test", password: PASSWORD })).message).toBe("Your session has ended. Sign in again to continue.");
+    expect((await callAction(requestEmailChangeAction, { newEmail: "x@example.test", password: PASSWORD })).message).toBe(
+      "Your session has ended. Sign in again to continue.",
+    );
     await settle();
     expect(sink.messages).toEqual([]);
     expect((await db.user.findUniqueOrThrow({ where: { id: carol.id } })).email).toBe(carol.email);
@@ -239,7 +259,10 @@ describe("changing the email address", () => {
     await askToMove(newEmail);
     const token = tokenOf(linkIn((await sink.waitFor(2)).find((mail) => mail.to[0] === newEmail)!.text, "/settings/email/confirm?"));
     await createUserWithPassword({ name: `Racer ${crypto.randomUUID().slice(0, 8)}`, email: newEmail, passwordHash: "x" });
-    expect(await callAction(confirmEmailChangeAction, { token })).toEqual({ ok: false, message: "That address now belongs to another account, so nothing changed." });
+    expect(await callAction(confirmEmailChangeAction, { token })).toEqual({
+      ok: false,
+      message: "That address now belongs to another account, so nothing changed.",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(member.email);
   });
 

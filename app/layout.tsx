@@ -30,10 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const [waiting, unreadNotifications] = await Promise.all([
-    countWaiting(user),
-    user ? countUnreadNotifications(user.id) : 0,
-  ]);
+  const [waiting, unreadNotifications] = await Promise.all([countWaiting(user), user ? countUnreadNotifications(user.id) : 0]);
   return (
     <html lang="en">
       <body>

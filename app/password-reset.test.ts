@@ -183,7 +183,10 @@ describe("using a reset link", () => {
     sink.messages.length = 0;
     const second = await askForLink();
     await callAction(resetPasswordAction, { token: second, password: NEW_PASSWORD });
-    expect(await callAction(resetPasswordAction, { token: first, password: "another password here" })).toMatchObject({ ok: false, message: RESET_LINK_UNUSABLE });
+    expect(await callAction(resetPasswordAction, { token: first, password: "another password here" })).toMatchObject({
+      ok: false,
+      message: RESET_LINK_UNUSABLE,
+    });
   });
 
   it("refuses an expired link (older than an hour) and changes nothing", async () => {
@@ -199,7 +202,10 @@ describe("using a reset link", () => {
     const before = await databaseState();
     const forged = "A".repeat(43);
     expect(await callAction(resetPasswordAction, { token: forged, password: NEW_PASSWORD })).toMatchObject({ ok: false, message: RESET_LINK_UNUSABLE });
-    expect(await callAction(resetPasswordAction, { token: "not a token", password: NEW_PASSWORD })).toMatchObject({ ok: false, message: "This reset link is not valid." });
+    expect(await callAction(resetPasswordAction, { token: "not a token", password: NEW_PASSWORD })).toMatchObject({
+      ok: false,
+      message: "This reset link is not valid.",
+    });
     // The stored hash is no token either.
     const [row] = await db.accountToken.findMany({ where: { userId: member.id } });
     expect(await callAction(resetPasswordAction, { token: row!.tokenHash, password: NEW_PASSWORD })).toMatchObject({ ok: false });
@@ -208,7 +214,10 @@ describe("using a reset link", () => {
 
   it("refuses a too-short new password and keeps the link usable", async () => {
     const token = await askForLink();
-    expect(await callAction(resetPasswordAction, { token, password: "short" })).toMatchObject({ ok: false, fieldErrors: { password: ["Passwords are at least 8 characters."] } });
+    expect(await callAction(resetPasswordAction, { token, password: "short" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: ["Passwords are at least 8 characters."] },
+    });
     expect((await callAction(resetPasswordAction, { token, password: NEW_PASSWORD })).redirectedTo).toBeDefined();
   });
 });
@@ -223,7 +232,13 @@ describe("the forgotten-password actions under fuzzing", () => {
     "requestPasswordResetAction answers the same for any valid address and refuses anything else in writing",
     async () => {
       const tracker = new DatabaseTracker();
-      const form = hostileForm({ email: fc.oneof({ arbitrary: fc.constant(member.email), weight: 2 }, { arbitrary: fc.constant("nobody@example.test"), weight: 1 }, { arbitrary: hostileText, weight: 2 }) });
+      const form = hostileForm({
+        email: fc.oneof(
+          { arbitrary: fc.constant(member.email), weight: 2 },
+          { arbitrary: fc.constant("nobody@example.test"), weight: 1 },
+          { arbitrary: hostileText, weight: 2 },
+        ),
+      });
       await fc.assert(
         fc.asyncProperty(form, async (fields) => {
           const before = await tracker.before();

@@ -39,7 +39,7 @@ afterEach(() => {
 const commentsBy = (authorId: string) => db.comment.findMany({ where: { authorId }, select: { id: true, body: true, bodyHtml: true } });
 
 describe("links in a posted comment are marked as the author's, not the site's", () => {
-  it("stores and serves every outside link with rel=\"nofollow ugc noopener\"", async () => {
+  it('stores and serves every outside link with rel="nofollow ugc noopener"', async () => {
     const body = "See [the study](https://example.org/study), <https://example.net/a> and https://example.com/b.";
     const answer = await callAction(createCommentAction, { threadId, body });
     expect(answer.redirectedTo, answer.message).toBeDefined();
@@ -100,7 +100,11 @@ describe("who reads a comment's body on the thread page", () => {
     await createTestComment({ threadId, authorId: member.id, body: "A deleted claim", deletedAt: new Date() });
   });
 
-  const readable = (seen: Map<string, string | undefined>) => [...seen].filter(([, html]) => html !== undefined).map(([body]) => body).sort();
+  const readable = (seen: Map<string, string | undefined>) =>
+    [...seen]
+      .filter(([, html]) => html !== undefined)
+      .map(([body]) => body)
+      .sort();
 
   it("another member and a signed-out reader read only the visible body", async () => {
     const stranger = await currentUserFor((await createTestUser("Stranger")).id);

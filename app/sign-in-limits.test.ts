@@ -71,7 +71,12 @@ describe("sign-up limit", () => {
   it("refuses an address its third account within the hour (limit 2), in writing, creating nothing; another address signs up", async () => {
     overrideEnv({ RATE_LIMIT_SIGNUP_IP: "2/3600" });
     request.ip = randomIp();
-    const signUp = () => callAction(signUpAction, { name: `Newcomer ${crypto.randomUUID().slice(0, 8)}`, email: `new-${crypto.randomUUID()}@example.test`, password: "a long enough password" });
+    const signUp = () =>
+      callAction(signUpAction, {
+        name: `Newcomer ${crypto.randomUUID().slice(0, 8)}`,
+        email: `new-${crypto.randomUUID()}@example.test`,
+        password: "a long enough password",
+      });
     expect((await signUp()).redirectedTo).toBeDefined();
     expect((await signUp()).redirectedTo).toBeDefined();
     const users = await db.user.count();

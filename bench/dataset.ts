@@ -77,8 +77,62 @@ export type Dataset = {
   stats: { maxDepth: number; hotThreadMaxDepth: number; depthHistogram: Record<number, number>; topLevel: number };
 };
 
-const FIRST = ["Ada", "Ben", "Chloé", "Dev", "Emeka", "Fatima", "Gus", "Hana", "Ivo", "Jun", "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tomasz", "Uma", "Vik", "Wen", "Ximena", "Yusuf", "Zoe"];
-const LAST = ["Abara", "Berg", "Castro", "Dubois", "Eriksen", "Fischer", "García", "Haddad", "Ivanova", "Jensen", "Kim", "Lopez", "Mensah", "Novak", "Okafor", "Patel", "Quispe", "Rossi", "Sato", "Tran", "Ueda", "Varga", "Weber", "Xu", "Yilmaz", "Zhou"];
+const FIRST = [
+  "Ada",
+  "Ben",
+  "Chloé",
+  "Dev",
+  "Emeka",
+  "Fatima",
+  "Gus",
+  "Hana",
+  "Ivo",
+  "Jun",
+  "Kofi",
+  "Lena",
+  "Mateo",
+  "Nadia",
+  "Omar",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sven",
+  "Tomasz",
+  "Uma",
+  "Vik",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+];
+const LAST = [
+  "Abara",
+  "Berg",
+  "Castro",
+  "Dubois",
+  "Eriksen",
+  "Fischer",
+  "García",
+  "Haddad",
+  "Ivanova",
+  "Jensen",
+  "Kim",
+  "Lopez",
+  "Mensah",
+  "Novak",
+  "Okafor",
+  "Patel",
+  "Quispe",
+  "Rossi",
+  "Sato",
+  "Tran",
+  "Ueda",
+  "Varga",
+  "Weber",
+  "Xu",
+  "Yilmaz",
+  "Zhou",
+];
 const WORDS = (
   "the a an this that these those it they we you I small business community story stories teen teens harm " +
   "misinformation data sharing spying regulator regulators decision platform app users video videos creator creators " +
@@ -91,11 +145,26 @@ const WORDS = (
 ).split(" ");
 const MODERATION_REASONS = ["Off-topic", "Personal attack", "Spam link", "Unsourced medical claim", "Duplicate"];
 const POINTS = [
-  "Small businesses gain reach", "Community stories get a stage", "Grants are marketing", "Teen harm is understated",
-  "Misinformation spreads faster", "Data flows abroad", "Spying concerns are overblown", "Regulators moved too slowly",
-  "The ban would hurt creators", "Local news loses out", "Algorithms pick the winners", "Parents need better tools",
-  "Schools are left alone", "Advertising pays for it all", "Trust must be earned", "Evidence is thin on both sides",
-  "Privacy law lags behind", "Competition would help", "The decision sets a precedent", "What happens next",
+  "Small businesses gain reach",
+  "Community stories get a stage",
+  "Grants are marketing",
+  "Teen harm is understated",
+  "Misinformation spreads faster",
+  "Data flows abroad",
+  "Spying concerns are overblown",
+  "Regulators moved too slowly",
+  "The ban would hurt creators",
+  "Local news loses out",
+  "Algorithms pick the winners",
+  "Parents need better tools",
+  "Schools are left alone",
+  "Advertising pays for it all",
+  "Trust must be earned",
+  "Evidence is thin on both sides",
+  "Privacy law lags behind",
+  "Competition would help",
+  "The decision sets a precedent",
+  "What happens next",
 ];
 
 function sentence(rng: Rng): string {

@@ -42,7 +42,14 @@ export type Manifest = {
   /** backfillCommentPaths ran over the rows (it always does now; kept for older result files). */
   backfilledPaths: boolean;
   /** Wall-clock times, and this process's CPU time (on a busy machine the wall clock mostly measures waiting). */
-  timings: { generateMs: number; insertMs: number; backfillMs: number; totalMs: number; cpuMs: number; phaseCpuMs: { generate: number; insert: number; backfill: number } };
+  timings: {
+    generateMs: number;
+    insertMs: number;
+    backfillMs: number;
+    totalMs: number;
+    cpuMs: number;
+    phaseCpuMs: { generate: number; insert: number; backfill: number };
+  };
 };
 
 type ColumnType = "text" | "int" | "bool" | "date" | `enum:${string}`;
@@ -54,39 +61,101 @@ function tablesOf(dataset: Dataset, passwordHash: string, placed: ReturnType<typ
   return [
     {
       name: "User",
-      columns: [["id", "text"], ["name", "text"], ["email", "text"], ["passwordHash", "text"], ["role", "enum:Role"], ["createdAt", "date"], ["updatedAt", "date"]],
+      columns: [
+        ["id", "text"],
+        ["name", "text"],
+        ["email", "text"],
+        ["passwordHash", "text"],
+        ["role", "enum:Role"],
+        ["createdAt", "date"],
+        ["updatedAt", "date"],
+      ],
       rows: users.map((u) => [u.id, u.name, u.email, passwordHash, u.role, u.createdAt, u.createdAt]),
     },
     {
       name: "Article",
-      columns: [["id", "text"], ["slug", "text"], ["title", "text"], ["source", "text"], ["summary", "text"], ["createdAt", "date"], ["updatedAt", "date"]],
+      columns: [
+        ["id", "text"],
+        ["slug", "text"],
+        ["title", "text"],
+        ["source", "text"],
+        ["summary", "text"],
+        ["createdAt", "date"],
+        ["updatedAt", "date"],
+      ],
       rows: [[article.id, article.slug, article.title, article.source, article.summary, article.createdAt, article.createdAt]],
     },
     {
       name: "Thread",
       columns: [
-        ["id", "text"], ["articleId", "text"], ["position", "int"], ["title", "text"], ["summary", "text"], ["excerpt", "text"],
-        ["commentCount", "int"], ["commentSeq", "int"], ["lastActivityAt", "date"], ["createdAt", "date"],
+        ["id", "text"],
+        ["articleId", "text"],
+        ["position", "int"],
+        ["title", "text"],
+        ["summary", "text"],
+        ["excerpt", "text"],
+        ["commentCount", "int"],
+        ["commentSeq", "int"],
+        ["lastActivityAt", "date"],
+        ["createdAt", "date"],
       ],
       rows: threads.map((t) => [
-        t.id, article.id, t.position, t.title, t.summary, t.excerpt, t.commentCount, placed.lastNumber.get(t.id) ?? 0, t.lastActivityAt, t.createdAt,
+        t.id,
+        article.id,
+        t.position,
+        t.title,
+        t.summary,
+        t.excerpt,
+        t.commentCount,
+        placed.lastNumber.get(t.id) ?? 0,
+        t.lastActivityAt,
+        t.createdAt,
       ]),
     },
     {
       name: "Comment",
       columns: [
-        ["id", "text"], ["threadId", "text"], ["authorId", "text"], ["parentId", "text"], ["depth", "int"], ["path", "text"],
-        ["replyCount", "int"], ["body", "text"], ["bodyHtml", "text"], ["bodyHtmlVersion", "int"], ["bodySources", "text"],
-        ["status", "enum:CommentStatus"], ["moderationReason", "text"],
-        ["moderatedById", "text"], ["moderatedAt", "date"], ["createdAt", "date"], ["editedAt", "date"], ["deletedAt", "date"],
+        ["id", "text"],
+        ["threadId", "text"],
+        ["authorId", "text"],
+        ["parentId", "text"],
+        ["depth", "int"],
+        ["path", "text"],
+        ["replyCount", "int"],
+        ["body", "text"],
+        ["bodyHtml", "text"],
+        ["bodyHtmlVersion", "int"],
+        ["bodySources", "text"],
+        ["status", "enum:CommentStatus"],
+        ["moderationReason", "text"],
+        ["moderatedById", "text"],
+        ["moderatedAt", "date"],
+        ["createdAt", "date"],
+        ["editedAt", "date"],
+        ["deletedAt", "date"],
       ],
       // Rendered as the app's writes render them (lib/cooked-body.ts), so pages read stored HTML as in production.
       rows: comments.map((c) => {
         const cooked = cookBody(c.body);
         return [
-          c.id, c.threadId, c.authorId, c.parentId, place(c.id).depth, place(c.id).path, place(c.id).replyCount, c.body,
-          cooked.bodyHtml, cooked.bodyHtmlVersion, cooked.bodySources, c.status,
-          c.moderationReason, c.moderatedById, c.moderatedAt, c.createdAt, c.editedAt, c.deletedAt,
+          c.id,
+          c.threadId,
+          c.authorId,
+          c.parentId,
+          place(c.id).depth,
+          place(c.id).path,
+          place(c.id).replyCount,
+          c.body,
+          cooked.bodyHtml,
+          cooked.bodyHtmlVersion,
+          cooked.bodySources,
+          c.status,
+          c.moderationReason,
+          c.moderatedById,
+          c.moderatedAt,
+          c.createdAt,
+          c.editedAt,
+          c.deletedAt,
         ];
       }),
     },
@@ -96,7 +165,8 @@ function tablesOf(dataset: Dataset, passwordHash: string, placed: ReturnType<typ
 const quote = (name: string) => `"${name}"`;
 
 /** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with an explicit +00:00 offset. */
-const sqliteValue = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value);
+const sqliteValue = (value: unknown) =>
+  value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value;
 
 function sqliteFile(url: string): string {
   const file = url.slice("file:".length).split("?")[0]!;
@@ -169,9 +239,7 @@ async function insertPostgres(url: string, tables: Table[]): Promise<void> {
  * then oldest first, then id). Written with the rows, so the backfill that follows finds nothing to change.
  */
 function placesOf(dataset: Dataset) {
-  const ordered = [...dataset.comments].sort(
-    (a, b) => compare(a.threadId, b.threadId) || a.createdAt.getTime() - b.createdAt.getTime() || compare(a.id, b.id),
-  );
+  const ordered = [...dataset.comments].sort((a, b) => compare(a.threadId, b.threadId) || a.createdAt.getTime() - b.createdAt.getTime() || compare(a.id, b.id));
   return placeComments(ordered);
 }
 
@@ -237,7 +305,10 @@ async function generate(url: string, seed = DEFAULT_DATASET.seed, scale = 1): Pr
     ordinaryThreadId: dataset.ordinaryThreadId,
     ordinaryThreadComments: ordinary.commentCount,
     busiestUserId: dataset.busiestUserId,
-    posterEmails: dataset.users.filter((user) => user.role === "member").slice(0, 64).map((user) => user.email),
+    posterEmails: dataset.users
+      .filter((user) => user.role === "member")
+      .slice(0, 64)
+      .map((user) => user.email),
     moderatorEmail: dataset.users.find((user) => user.role === "moderator")!.email,
     password: BENCH_PASSWORD,
     replyTargetIds: dataset.replyTargetIds,

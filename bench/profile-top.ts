@@ -24,8 +24,12 @@ for (const node of profile.nodes) {
   if (!micros) continue;
   const { functionName, url, lineNumber } = node.callFrame;
   const where = url.replace(/^.*\/(node_modules|\.next[^/]*)\//, "$1/");
-  byFunction.set(`${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`, (byFunction.get(`${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`) ?? 0) + micros);
-  const pkg = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (url ? (url.startsWith("node:") ? "node internals" : "app / other") : functionName || "(native)");
+  byFunction.set(
+    `${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`,
+    (byFunction.get(`${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`) ?? 0) + micros,
+  );
+  const pkg =
+    url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (url ? (url.startsWith("node:") ? "node internals" : "app / other") : functionName || "(native)");
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + micros);
 }
 const total = [...byFunction.values()].reduce((a, b) => a + b, 0);

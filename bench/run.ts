@@ -126,7 +126,9 @@ function submissions(mode: "form" | "javascript", server: RunningServer, threadI
   let sequence = 0;
   return (): Submission => {
     const n = sequence++;
-    const values: [string, string][] = [["body", `Bench post ${mode} ${n}: a comment posted through the ${mode === "form" ? "plain form" : "JavaScript form"} under load.`]];
+    const values: [string, string][] = [
+      ["body", `Bench post ${mode} ${n}: a comment posted through the ${mode === "form" ? "plain form" : "JavaScript form"} under load.`],
+    ];
     if (n % 2 === 1) values.push(["parentId", replyTargets[(n * 7919) % replyTargets.length]!]);
     const encoded = mode === "form" ? formSubmission(form, values) : javascriptSubmission(form, values);
     const headers: Record<string, string> = { "content-type": encoded.contentType, cookie: cookies[n % cookies.length]!, origin: server.baseUrl };
@@ -218,8 +220,16 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
     const options: LoadOptions = { baseUrl: server.baseUrl, ...load, pid: server.pid };
     const pages = [
       { key: "home", name: "Home page", path: "/" },
-      { key: "hot", name: `Hot thread, first page (${manifest.counts.hotThreadComments.toLocaleString("en-US")} comments)`, path: `/t/${manifest.hotThreadId}` },
-      { key: "ordinary", name: `Ordinary thread (${manifest.ordinaryThreadComments.toLocaleString("en-US")} comments)`, path: `/t/${manifest.ordinaryThreadId}` },
+      {
+        key: "hot",
+        name: `Hot thread, first page (${manifest.counts.hotThreadComments.toLocaleString("en-US")} comments)`,
+        path: `/t/${manifest.hotThreadId}`,
+      },
+      {
+        key: "ordinary",
+        name: `Ordinary thread (${manifest.ordinaryThreadComments.toLocaleString("en-US")} comments)`,
+        path: `/t/${manifest.ordinaryThreadId}`,
+      },
       { key: "user", name: "User page (busiest member)", path: `/u/${manifest.busiestUserId}` },
     ];
 
@@ -288,7 +298,12 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
       for (let i = 0; i < QUERY_SAMPLES; i++) {
         const before = await serverQueryCount(server!.baseUrl);
         const submission = next();
-        const response = await fetch(`${server!.baseUrl}${postPath}`, { method: "POST", body: new Uint8Array(submission.body), headers: submission.headers, redirect: "manual" });
+        const response = await fetch(`${server!.baseUrl}${postPath}`, {
+          method: "POST",
+          body: new Uint8Array(submission.body),
+          headers: submission.headers,
+          redirect: "manual",
+        });
         await response.arrayBuffer();
         const id = acknowledgedCommentId(mode, response.status, Object.fromEntries(response.headers));
         if (!id) throw new Error(`a ${mode} post was refused (HTTP ${response.status}): the posting run would measure refusals`);
@@ -297,7 +312,10 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
       }
       return counts;
     };
-    for (const [key, mode, next] of [["post-form", "form", nextForm], ["post-js", "javascript", nextJs]] as const) {
+    for (const [key, mode, next] of [
+      ["post-form", "form", nextForm],
+      ["post-js", "javascript", nextJs],
+    ] as const) {
       const counts = await probePosts(mode, next);
       queries.set(key, counts);
       statements.set(key, await lastStatements(server.baseUrl, counts.at(-1)!));
@@ -321,11 +339,31 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
     const postOptions = { ...options, durationS: postDurationS };
     if (selected("post-form")) {
       log(`load: posting through the form (no JavaScript), ${postDurationS} s`);
-      await record("post-form", await loadPost("Post a comment (form, no JS)", postPath, postOptions, nextForm, (status, headers) => acknowledgedCommentId("form", status, headers), acknowledged));
+      await record(
+        "post-form",
+        await loadPost(
+          "Post a comment (form, no JS)",
+          postPath,
+          postOptions,
+          nextForm,
+          (status, headers) => acknowledgedCommentId("form", status, headers),
+          acknowledged,
+        ),
+      );
     }
     if (selected("post-js")) {
       log(`load: posting through the JavaScript form, ${postDurationS} s`);
-      await record("post-js", await loadPost("Post a comment (JS form, renders the thread)", postPath, postOptions, nextJs, (status, headers) => acknowledgedCommentId("javascript", status, headers), acknowledged));
+      await record(
+        "post-js",
+        await loadPost(
+          "Post a comment (JS form, renders the thread)",
+          postPath,
+          postOptions,
+          nextJs,
+          (status, headers) => acknowledgedCommentId("javascript", status, headers),
+          acknowledged,
+        ),
+      );
     }
     const peakRssMb = Math.round((procStatusKb(server.pid, "VmHWM") ?? 0) / 1024);
 
@@ -483,7 +521,9 @@ function targets(run: RunResult): Target[] {
     list.push({
       name: "User page vs trivial route",
       goal: "≥ 25%",
-      measured: `${percent(ratio)} (${user.rps} req/s)` + (userCpu !== null && ceilingCpu !== null ? `; CPU ${(userCpu / ceilingCpu).toFixed(1)}× the trivial route's` : ""),
+      measured:
+        `${percent(ratio)} (${user.rps} req/s)` +
+        (userCpu !== null && ceilingCpu !== null ? `; CPU ${(userCpu / ceilingCpu).toFixed(1)}× the trivial route's` : ""),
       pass: ratio >= 0.25,
     });
   }
@@ -512,7 +552,12 @@ function targets(run: RunResult): Target[] {
   // Signed-out readers (the anonymous cache): the previous targets, kept for comparison across runs.
   const hot = by("hot");
   if (hot) {
-    list.push({ name: "Signed-out hot thread p99", goal: "≤ 250 ms", measured: hot.ok > 0 ? `${Math.round(hot.p99Ms)} ms` : "no answer", pass: hot.ok > 0 && hot.p99Ms <= 250 });
+    list.push({
+      name: "Signed-out hot thread p99",
+      goal: "≤ 250 ms",
+      measured: hot.ok > 0 ? `${Math.round(hot.p99Ms)} ms` : "no answer",
+      pass: hot.ok > 0 && hot.p99Ms <= 250,
+    });
     list.push({
       name: "Signed-out hot thread throughput vs trivial route",
       goal: "≥ 40%",

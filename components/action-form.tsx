@@ -26,7 +26,9 @@ export function ActionForm({ action, hidden = {}, children, submit, className, l
     for (const [name, value] of Object.entries(state.values)) {
       const field = form.current.elements.namedItem(name);
       const refillable =
-        field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement || (field instanceof HTMLInputElement && !["password", "hidden", "checkbox", "radio", "file"].includes(field.type));
+        field instanceof HTMLTextAreaElement ||
+        field instanceof HTMLSelectElement ||
+        (field instanceof HTMLInputElement && !["password", "hidden", "checkbox", "radio", "file"].includes(field.type));
       if (refillable && typeof value === "string") field.value = value;
     }
   }, [state]);

@@ -33,7 +33,9 @@ export function ArticleMap({
     <section aria-labelledby="points-heading" className="article-map">
       <h2 id="points-heading">The points it makes — {ordered.length} discussions</h2>
       <p className="article-map-tools">
-        <Link href={`/a/${slug}/digest`} prefetch={false}>Read the digest: the strongest comment for each stance, point by point →</Link>
+        <Link href={`/a/${slug}/digest`} prefetch={false}>
+          Read the digest: the strongest comment for each stance, point by point →
+        </Link>
       </p>
       <ol className="thread-list">
         {ordered.map((point) => (

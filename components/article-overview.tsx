@@ -35,27 +35,27 @@ export function ArticleOverview({ article, points, answers }: { article: Article
         <ModerationLogLink slug={article.slug} />
       </section>
       {points ?? (
-      <section aria-labelledby="points-heading">
-        <h2 id="points-heading">The points it makes — {article.threads.length} discussions</h2>
-        <ol className="thread-list">
-          {article.threads.map((thread) => (
-            <li key={thread.id} id={`point-${thread.position}`} className="thread-card">
-              <span className="point-number" aria-hidden="true">
-                {thread.position}
-              </span>
-              <div>
-                <h3>
-                  <Link href={`/t/${thread.id}`}>{thread.title}</Link>
-                  {thread.pinned && <span className="badge">Pinned</span>}
-                  {thread.locked && <span className="badge">Locked</span>}
-                </h3>
-                <p className="thread-summary">{thread.summary}</p>
-                <ThreadStats commentCount={thread.commentCount} lastActivityAt={thread.lastActivityAt} />
-              </div>
-            </li>
-          ))}
-        </ol>
-      </section>
+        <section aria-labelledby="points-heading">
+          <h2 id="points-heading">The points it makes — {article.threads.length} discussions</h2>
+          <ol className="thread-list">
+            {article.threads.map((thread) => (
+              <li key={thread.id} id={`point-${thread.position}`} className="thread-card">
+                <span className="point-number" aria-hidden="true">
+                  {thread.position}
+                </span>
+                <div>
+                  <h3>
+                    <Link href={`/t/${thread.id}`}>{thread.title}</Link>
+                    {thread.pinned && <span className="badge">Pinned</span>}
+                    {thread.locked && <span className="badge">Locked</span>}
+                  </h3>
+                  <p className="thread-summary">{thread.summary}</p>
+                  <ThreadStats commentCount={thread.commentCount} lastActivityAt={thread.lastActivityAt} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
     </main>
   );

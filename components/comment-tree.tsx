@@ -55,7 +55,12 @@ function Vote({ threadId, view }: { threadId: string; view: CommentView }) {
   }
   return (
     <form method="post" action={`/t/${threadId}/c/${view.id}/vote`} className="vote-form inline-post">
-      <button type="submit" className={vote.voted ? "vote-button voted" : "vote-button"} aria-pressed={vote.voted ?? false} aria-label={`Upvote (${upvotes(vote.score)})`}>
+      <button
+        type="submit"
+        className={vote.voted ? "vote-button voted" : "vote-button"}
+        aria-pressed={vote.voted ?? false}
+        aria-label={`Upvote (${upvotes(vote.score)})`}
+      >
         <span aria-hidden="true">▲ </span>
         {vote.voted ? "Upvoted" : "Upvote"} <span className="vote-score">{vote.score}</span>
       </button>
@@ -89,7 +94,11 @@ function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level
   const panelOpen = ui.open?.commentId === view.id;
 
   return (
-    <article id={`c-${view.id}`} className={classes} aria-label={view.author ? `Comment by ${view.author.name}${view.author.staff ? ` (${view.author.staff.toLowerCase()})` : ""}` : "Comment"}>
+    <article
+      id={`c-${view.id}`}
+      className={classes}
+      aria-label={view.author ? `Comment by ${view.author.name}${view.author.staff ? ` (${view.author.staff.toLowerCase()})` : ""}` : "Comment"}
+    >
       <header className="comment-meta">
         {view.author ? (
           <>
@@ -124,7 +133,10 @@ function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level
         view.tombstone && <p className="comment-body tombstone">{view.tombstone}</p>
       )}
       {view.sources && (
-        <aside className="source-cards" aria-label={view.sources.length + (view.moreSources ?? 0) === 1 ? "1 source" : `${view.sources.length + (view.moreSources ?? 0)} sources`}>
+        <aside
+          className="source-cards"
+          aria-label={view.sources.length + (view.moreSources ?? 0) === 1 ? "1 source" : `${view.sources.length + (view.moreSources ?? 0)} sources`}
+        >
           <ul>
             {view.sources.map((source) => (
               <li key={source.url} className="source-card">
@@ -151,7 +163,15 @@ function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level
             key={control}
             className={control === "delete" ? "comment-control danger" : "comment-control"}
             href={commentControlHref(threadId, view.id, control)}
-            data-extra={control === "reply" ? (view.author?.name ?? "Anonymous") : control === "moderate" ? view.status : control === "suspend" ? view.author?.id : undefined}
+            data-extra={
+              control === "reply"
+                ? (view.author?.name ?? "Anonymous")
+                : control === "moderate"
+                  ? view.status
+                  : control === "suspend"
+                    ? view.author?.id
+                    : undefined
+            }
             role={ui.hydrated ? "button" : undefined}
             aria-expanded={ui.hydrated && control !== "delete" ? panelOpen && ui.open?.control === control : undefined}
             aria-controls={ui.hydrated && panelOpen && control !== "delete" ? commentPanelId(view.id) : undefined}

@@ -9,7 +9,13 @@ export function ConfirmEmailBanner({ returnTo }: { returnTo: string }) {
   return (
     <div className="banner confirm-email-banner">
       <p>Confirm your email address to join the discussion: follow the link we emailed you when you signed up.</p>
-      <ActionForm action={resendConfirmationAction} hidden={{ callbackUrl: returnTo }} submit="Send a new link" label="Send a new confirmation link" hideOnSuccess />
+      <ActionForm
+        action={resendConfirmationAction}
+        hidden={{ callbackUrl: returnTo }}
+        submit="Send a new link"
+        label="Send a new confirmation link"
+        hideOnSuccess
+      />
     </div>
   );
 }

@@ -17,7 +17,10 @@ export function CorrectionNotes({ notes, compact }: { notes: readonly Correction
         <li key={note.id} className="correction-note" data-correction-id={note.id}>
           <strong>
             Correction,{" "}
-            <time dateTime={note.decidedAt.toISOString()} title={note.target === "article" ? "A correction to the article" : "A correction to this point's summary"}>
+            <time
+              dateTime={note.decidedAt.toISOString()}
+              title={note.target === "article" ? "A correction to the article" : "A correction to this point's summary"}
+            >
               {correctionDate(note.decidedAt)}
             </time>
             :

@@ -5,9 +5,5 @@ import { splitSnippet } from "@/lib/search-highlight";
  * (lib/search-highlight.ts); React escapes every part, so nothing a comment says can become markup.
  */
 export function HighlightedText({ text }: { text: string }) {
-  return (
-    <>
-      {splitSnippet(text).map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
-    </>
-  );
+  return <>{splitSnippet(text).map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}</>;
 }

@@ -16,8 +16,8 @@ export function MemberCard({ userId, card }: { userId: string; card: Card }) {
       <dl>
         <dt>Comments</dt>
         <dd>
-          {count(comments.visible, "shown")} · {count(comments.pending, "awaiting review")} · {count(comments.hidden, "hidden")} · {count(comments.removed, "removed")} ·{" "}
-          {count(comments.deleted, "deleted by them")}
+          {count(comments.visible, "shown")} · {count(comments.pending, "awaiting review")} · {count(comments.hidden, "hidden")} ·{" "}
+          {count(comments.removed, "removed")} · {count(comments.deleted, "deleted by them")}
         </dd>
         <dt>Reports filed</dt>
         <dd>

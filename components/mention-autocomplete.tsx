@@ -118,7 +118,9 @@ export function MentionTextarea({ threadId, ...props }: TextareaHTMLAttributes<H
         </ul>
       )}
       <p className="visually-hidden" aria-live="polite">
-        {open ? `${open.items.length} ${open.items.length === 1 ? "member matches" : "members match"} @${open.prefix}: up and down arrows to pick, Enter to choose.` : ""}
+        {open
+          ? `${open.items.length} ${open.items.length === 1 ? "member matches" : "members match"} @${open.prefix}: up and down arrows to pick, Enter to choose.`
+          : ""}
       </p>
     </div>
   );

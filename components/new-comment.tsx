@@ -12,8 +12,7 @@ export function NewComment({ user, thread }: { user: CurrentUser | null; thread:
     const back = encodeURIComponent(`/t/${thread.id}`);
     return (
       <p className="sign-in-prompt">
-        <Link href={`/signin?callbackUrl=${back}`}>Sign in</Link> or <Link href={`/signup?callbackUrl=${back}`}>create an account</Link> to join
-        the discussion.
+        <Link href={`/signin?callbackUrl=${back}`}>Sign in</Link> or <Link href={`/signup?callbackUrl=${back}`}>create an account</Link> to join the discussion.
       </p>
     );
   }
@@ -25,5 +24,13 @@ export function NewComment({ user, thread }: { user: CurrentUser | null; thread:
     );
   }
   if (user.emailUnconfirmed) return <ConfirmEmailBanner returnTo={`/t/${thread.id}`} />;
-  return <CommentForm action={createCommentAction} hidden={{ threadId: thread.id }} label="Add to the discussion" submitLabel="Post comment" stance={{ defaultValue: null }} />;
+  return (
+    <CommentForm
+      action={createCommentAction}
+      hidden={{ threadId: thread.id }}
+      label="Add to the discussion"
+      submitLabel="Post comment"
+      stance={{ defaultValue: null }}
+    />
+  );
 }

@@ -19,12 +19,13 @@ export function PointNav({ slug, position, previous, next }: { slug: string; pos
         <span />
       )}
       <Link className="point-nav-back" href={`/a/${slug}#point-${position}`}>
-        ↑         <span className="point-nav-title">Point {position} in the </span>article
+        ↑ <span className="point-nav-title">Point {position} in the </span>article
       </Link>
       {next ? (
         <Link className="point-nav-next" href={`/t/${next.id}`} title={next.title}>
           Point {next.position}
-          <span className="point-nav-title">: {next.title}</span>{" →"}
+          <span className="point-nav-title">: {next.title}</span>
+          {" →"}
         </Link>
       ) : (
         <span />

@@ -3,7 +3,10 @@ import { STANCES, type StanceValue } from "@/lib/validations/comment-limits";
 
 /** The optional stance of a top-level comment: a plain radio group, so it works without JavaScript. */
 export function StanceChoice({ idPrefix, defaultValue }: { idPrefix: string; defaultValue: StanceValue | null | string }) {
-  const options: { value: string; label: string }[] = [{ value: "", label: "No stance" }, ...STANCES.map((stance) => ({ value: stance, label: STANCE_LABELS[stance] }))];
+  const options: { value: string; label: string }[] = [
+    { value: "", label: "No stance" },
+    ...STANCES.map((stance) => ({ value: stance, label: STANCE_LABELS[stance] })),
+  ];
   const chosen = options.some((option) => option.value === defaultValue) ? (defaultValue ?? "") : "";
   return (
     <fieldset className="stance-choice">

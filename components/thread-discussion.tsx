@@ -184,7 +184,12 @@ function InlineEdit({ threadId, commentId, close }: { threadId: string; commentI
     };
   }, [commentId]);
 
-  if (!source) return <p className="muted" role="status">Loading your comment…</p>;
+  if (!source)
+    return (
+      <p className="muted" role="status">
+        Loading your comment…
+      </p>
+    );
   if ("error" in source) {
     return (
       <p className="form-error" role="alert">
@@ -192,5 +197,13 @@ function InlineEdit({ threadId, commentId, close }: { threadId: string; commentI
       </p>
     );
   }
-  return <EditForm threadId={threadId} commentId={commentId} body={source.body} stance={source.canSetStance ? { current: source.stance } : undefined} onCancel={close} />;
+  return (
+    <EditForm
+      threadId={threadId}
+      commentId={commentId}
+      body={source.body}
+      stance={source.canSetStance ? { current: source.stance } : undefined}
+      onCancel={close}
+    />
+  );
 }

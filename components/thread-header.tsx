@@ -47,7 +47,7 @@ export function ThreadHeader({ thread, afterSummary, tools }: Props) {
       <div className="thread-toolbar">
         <p className="feed-link">
           <a href={`/t/${thread.id}/feed.xml`} type="application/atom+xml">
-            Follow{" "}<span className="visually-hidden">this point&apos;s comments </span>(Atom feed)
+            Follow <span className="visually-hidden">this point&apos;s comments </span>(Atom feed)
           </a>
         </p>
         <ModerationLogLink slug={thread.article.slug} />

@@ -90,9 +90,7 @@ test.describe("the anonymous cache", () => {
     const seen = await homeCommentCount(visitor, thread.title);
     if (Date.now() - cachedAt < TTL_SECONDS * 1000) expect(seen).toBe(before);
     // ...and then the comment shows up for them too.
-    await expect
-      .poll(() => homeCommentCount(visitor, thread.title), { timeout: (TTL_SECONDS + 40) * 1000, intervals: [2_000] })
-      .toBe(before + 1);
+    await expect.poll(() => homeCommentCount(visitor, thread.title), { timeout: (TTL_SECONDS + 40) * 1000, intervals: [2_000] }).toBe(before + 1);
     await Promise.all([visitorContext.close(), memberContext.close()]);
   });
 
@@ -212,7 +210,10 @@ async function hide(moderator: Page, path: string, commentId: string): Promise<v
   await openAt(moderator, path.replace(/\?.*$/, ""), commentId);
   const parts = commentParts(moderator, commentId);
   await parts.button("Moderate").click();
-  await parts.article.getByLabel(/^Reason/).first().fill("Testing the purge");
+  await parts.article
+    .getByLabel(/^Reason/)
+    .first()
+    .fill("Testing the purge");
   await parts.button("Hide").click();
   await expect(parts.article.getByRole("status").first()).toContainText("Comment hidden.");
 }

@@ -23,7 +23,10 @@ test("a member appeals a hidden comment; the moderator who hid it cannot decide;
   await openAt(first, thread.path, commentId);
   const moderated = commentParts(first, commentId);
   await moderated.button("Moderate").click();
-  await moderated.article.getByLabel(/^Reason/).first().fill(hideReason);
+  await moderated.article
+    .getByLabel(/^Reason/)
+    .first()
+    .fill(hideReason);
   await moderated.button("Hide").click();
   await expect(moderated.article.getByRole("status").first()).toContainText("Comment hidden.");
 
@@ -58,7 +61,9 @@ test("a member appeals a hidden comment; the moderator who hid it cannot decide;
   await expect(card(second)).toContainText(`${account.name} appeals`);
   await expect(card(second)).toContainText(body);
   const overturnReason = unique("The source was there all along");
-  await card(second).getByLabel(/^Reason/).fill(overturnReason);
+  await card(second)
+    .getByLabel(/^Reason/)
+    .fill(overturnReason);
   await card(second).screenshot({ path: testInfo.outputPath("appeal-card.png") });
   if (process.env.SCREENSHOTS_TO_DOCS) {
     await second.setViewportSize({ width: 900, height: 700 });

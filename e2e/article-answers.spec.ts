@@ -23,8 +23,16 @@ test("an editor marks a rebuttal and links its point; both threads and both maps
   await newEditor(page, browser, testInfo);
   const original = unique("Parks cool cities");
   const rebuttal = unique("Parks are not enough");
-  await publish(page, original, "## Trees lower the heat\n\nA street lined with trees is cooler.\n\n## Parks pay for themselves\n\nHomes near parks sell for more.");
-  const editorUrl = await publish(page, rebuttal, "## Shade needs water\n\nTrees need water in dry summers.\n\n## Heat is a housing problem\n\nCool streets do not cool hot flats.");
+  await publish(
+    page,
+    original,
+    "## Trees lower the heat\n\nA street lined with trees is cooler.\n\n## Parks pay for themselves\n\nHomes near parks sell for more.",
+  );
+  const editorUrl = await publish(
+    page,
+    rebuttal,
+    "## Shade needs water\n\nTrees need water in dry summers.\n\n## Heat is a housing problem\n\nCool streets do not cool hot flats.",
+  );
 
   // The rebuttal answers the original; its second point answers the original's first.
   await page.goto(editorUrl);

@@ -49,7 +49,10 @@ test.describe("article map", () => {
 
   test("the article map passes axe and fits 375 px", async ({ page }) => {
     const thread = await openThread(page, 1);
-    const href = await page.getByRole("navigation", { name: "Points of the article" }).getByRole("link", { name: /in the article/ }).getAttribute("href");
+    const href = await page
+      .getByRole("navigation", { name: "Points of the article" })
+      .getByRole("link", { name: /in the article/ })
+      .getAttribute("href");
     const articlePath = href!.split("#")[0]!;
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -129,7 +129,10 @@ test.describe("signing in from a thread", () => {
     await setup.close();
 
     const thread = await openThread(page, 2);
-    await page.getByText(/to join\s+the discussion/).getByRole("link", { name: "Sign in" }).click();
+    await page
+      .getByText(/to join\s+the discussion/)
+      .getByRole("link", { name: "Sign in" })
+      .click();
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
     await fillSignIn(page, account);
 
@@ -141,7 +144,10 @@ test.describe("signing in from a thread", () => {
 
   test("following the create-an-account invitation and signing up returns to the same thread", async ({ page }) => {
     const thread = await openThread(page, 4);
-    await page.getByText(/to join\s+the discussion/).getByRole("link", { name: "create an account" }).click();
+    await page
+      .getByText(/to join\s+the discussion/)
+      .getByRole("link", { name: "create an account" })
+      .click();
     await expect(page).toHaveURL(/\/signup\?callbackUrl=/);
     const account = newAccount();
     await fillSignUp(page, account);
@@ -153,7 +159,10 @@ test.describe("signing in from a thread", () => {
 
   test("from the sign-in page, the create-an-account link keeps the return address", async ({ page }) => {
     const thread = await openThread(page, 5);
-    await page.getByText(/to join\s+the discussion/).getByRole("link", { name: "Sign in" }).click();
+    await page
+      .getByText(/to join\s+the discussion/)
+      .getByRole("link", { name: "Sign in" })
+      .click();
     await page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
     await expect(page).toHaveURL(/\/signup\?callbackUrl=/);
     const account = newAccount();

@@ -81,7 +81,10 @@ test.describe("npm run backup on SQLite, while comments are being posted", () =>
     // The forum kept taking comments while the backup ran, and refused none.
     expect(load.refused).toEqual([]);
     expect(load.networkErrors).toEqual([]);
-    test.info().annotations.push({ type: "backup", description: `${acknowledgedWhileBackingUp} comments acknowledged while the backup ran: ${output.trim().split("\n")[0]}` });
+    test.info().annotations.push({
+      type: "backup",
+      description: `${acknowledgedWhileBackingUp} comments acknowledged while the backup ran: ${output.trim().split("\n")[0]}`,
+    });
 
     const copy = await openProbe(`file:./${backupFile}`);
     expect(await copy.integrityCheck()).toBe("ok");

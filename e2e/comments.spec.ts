@@ -215,9 +215,7 @@ test.describe("invalid comments", () => {
     await newCommentBox(page).fill(long);
     await page.getByRole("button", { name: "Post comment" }).click();
 
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
-      "Comments are at most 10,000 characters (this one has 10,001).",
-    );
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Comments are at most 10,000 characters (this one has 10,001).");
     await expect(newCommentBox(page)).toHaveValue(long);
 
     await page.reload();

@@ -1,16 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E_DATABASE, startAppServer, type AppServer } from "./app-server";
 import { newFormVisitor } from "./form-visitor";
-import {
-  firstThreadPath,
-  LOAD_TEST_ENV,
-  loadTestDatabase,
-  LOCK_ERRORS,
-  openProbe,
-  postConcurrently,
-  signedInPosters,
-  startSqliteWriterProcess,
-} from "./load";
+import { firstThreadPath, LOAD_TEST_ENV, loadTestDatabase, LOCK_ERRORS, openProbe, postConcurrently, signedInPosters, startSqliteWriterProcess } from "./load";
 
 // A traffic spike on one thread: 50 signed-in members, each posting 20 comments as fast as the server answers,
 // through the thread page's own form (a no-JavaScript form submit, the server action's real path). Nothing may be

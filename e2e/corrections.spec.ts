@@ -39,7 +39,10 @@ test.describe("corrections", () => {
 
     await editor.goto("/mod/corrections");
     const note = unique("The summary now says 12%, as the article does");
-    await item.getByRole("form", { name: "Accept this correction" }).getByLabel(/Public note/).fill(note);
+    await item
+      .getByRole("form", { name: "Accept this correction" })
+      .getByLabel(/Public note/)
+      .fill(note);
     await editor.screenshot({ path: "test-results/screenshots/corrections-queue.png" });
     await item.getByRole("button", { name: "Accept" }).click();
     // Decided, it leaves the queue.
@@ -81,7 +84,10 @@ test.describe("corrections", () => {
     await page.goto(thread.path);
     const claim = unique("The article gets the year wrong");
     await page.getByRole("button", { name: "Suggest a correction" }).click();
-    await page.getByRole("form", { name: "Suggest a correction" }).getByLabel(/What it gets wrong/).fill(claim);
+    await page
+      .getByRole("form", { name: "Suggest a correction" })
+      .getByLabel(/What it gets wrong/)
+      .fill(claim);
     await page.getByRole("form", { name: "Suggest a correction" }).getByLabel("The article").check();
     await page.getByRole("button", { name: "Send to the editors" }).click();
     await expect(page.getByText(/The editors will review your correction/)).toBeVisible();
@@ -92,7 +98,10 @@ test.describe("corrections", () => {
     await editor.goto("/mod/corrections");
     const item = editor.getByRole("article").filter({ hasText: claim });
     const reason = unique("The article's year matches its source");
-    await item.getByRole("form", { name: "Reject this correction" }).getByLabel(/Reason/).fill(reason);
+    await item
+      .getByRole("form", { name: "Reject this correction" })
+      .getByLabel(/Reason/)
+      .fill(reason);
     await item.getByRole("button", { name: "Reject" }).click();
     await expect(item).toHaveCount(0);
     await editorContext.close();

@@ -30,9 +30,6 @@ test.describe("deep reply chains", () => {
     await expect(commentParts(page, ids[6]!).body).toHaveText(`Level 7 ${run}`);
     await expect(comment(page, ids[5]!).locator(`article#c-${ids[6]}`)).toBeVisible();
     await expect(commentParts(page, ids[7]!).body).toHaveText(`Level 8 ${run}`);
-    await expect(page.getByRole("link", { name: "← Back to the full discussion" })).toHaveAttribute(
-      "href",
-      `/t/${thread.id}?at=${ids[0]}#c-${ids[0]}`,
-    );
+    await expect(page.getByRole("link", { name: "← Back to the full discussion" })).toHaveAttribute("href", `/t/${thread.id}?at=${ids[0]}#c-${ids[0]}`);
   });
 });

@@ -3,7 +3,20 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { E2E_DATABASE, E2E_DATABASE_URL } from "./app-server";
 import { seriousViolations } from "./axe-check";
-import { commentParts, expect, newCommentBox, newContext, openAt, openThread, postComment, signUp, submitAndGetCommentId, test, unique, type Account } from "./helpers";
+import {
+  commentParts,
+  expect,
+  newCommentBox,
+  newContext,
+  openAt,
+  openThread,
+  postComment,
+  signUp,
+  submitAndGetCommentId,
+  test,
+  unique,
+  type Account,
+} from "./helpers";
 
 // The digest per point: tallies, the top comment of each stance, open corrections, and for members the comments
 // new since their previous visit; with Markdown and JSON exports. Other specs share the database: counts are
@@ -38,10 +51,16 @@ const newSince = async (page: Page, position: number) => Number(await pointSecti
 test.describe("digest", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("shows each point's top comment per stance and, for a member, what is new since their last visit; exports download", async ({ page, browser }, testInfo) => {
+  test("shows each point's top comment per stance and, for a member, what is new since their last visit; exports download", async ({
+    page,
+    browser,
+  }, testInfo) => {
     const reader = await signUp(page);
     const thread = await openThread(page, 3);
-    const articlePath = (await page.getByRole("navigation", { name: "Points of the article" }).getByRole("link", { name: /in the article/ }).getAttribute("href"))!.split("#")[0]!;
+    const articlePath = (await page
+      .getByRole("navigation", { name: "Points of the article" })
+      .getByRole("link", { name: /in the article/ })
+      .getAttribute("href"))!.split("#")[0]!;
     const body = unique("The strongest agreement");
     await newCommentBox(page).fill(body);
     const form = page.locator("form.comment-form").filter({ has: newCommentBox(page) });
@@ -116,7 +135,10 @@ test.describe("digest", () => {
   test("the digest passes axe, light and dark, and fits 375 px", async ({ page }) => {
     await signUp(page);
     await openThread(page, 3);
-    const articlePath = (await page.getByRole("navigation", { name: "Points of the article" }).getByRole("link", { name: /in the article/ }).getAttribute("href"))!.split("#")[0]!;
+    const articlePath = (await page
+      .getByRole("navigation", { name: "Points of the article" })
+      .getByRole("link", { name: /in the article/ })
+      .getAttribute("href"))!.split("#")[0]!;
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${articlePath}/digest`);

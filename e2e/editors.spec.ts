@@ -24,11 +24,12 @@ Cleaners, nurses and bakers start before the first train. A night bus is how the
 Empty roads make night routes fast. A few buses cover a whole city.`;
 }
 
-
 test("an editor publishes an article from pasted text, edits a point (the excerpt is checked), and closes the article", async ({ page, browser }, testInfo) => {
   await newEditor(page, browser, testInfo);
   const title = unique("Night buses");
-  const slug = unique("night buses").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const slug = unique("night buses")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
 
   // Bad input: each a clear message, nothing stored (the form keeps what was typed).
   await proposePoints(page, { source: "The Test Gazette", text: "   " });
@@ -84,7 +85,10 @@ test("an editor publishes an article from pasted text, edits a point (the excerp
 
   // Closed: a read-only archive with a banner, no comment box.
   await page.goto(editorUrl);
-  await page.getByRole("form", { name: "Close the article" }).getByLabel(/Reason/).fill("The debate has run its course.");
+  await page
+    .getByRole("form", { name: "Close the article" })
+    .getByLabel(/Reason/)
+    .fill("The debate has run its course.");
   await page.getByRole("button", { name: "Close to new comments" }).click();
   await expect(page.getByText("Article closed to new comments.")).toBeVisible();
   await member.goto(threadUrl);
@@ -108,7 +112,9 @@ test.describe("without JavaScript", () => {
     await page.goto("/editor/new");
     const form = page.getByRole("form", { name: "New article" });
     await form.getByLabel("Source (publication or author)").fill("The Upload Review");
-    await form.getByLabel(/upload a \.md or \.txt file/).setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    await form
+      .getByLabel(/upload a \.md or \.txt file/)
+      .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     await form.getByRole("button", { name: "Propose the points" }).click();
     await expect(newArticleAlert(page)).toHaveText("Upload a .md or .txt file (plain text or Markdown).");
 
@@ -139,7 +145,10 @@ test("a member cannot reach /editor or its pages", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Editor" })).toHaveCount(0);
 });
 
-test("the home page explains Agora to a newcomer and lists the published articles; sitemap.xml and robots.txt list the public pages", async ({ page, request }) => {
+test("the home page explains Agora to a newcomer and lists the published articles; sitemap.xml and robots.txt list the public pages", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Discuss an article, one point at a time" })).toBeVisible();
   await expect(page.getByText("Say where you stand")).toBeVisible();
@@ -166,7 +175,10 @@ test("screenshots of the home page and the editor's pages at 375 and 1280 px, li
   const pages = { home: "/", editor: "/editor", "editor-new": "/editor/new", "editor-article": editorUrl, "editor-preview": previewUrl };
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [name, width] of [["mobile", 375], ["desktop", 1280]] as const) {
+    for (const [name, width] of [
+      ["mobile", 375],
+      ["desktop", 1280],
+    ] as const) {
       await page.setViewportSize({ width, height: 900 });
       for (const [label, url] of Object.entries(pages)) {
         await page.goto(url);

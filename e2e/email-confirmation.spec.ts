@@ -61,13 +61,17 @@ test.describe("email addresses, with email configured", () => {
     await stranger.goto("/signup");
     await fillSignUp(stranger, newAccount({ email: owner.email }));
     await expect(stranger.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    await expect(stranger.getByRole("main").getByRole("status")).toHaveText("We sent a link to the address you gave. Follow it to confirm your address and sign in.");
+    await expect(stranger.getByRole("main").getByRole("status")).toHaveText(
+      "We sent a link to the address you gave. Follow it to confirm your address and sign in.",
+    );
     await expectSignedOut(stranger);
     const notice = await mailTo(mailing.sink, owner.email, "Someone tried to create an Agora account with your address");
     expect(notice.text).not.toContain("token=");
   });
 
-  test("a member moves their account to a new address through the link sent there; the old address is told; the link works once, even without JavaScript", async ({ browser }) => {
+  test("a member moves their account to a new address through the link sent there; the old address is told; the link works once, even without JavaScript", async ({
+    browser,
+  }) => {
     const page = await visitor(browser);
     const account = await signUpAndConfirm(page, mailing.sink);
     await page.goto("/settings");
@@ -81,7 +85,9 @@ test.describe("email addresses, with email configured", () => {
     await expect(form.getByRole("alert")).toHaveText("That password is incorrect.");
     await form.getByLabel("Your password").fill(account.password);
     await form.getByRole("button", { name: "Send the link" }).click();
-    await expect(form.getByRole("status")).toHaveText(`We sent a link to ${newEmail}. Follow it within an hour to finish; until then your address stays as it is.`);
+    await expect(form.getByRole("status")).toHaveText(
+      `We sent a link to ${newEmail}. Follow it within an hour to finish; until then your address stays as it is.`,
+    );
     const notice = await mailTo(mailing.sink, account.email, "Your Agora address is being changed");
     expect(notice.text).toContain(newEmail);
     const link = linkTo(await mailTo(mailing.sink, newEmail, "Confirm your new Agora address"), "/settings/email/confirm");
@@ -93,7 +99,9 @@ test.describe("email addresses, with email configured", () => {
     await expect(plain.getByText(`Move your Agora account to ${newEmail}?`)).toBeVisible();
     await plain.getByRole("button", { name: "Use this address" }).click();
     await plain.waitForURL((url) => url.pathname === "/settings/email/changed");
-    await expect(plain.getByRole("status")).toHaveText("Your account's address has been changed. Sign in, password resets and notifications use it from now on.");
+    await expect(plain.getByRole("status")).toHaveText(
+      "Your account's address has been changed. Sign in, password resets and notifications use it from now on.",
+    );
 
     await page.goto("/settings");
     await expect(page.getByRole("main").getByText(newEmail, { exact: true })).toBeVisible();
@@ -114,7 +122,11 @@ test.describe("email addresses, with email configured", () => {
       for (const width of [375, 1280]) {
         await page.emulateMedia({ colorScheme });
         await page.setViewportSize({ width, height: 800 });
-        for (const [name, path] of [["signup-check-email", "/signup/check-email"], ["settings-email", "/settings/email"], ["email-confirm-unusable", "/settings/email/confirm?token=nothing"]] as const) {
+        for (const [name, path] of [
+          ["signup-check-email", "/signup/check-email"],
+          ["settings-email", "/settings/email"],
+          ["email-confirm-unusable", "/settings/email/confirm?token=nothing"],
+        ] as const) {
           await page.goto(path);
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
           expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);

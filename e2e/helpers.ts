@@ -129,7 +129,10 @@ export function threadCards(page: Page): Locator {
 /** Opens the n-th thread (1-based) by clicking its card's title on the seeded article's page. */
 export async function openThread(page: Page, n: number): Promise<ThreadRef> {
   await page.goto(SEEDED_ARTICLE);
-  const link = threadCards(page).nth(n - 1).getByRole("heading", { level: 3 }).getByRole("link");
+  const link = threadCards(page)
+    .nth(n - 1)
+    .getByRole("heading", { level: 3 })
+    .getByRole("link");
   const title = (await link.textContent())?.trim() ?? "";
   await link.click();
   await page.waitForURL(/\/t\/[a-z0-9]+$/i);
@@ -226,7 +229,10 @@ export async function signInAsAdmin(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const outcome = await Promise.race([
     page.waitForURL((url) => url.pathname === "/").then(() => "in" as const),
-    page.getByText("Email or password is incorrect.").waitFor().then(() => "unknown" as const),
+    page
+      .getByText("Email or password is incorrect.")
+      .waitFor()
+      .then(() => "unknown" as const),
   ]);
   if (outcome === "unknown") {
     await page.goto("/signup");

@@ -61,7 +61,9 @@ test.describe("phone layout (375px wide)", () => {
   });
 
   for (const who of ["signed out", "member", "admin"] as const) {
-    test(`the header is one row for ${who === "signed out" ? "a reader signed out" : `an ${who === "admin" ? "admin (queue, bell, menu)" : "ordinary member"}`}, and the menu opens without JavaScript`, async ({ browser }, testInfo) => {
+    test(`the header is one row for ${who === "signed out" ? "a reader signed out" : `an ${who === "admin" ? "admin (queue, bell, menu)" : "ordinary member"}`}, and the menu opens without JavaScript`, async ({
+      browser,
+    }, testInfo) => {
       for (const javaScriptEnabled of [true, false]) {
         const context = await browser.newContext({ ...testInfo.project.use, viewport: { width: 375, height: 812 }, javaScriptEnabled });
         const page = await context.newPage();

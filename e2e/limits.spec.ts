@@ -88,7 +88,11 @@ test.describe("request size limits", () => {
     expect((await request.get("/api/auth/session")).ok()).toBe(true);
     expect(await (await request.get("/api/auth/session")).json()).toBeNull();
 
-    const chunked = await postChunked(`${baseURL}/api/auth/callback/credentials`, { origin: baseURL!, "content-type": "application/x-www-form-urlencoded" }, 2 * MEGABYTE);
+    const chunked = await postChunked(
+      `${baseURL}/api/auth/callback/credentials`,
+      { origin: baseURL!, "content-type": "application/x-www-form-urlencoded" },
+      2 * MEGABYTE,
+    );
     expectTooLarge(chunked.status, JSON.parse(chunked.text));
     expect((await request.get("/api/health")).status()).toBe(200);
   });
@@ -113,7 +117,12 @@ test.describe("request size limits", () => {
 });
 
 test.describe("malformed callback URLs", () => {
-  test("Auth.js never answers a malformed callbackUrl with a 500: query refused with a 400, forged cookie dropped", async ({ page, request, context, baseURL }) => {
+  test("Auth.js never answers a malformed callbackUrl with a 500: query refused with a 400, forged cookie dropped", async ({
+    page,
+    request,
+    context,
+    baseURL,
+  }) => {
     const query = await request.get("/api/auth/session?callbackUrl=not%20a%20url");
     expect(query.status()).toBe(400);
     expect(await query.json()).toEqual({ error: { code: "bad_request", message: "Invalid callback URL." } });

@@ -34,7 +34,9 @@ function expectHardened(answer: Answer, what: string) {
 
 /** A real server action's id from the build (the fuzz must reach Next.js's decoding of its arguments). */
 function someActionId(): string {
-  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, unknown>;
+  };
   return Object.keys(manifest.node)[0]!;
 }
 
@@ -68,7 +70,10 @@ test.describe("malformed requests", () => {
       fc.integer({ min: 0, max: 255 }).map((byte) => `%${byte.toString(16).padStart(2, "0")}`),
     );
     const suffix = fc.constantFrom("", "/feed.xml", "/new-comments?since=2026-01-01T00:00:00Z", "/events?since=x", "/markdown", "?at=%FF");
-    const targets = fc.sample(fc.tuple(prefix, fc.array(piece, { minLength: 1, maxLength: 5 }), suffix).map(([a, b, c]) => a + b.join("") + c), { numRuns: 150, seed: 16 });
+    const targets = fc.sample(
+      fc.tuple(prefix, fc.array(piece, { minLength: 1, maxLength: 5 }), suffix).map(([a, b, c]) => a + b.join("") + c),
+      { numRuns: 150, seed: 16 },
+    );
     for (const target of targets) expectHardened(await send(baseURL!, "GET", target, { accept: "text/html" }), target);
   });
 

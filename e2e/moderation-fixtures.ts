@@ -18,7 +18,11 @@ export type TestArticle = { slug: string; title: string; points: [string, string
 export async function importTestArticle(label: string): Promise<TestArticle> {
   const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const slug = `${label}-${id}`;
-  const article: TestArticle = { slug, title: `Moderation in the open ${id}`, points: [`Cities should plant more trees ${id}`, `Parks pay for themselves ${id}`] };
+  const article: TestArticle = {
+    slug,
+    title: `Moderation in the open ${id}`,
+    points: [`Cities should plant more trees ${id}`, `Parks pay for themselves ${id}`],
+  };
   const text = [
     `# ${article.title}`,
     "",
@@ -37,7 +41,8 @@ export async function importTestArticle(label: string): Promise<TestArticle> {
   try {
     const file = path.join(directory, `${slug}.md`);
     await writeFile(file, text);
-    const importOnce = () => run(tsx, ["scripts/import-article.ts", file, "--slug", slug, "--source", "Agora tests"], { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL } });
+    const importOnce = () =>
+      run(tsx, ["scripts/import-article.ts", file, "--slug", slug, "--source", "Agora tests"], { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL } });
     // Once more if the machine was too busy for the transaction's time limit: a failed import wrote nothing.
     await importOnce().catch(importOnce);
   } finally {

@@ -32,7 +32,11 @@ async function screenshots(page: Page, testInfo: TestInfo, path: string, name: s
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test("the author and the reporter hear what moderation did; the badge counts the appeal for a moderator who may decide it", async ({ page, browser, extraHTTPHeaders }, testInfo) => {
+test("the author and the reporter hear what moderation did; the badge counts the appeal for a moderator who may decide it", async ({
+  page,
+  browser,
+  extraHTTPHeaders,
+}, testInfo) => {
   const author = page;
   await signUp(author);
   const thread = await openThread(author, 1);
@@ -101,7 +105,10 @@ test("the author and the reporter hear what moderation did; the badge counts the
   // The second moderator declines it: the author is told the outcome.
   await second.goto("/mod/appeals");
   const appeal = second.getByRole("article").filter({ hasText: "It was a joke between friends." });
-  await appeal.getByLabel(/Reason/).first().fill("Name-calling is not allowed.");
+  await appeal
+    .getByLabel(/Reason/)
+    .first()
+    .fill("Name-calling is not allowed.");
   await appeal.getByRole("button", { name: /Uphold/ }).click();
   // Decided, the appeal moves to the decided list, its form replaced by the outcome.
   await expect(appeal).toContainText("Upheld by");
@@ -133,5 +140,7 @@ test("the suspend form chooses no length in advance: a moderator must pick one",
   await parts.button("Suspend").click();
   await expect(parts.article.getByRole("status")).toHaveText("Member suspended.");
   await member.goto("/notifications");
-  await expect(member.getByRole("list", { name: "Moderation notices" }).getByRole("listitem").first()).toContainText(/Length: 1 day, until \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC\./);
+  await expect(member.getByRole("list", { name: "Moderation notices" }).getByRole("listitem").first()).toContainText(
+    /Length: 1 day, until \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC\./,
+  );
 });

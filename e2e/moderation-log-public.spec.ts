@@ -16,7 +16,10 @@ async function pageIn(browser: Browser, testInfo: TestInfo): Promise<Page> {
   return (await newContext(browser, testInfo)).newPage();
 }
 
-test("a signed-out reader sees the article's public moderation log: actions, reasons, points; no names, no removed words", async ({ page, browser }, testInfo) => {
+test("a signed-out reader sees the article's public moderation log: actions, reasons, points; no names, no removed words", async ({
+  page,
+  browser,
+}, testInfo) => {
   // A member writes something a moderator then removes; another comment is hidden; the thread is locked.
   await signUp(page);
   const thread = await openPoint(page, article, 1);
@@ -35,7 +38,10 @@ test("a signed-out reader sees the article's public moderation log: actions, rea
     await openAt(admin, thread.path, id);
     const parts = commentParts(admin, id);
     await parts.button("Moderate").click();
-    await parts.article.getByLabel(/^Reason/).first().fill(reason);
+    await parts.article
+      .getByLabel(/^Reason/)
+      .first()
+      .fill(reason);
     await parts.button(kind).click();
     await expect(parts.article.getByRole("status").first()).toContainText(/Comment (hidden|removed)\./);
   }

@@ -30,7 +30,10 @@ test("the staff log names and links each target, finds a member by name, and ref
   await openAt(admin, thread.path, commentId);
   const moderated = commentParts(admin, commentId);
   await moderated.button("Moderate").click();
-  await moderated.article.getByLabel(/^Reason/).first().fill(unique("A reason long enough to wrap on a phone, with a https://example.org/a/very/long/link"));
+  await moderated.article
+    .getByLabel(/^Reason/)
+    .first()
+    .fill(unique("A reason long enough to wrap on a phone, with a https://example.org/a/very/long/link"));
   await moderated.button("Hide").click();
   await expect(moderated.article.getByRole("status").first()).toContainText("Comment hidden.");
 

@@ -9,7 +9,11 @@ async function newPage(browser: Browser, testInfo: TestInfo, extraHTTPHeaders: R
 async function moderate(page: Page, commentId: string, kind: "Hide" | "Remove" | "Restore", reason?: string): Promise<void> {
   const parts = commentParts(page, commentId);
   await parts.button("Moderate").click();
-  if (reason) await parts.article.getByLabel(/^Reason/).first().fill(reason);
+  if (reason)
+    await parts.article
+      .getByLabel(/^Reason/)
+      .first()
+      .fill(reason);
   await parts.button(kind).click();
   await expect(parts.article.getByRole("status").first()).toContainText(/Comment (hidden|removed|restored)\./);
 }

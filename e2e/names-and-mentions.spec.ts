@@ -1,9 +1,25 @@
-import { commentParts, expect, fillSignUp, newAccount, newCommentBox, newContext, openThread, postComment, signInAsAdmin, signUp, submitAndGetCommentId, test } from "./helpers";
+import {
+  commentParts,
+  expect,
+  fillSignUp,
+  newAccount,
+  newCommentBox,
+  newContext,
+  openThread,
+  postComment,
+  signInAsAdmin,
+  signUp,
+  submitAndGetCommentId,
+  test,
+} from "./helpers";
 
 /** Letters only, unique to this run: a word no other spec writes. */
 function randomLetters(length = 8): string {
   let out = "";
-  while (out.length < length) out += Math.random().toString(36).replace(/[^a-z]/g, "");
+  while (out.length < length)
+    out += Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, "");
   return out.slice(0, length);
 }
 
@@ -66,14 +82,22 @@ test.describe("the word filter reads what readers read", () => {
       await signUp(member);
       await openThread(member, 3);
       const box = newCommentBox(member);
-      for (const bypass of [`${word.slice(0, 4)}&#${word.charCodeAt(4)};${word.slice(5)}`, word.replace("o", "\u043e"), `${word.slice(0, 4)}**${word[4]}**${word.slice(5)}`, `${word.slice(0, 3)}\u200e${word.slice(3)}`]) {
+      for (const bypass of [
+        `${word.slice(0, 4)}&#${word.charCodeAt(4)};${word.slice(5)}`,
+        word.replace("o", "\u043e"),
+        `${word.slice(0, 4)}**${word[4]}**${word.slice(5)}`,
+        `${word.slice(0, 3)}\u200e${word.slice(3)}`,
+      ]) {
         await box.fill(`I say ${bypass} here`);
         await member.getByRole("button", { name: "Post comment" }).click();
         await expect(member.getByRole("alert").filter({ hasText: `contains “${word}”, which is not allowed here` })).toBeVisible();
       }
     } finally {
       await page.goto("/admin");
-      await page.locator("li", { has: page.locator("code", { hasText: word }) }).getByRole("button", { name: "Remove" }).click();
+      await page
+        .locator("li", { has: page.locator("code", { hasText: word }) })
+        .getByRole("button", { name: "Remove" })
+        .click();
       await expect(page.locator("code", { hasText: word })).toHaveCount(0);
     }
   });

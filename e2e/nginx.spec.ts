@@ -142,7 +142,10 @@ test.describe("behind nginx, two instances", () => {
     await openAt(mod.page, thread.path, commentId);
     const parts = commentParts(mod.page, commentId);
     await parts.button("Moderate").click();
-    await parts.article.getByLabel(/^Reason/).first().fill("Testing the purge through nginx");
+    await parts.article
+      .getByLabel(/^Reason/)
+      .first()
+      .fill("Testing the purge through nginx");
     const hidden = mod.page.waitForResponse((response) => response.request().method() === "POST");
     await parts.button("Hide").click();
     const hideUpstream = upstreamOf(await hidden);

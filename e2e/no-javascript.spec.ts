@@ -104,12 +104,18 @@ test("a member changes their stance through the edit page", async ({ page }) => 
   await signUp(page);
   const thread = await openThread(page, 1);
   await newCommentBox(page).fill(unique("Agreeing without scripts"));
-  await page.getByRole("group", { name: /Your stance on this point/ }).getByLabel("Agrees", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /Your stance on this point/ })
+    .getByLabel("Agrees", { exact: true })
+    .check();
   const id = await submitAndGetCommentId(page, () => page.getByRole("button", { name: "Post comment" }).click());
   await expect(comment(page, id)).toContainText("Agrees");
 
   await control(page, id, "Edit").click();
-  await page.getByRole("group", { name: /Your stance on this point/ }).getByLabel("Disagrees", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /Your stance on this point/ })
+    .getByLabel("Disagrees", { exact: true })
+    .check();
   await page.getByRole("button", { name: "Save edit" }).click();
   await page.waitForURL((url) => url.hash === `#c-${id}`);
   await reopen(page, thread.path, id);

@@ -41,7 +41,10 @@ test("a reply and a mention light the bell; opening one goes to the comment and 
   await expect(items.nth(1)).toContainText(`New: ${graceAccount.name} replied to your comment on ${thread.title}`);
   await expect(items.nth(1)).toContainText("The small businesses in it are real, though.");
 
-  await items.nth(1).getByRole("button", { name: /replied to your comment/ }).click();
+  await items
+    .nth(1)
+    .getByRole("button", { name: /replied to your comment/ })
+    .click();
   await ada.waitForURL((url) => url.pathname.startsWith(thread.path) && url.hash === `#c-${reply}`);
   await expect(comment(ada, reply)).toBeVisible();
   await expect(bell(ada)).toHaveAccessibleName("Notifications, 1 unread");

@@ -107,8 +107,7 @@ test.describe("health, request ids and error pages", () => {
     });
 
     test("/api/health answers 503 when the database cannot be reached, and logs why", async ({ request }) => {
-      const unreachable =
-        E2E_DATABASE === "postgres" ? "postgresql://postgres@127.0.0.1:9/agora_unreachable" : "file:./prisma/no-such-directory/forum.db";
+      const unreachable = E2E_DATABASE === "postgres" ? "postgresql://postgres@127.0.0.1:9/agora_unreachable" : "file:./prisma/no-such-directory/forum.db";
       server = await startAppServer({ DATABASE_URL: unreachable }, { readyPath: "/api/health", isReady: (response) => response.status > 0 });
       const response = await request.get(`${server.url}/api/health`);
       expect(response.status()).toBe(503);

@@ -186,7 +186,11 @@ test.describe("a 10,000-comment thread", () => {
     await page.goto(`${threadPath}?at=${late.id}#c-${late.id}`);
     await expect(body(page, late)).toHaveText("Comment number 9000");
     await expect(comment(page, late.id)).toBeInViewport();
-    await expect(comment(page, top.id).getByRole("link", { name: /^\d+ more replies →$/ }).first()).toBeVisible();
+    await expect(
+      comment(page, top.id)
+        .getByRole("link", { name: /^\d+ more replies →$/ })
+        .first(),
+    ).toBeVisible();
   });
 });
 

@@ -105,7 +105,12 @@ test.describe("forgotten-password pages", () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const colorScheme of ["light", "dark"] as const) {
       for (const width of [375, 1280]) {
-        const context = await browser.newContext({ baseURL: server.url, colorScheme, viewport: { width, height: 800 }, extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() } });
+        const context = await browser.newContext({
+          baseURL: server.url,
+          colorScheme,
+          viewport: { width, height: 800 },
+          extraHTTPHeaders: { "x-forwarded-for": randomVisitorIp() },
+        });
         const page = await context.newPage();
         await page.goto("/forgot-password");
         // An address of its own each time: reset emails are limited per address (RATE_LIMIT_RESET_ACCOUNT).

@@ -6,8 +6,13 @@ const SCREENSHOTS = "test-results/screenshots";
 
 /** A word no other test or seed contains (letters only, so every tokenizer keeps it whole). */
 function uniqueWord(stem: string): string {
-  const letters = Date.now().toString(36).replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!);
-  return `${stem}${letters}${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 4)}`;
+  const letters = Date.now()
+    .toString(36)
+    .replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!);
+  return `${stem}${letters}${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 4)}`;
 }
 
 function headerSearch(page: Page) {
@@ -46,7 +51,7 @@ test("a thread is found by its title, and odd or empty queries answer a page ins
   await expect(threads.getByRole("link", { name: thread.title })).toBeVisible();
   await expect(threads.locator("mark").first()).toHaveText(new RegExp(titleWord, "i"));
 
-  for (const query of ['"', '"unbalanced', "NEAR(a b", "*", "-", "a OR", "^:", "'; DROP TABLE \"Comment\"; --", "{x}"]) {
+  for (const query of ['"', '"unbalanced', "NEAR(a b", "*", "-", "a OR", "^:", '\'; DROP TABLE "Comment"; --', "{x}"]) {
     const response = await page.goto(`/search?q=${encodeURIComponent(query)}`);
     expect(response?.status(), query).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
@@ -70,7 +75,10 @@ test("a comment a moderator hides is no longer found, by anyone; restored, it is
   await openAt(moderator, thread.path, id);
   const parts = commentParts(moderator, id);
   await parts.button("Moderate").click();
-  await parts.article.getByLabel(/^Reason/).first().fill("Unfounded");
+  await parts.article
+    .getByLabel(/^Reason/)
+    .first()
+    .fill("Unfounded");
   await parts.button("Hide").click();
   await expect(parts.article.getByRole("status").first()).toContainText("Comment hidden.");
 

@@ -17,10 +17,7 @@ test.describe("graceful shutdown", () => {
   });
 
   test("a request in flight when SIGTERM arrives is answered before the pool closes", async () => {
-    test.skip(
-      E2E_DATABASE !== "postgres",
-      "needs PostgreSQL (E2E_DATABASE=postgres): it holds a request in flight by locking a table from another connection",
-    );
+    test.skip(E2E_DATABASE !== "postgres", "needs PostgreSQL (E2E_DATABASE=postgres): it holds a request in flight by locking a table from another connection");
     const server = await startAppServer();
     const locker = new pg.Client({ connectionString: E2E_DATABASE_URL, application_name: "agora-e2e-locker" });
     await locker.connect();
@@ -29,7 +26,10 @@ test.describe("graceful shutdown", () => {
       await locker.query('BEGIN; LOCK TABLE "Thread" IN ACCESS EXCLUSIVE MODE');
       const inFlight = fetch(`${server.url}${SEEDED_ARTICLE}`);
       await expect
-        .poll(async () => (await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].n)
+        .poll(
+          async () =>
+            (await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].n,
+        )
         .toBeGreaterThan(0);
 
       server.process.kill("SIGTERM");

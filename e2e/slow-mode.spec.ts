@@ -107,7 +107,10 @@ test.describe("the automatic cool-down", () => {
     await expect(member.getByRole("main").getByRole("alert")).toHaveText("Slow mode is on in this thread: you can comment again in 2 minutes.");
 
     await member.goto(`/a/${article.slug}/moderation`);
-    const automatic = member.getByRole("list", { name: "Moderation actions" }).getByRole("listitem").filter({ hasText: "Agora (automatic) switched slow mode on" });
+    const automatic = member
+      .getByRole("list", { name: "Moderation actions" })
+      .getByRole("listitem")
+      .filter({ hasText: "Agora (automatic) switched slow mode on" });
     await expect(automatic).toHaveCount(1);
     await expect(automatic).toContainText("3 comments from 2 members in 10 minutes (threshold 2)");
     await expect(automatic.getByRole("link")).toHaveAttribute("href", thread.path);

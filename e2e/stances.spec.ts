@@ -19,7 +19,10 @@ async function tally(page: Page): Promise<Record<StanceName, number>> {
 async function postWithStance(page: Page, body: string, stance: StanceName | null): Promise<string> {
   await newCommentBox(page).fill(body);
   const form = page.locator("form.comment-form").filter({ has: newCommentBox(page) });
-  await form.getByRole("group", { name: /Your stance on this point/ }).getByLabel(stance ? LABELS[stance] : "No stance", { exact: true }).check();
+  await form
+    .getByRole("group", { name: /Your stance on this point/ })
+    .getByLabel(stance ? LABELS[stance] : "No stance", { exact: true })
+    .check();
   return submitAndGetCommentId(page, () => form.getByRole("button", { name: "Post comment" }).click());
 }
 
@@ -42,7 +45,9 @@ test.describe("stances", () => {
 
     // The filter, newest first (so our comments lead the first page): only the chosen stance shows.
     await page.goto(`${thread.path}?sort=newest`);
-    await filterNav(page).getByRole("link", { name: /^Agrees/ }).click();
+    await filterNav(page)
+      .getByRole("link", { name: /^Agrees/ })
+      .click();
     await expect(page).toHaveURL(/\?sort=newest&stance=agrees$/);
     await expect(filterNav(page).getByRole("link", { name: /^Agrees/ })).toHaveAttribute("aria-current", "true");
     await expect(comment(page, agreeing)).toBeVisible();
@@ -50,7 +55,9 @@ test.describe("stances", () => {
     await expect(page.locator(".comment-list.root > li > article .stance-badge").first()).toHaveText("Stance: Agrees");
     // The sort links keep the filter.
     await expect(page.getByRole("navigation", { name: "Sort comments" }).getByRole("link", { name: "Top" })).toHaveAttribute("href", /sort=top&stance=agrees/);
-    await filterNav(page).getByRole("link", { name: /^Disagrees/ }).click();
+    await filterNav(page)
+      .getByRole("link", { name: /^Disagrees/ })
+      .click();
     await expect(comment(page, disagreeing)).toBeVisible();
     await expect(comment(page, agreeing)).toHaveCount(0);
     await filterNav(page).getByRole("link", { name: "All comments" }).click();
@@ -80,7 +87,10 @@ test.describe("stances", () => {
     // The article's map shows the same tally for the point.
     await page.goto(thread.path);
     const now = await tally(page);
-    await page.getByRole("navigation", { name: "Points of the article" }).getByRole("link", { name: /in the article/ }).click();
+    await page
+      .getByRole("navigation", { name: "Points of the article" })
+      .getByRole("link", { name: /in the article/ })
+      .click();
     const point = page.locator(`li[id^="point-"]`).filter({ has: page.locator(`a[href="${thread.path}"]`) });
     for (const stance of ["agrees", "disagrees", "context"] as const) {
       await expect(point.locator(`[data-stance="${stance}"] .stance-count`)).toHaveText(String(now[stance]));

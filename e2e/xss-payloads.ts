@@ -189,7 +189,8 @@ const templates: Template[] = [
   // Polyglot
   {
     kind: "polyglot",
-    text: (m) => `jaVasCript:/*-/*\`/*\\\`/*'/*"/**/(/* */oNcliCk=alert('${m}') )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert('${m}')//>\\x3e`,
+    text: (m) =>
+      `jaVasCript:/*-/*\`/*\\\`/*'/*"/**/(/* */oNcliCk=alert('${m}') )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert('${m}')//>\\x3e`,
   },
 ];
 

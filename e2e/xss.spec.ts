@@ -118,7 +118,10 @@ async function signInAdmin(context: BrowserContext): Promise<Member> {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const outcome = await Promise.race([
     page.waitForURL((url) => url.pathname === "/").then(() => "in" as const),
-    page.getByText("Email or password is incorrect.").waitFor().then(() => "unknown" as const),
+    page
+      .getByText("Email or password is incorrect.")
+      .waitFor()
+      .then(() => "unknown" as const),
   ]);
   if (outcome === "unknown") {
     await page.goto("/signup");
@@ -278,7 +281,23 @@ function findInjections(): string[] {
 
   // React's own placeholder on forms whose action is a function; the only javascript: URL the app writes.
   const reactFormAction = "javascript:throw new Error('A React form was unexpectedly submitted.";
-  const urlAttributes = new Set(["href", "src", "action", "formaction", "data", "poster", "background", "cite", "ping", "srcset", "xlink:href", "to", "values", "from", "by"]);
+  const urlAttributes = new Set([
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "ping",
+    "srcset",
+    "xlink:href",
+    "to",
+    "values",
+    "from",
+    "by",
+  ]);
   for (const element of document.querySelectorAll("*")) {
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
@@ -287,7 +306,10 @@ function findInjections(): string[] {
       if (!urlAttributes.has(name) && !name.endsWith(":href")) continue;
       if (name === "action" && element.tagName === "FORM" && attribute.value.startsWith(reactFormAction)) continue;
       // As a browser reads it: leading controls and spaces dropped, tabs and newlines removed anywhere.
-      const cleaned = attribute.value.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "").toLowerCase();
+      const cleaned = attribute.value
+        .replace(/^[\u0000-\u0020]+/, "")
+        .replace(/[\t\n\r]/g, "")
+        .toLowerCase();
       let protocol = "";
       try {
         protocol = new URL(attribute.value, document.baseURI).protocol;
@@ -320,12 +342,26 @@ function findInjections(): string[] {
 
   // Rendered Markdown may hold only what the renderer emits.
   const allowed: Record<string, string[]> = {
-    P: [], EM: [], STRONG: [], S: [], CODE: ["class"], PRE: [], BLOCKQUOTE: [], UL: [], OL: ["start"], LI: [], BR: [], HR: [], A: ["href", "title", "rel"],
+    P: [],
+    EM: [],
+    STRONG: [],
+    S: [],
+    CODE: ["class"],
+    PRE: [],
+    BLOCKQUOTE: [],
+    UL: [],
+    OL: ["start"],
+    LI: [],
+    BR: [],
+    HR: [],
+    A: ["href", "title", "rel"],
   };
   for (const element of document.querySelectorAll(".comment-body *")) {
     const attributes = allowed[element.tagName];
     if (!attributes) problems.push(`<${element.tagName.toLowerCase()}> in a comment body: ${show(element)}`);
-    else for (const attribute of element.attributes) if (!attributes.includes(attribute.name)) problems.push(`${attribute.name} in a comment body: ${show(element)}`);
+    else
+      for (const attribute of element.attributes)
+        if (!attributes.includes(attribute.name)) problems.push(`${attribute.name} in a comment body: ${show(element)}`);
   }
   const csp = (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [];
   for (const violation of csp) problems.push(`CSP violation: ${violation}`);
@@ -455,21 +491,23 @@ async function seedComments(authors: Member[]): Promise<string> {
   const viaForm = kindsViaForm.map((kind) => XSS_PAYLOADS.findIndex((payload) => payload.kind === kind));
 
   let createId = "";
-  await timed("comments via form", () => Promise.all(
-    viaForm.map(async (index, position) => {
-      const author = authorOf(index);
-      const page = await author.context.newPage();
-      await page.goto(`/t/${threadOf(index)}`);
-      let id = "";
-      const post = async () => {
-        id = await postComment(page, XSS_PAYLOADS[index]!.text);
-      };
-      if (position === 0) createId = await actionIdOf(page, post);
-      else await post();
-      seeded.comments.push({ payload: XSS_PAYLOADS[index]!, id, threadId: threadOf(index), author });
-      await page.close();
-    }),
-  ));
+  await timed("comments via form", () =>
+    Promise.all(
+      viaForm.map(async (index, position) => {
+        const author = authorOf(index);
+        const page = await author.context.newPage();
+        await page.goto(`/t/${threadOf(index)}`);
+        let id = "";
+        const post = async () => {
+          id = await postComment(page, XSS_PAYLOADS[index]!.text);
+        };
+        if (position === 0) createId = await actionIdOf(page, post);
+        else await post();
+        seeded.comments.push({ payload: XSS_PAYLOADS[index]!, id, threadId: threadOf(index), author });
+        await page.close();
+      }),
+    ),
+  );
 
   // Every fifth payload is a reply to the comment four payloads up (the same thread), so parents show in the queue.
   const rest = XSS_PAYLOADS.map((payload, index) => ({ payload, index })).filter(({ index }) => !viaForm.includes(index));
@@ -561,14 +599,16 @@ async function seedModeration(admin: Member): Promise<void> {
   await expectInert(page, onItsPage(first!.comment), "the thread page, before moderating");
   const moderated = commentParts(page, first!.comment.id);
   await moderated.button("Moderate").click();
-  await moderated.article.getByLabel(/^Reason/).first().fill(first!.reason);
+  await moderated.article
+    .getByLabel(/^Reason/)
+    .first()
+    .fill(first!.reason);
   const moderateId = await actionIdOf(page, () => moderated.button("Hide").click());
   await expect(moderated.article.getByRole("status").first()).toContainText("Comment hidden.");
   for (const { comment, reason } of rest) {
     const answer = await callAction(admin.context, moderateId, `/t/${comment.threadId}`, { commentId: comment.id, kind: "hide", reason });
     expect(answer.body, `hiding with a reason: ${refusalIn(answer.body)}`).toContain("Comment hidden.");
   }
-
 }
 
 /** A suspension, last since the member cannot post afterwards; its reason shows in the log, on /admin and to them. */
@@ -676,11 +716,7 @@ test("comment bodies, edits, names, reasons and article text are inert on thread
 test("permalink pages render stored payloads inert", async () => {
   const viewer = seeded.authors[2]!;
   const page = await viewer.page();
-  const sample = [
-    seeded.comments.find((posted) => posted.parentId)!,
-    seeded.comments.find((posted) => posted.edited)!,
-    seeded.hidden[0]!.comment,
-  ];
+  const sample = [seeded.comments.find((posted) => posted.parentId)!, seeded.comments.find((posted) => posted.edited)!, seeded.hidden[0]!.comment];
   for (const posted of sample) {
     await expectInert(page, `/t/${posted.threadId}/c/${posted.id}`, `permalink of ${posted.payload.marker}`);
     await expectCommentsShownAsText(page, [posted], { id: viewer.id });
@@ -701,7 +737,10 @@ test("user pages show payload display names, in the heading and the title, and t
     const texts = await page.locator(".user-comment .comment-body").allTextContents();
     const visible = (posted: Posted) => posted.author === author && seeded.hidden.every((hidden) => hidden.comment !== posted);
     for (const posted of seeded.comments.filter(visible)) {
-      expect(texts.some((text) => text.includes(posted.payload.marker)), `${posted.payload.marker} on ${author.name}'s page`).toBe(true);
+      expect(
+        texts.some((text) => text.includes(posted.payload.marker)),
+        `${posted.payload.marker} on ${author.name}'s page`,
+      ).toBe(true);
     }
   }
 });
@@ -712,8 +751,13 @@ test("the moderation queue and log show notes, reasons, names and bodies as text
   const notes = await page.locator(".report-notes li").allTextContents();
   const reporter = seeded.authors[0]!.name;
   for (const { note, comment } of seeded.notes) {
-    expect(notes.some((text) => text.startsWith(`${reporter}: `) && text.endsWith(`“${note.trim()}”`)), `the note ${note.slice(0, 60)}`).toBe(true);
-    const item = page.getByRole("article", { name: "Reported comment" }).filter({ has: page.locator(`.queue-comment > .comment-meta a[href="/t/${comment.threadId}/c/${comment.id}"]`) });
+    expect(
+      notes.some((text) => text.startsWith(`${reporter}: `) && text.endsWith(`“${note.trim()}”`)),
+      `the note ${note.slice(0, 60)}`,
+    ).toBe(true);
+    const item = page
+      .getByRole("article", { name: "Reported comment" })
+      .filter({ has: page.locator(`.queue-comment > .comment-meta a[href="/t/${comment.threadId}/c/${comment.id}"]`) });
     await expect(item.locator(".queue-comment > .comment-body")).toContainText(comment.payload.marker);
     expect(await item.locator(".author-history summary a").first().textContent()).toBe(comment.author.name);
   }

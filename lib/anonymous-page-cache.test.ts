@@ -62,7 +62,13 @@ describe("nonces", () => {
 
   it("gives every answer its own nonce, wherever the cached page carried the old one, headers included", () => {
     const body = `<script nonce="OLDNONCE">a()</script><link nonce="OLDNONCE"><script>self.n="OLDNONCE"</script>`;
-    const cached = { ...page(body), headers: [["link", '</a.css>; rel=preload; as="style"; nonce="OLDNONCE"'], ["content-type", "text/html"]] as [string, string][] };
+    const cached = {
+      ...page(body),
+      headers: [
+        ["link", '</a.css>; rel=preload; as="style"; nonce="OLDNONCE"'],
+        ["content-type", "text/html"],
+      ] as [string, string][],
+    };
     const answer = withNonce(cached, "NEW");
     expect(answer.body).toBe(`<script nonce="NEW">a()</script><link nonce="NEW"><script>self.n="NEW"</script>`);
     expect(answer.headers.get("link")).toBe('</a.css>; rel=preload; as="style"; nonce="NEW"');
@@ -125,7 +131,11 @@ describe("AnonymousPageCache", () => {
   it("never serves a copy that is much too old: it waits for the new render", async () => {
     let now = 0;
     let version = 1;
-    const cache = new AnonymousPageCache(5_000, async () => page(`v${version}`), () => now);
+    const cache = new AnonymousPageCache(
+      5_000,
+      async () => page(`v${version}`),
+      () => now,
+    );
     await cache.get(request("/t/a"));
     version = 2;
     now = 60_000;

@@ -50,11 +50,7 @@ describe("parseArticleText with Markdown headings", () => {
   });
 
   it("makes one point per headed section, skipping sections without text", () => {
-    expect(seed.points.map((point) => point.title)).toEqual([
-      "Trees cool streets",
-      "Trees are cheap",
-      "Trees need care",
-    ]);
+    expect(seed.points.map((point) => point.title)).toEqual(["Trees cool streets", "Trees are cheap", "Trees need care"]);
   });
 
   it("summarises a section by its first sentences and keeps sub-headings inside the section", () => {
@@ -169,9 +165,7 @@ describe("Markdown stripping", () => {
 
   it("strips emphasis, links, code and heading hashes from the title and summaries", () => {
     expect(seed.title).toBe("The Bold and the Linked");
-    expect(seed.points[0]?.summary).toBe(
-      "Quoted emphasis, code, struck and an image with snake_case_names and 2 * 3 * 4.",
-    );
+    expect(seed.points[0]?.summary).toBe("Quoted emphasis, code, struck and an image with snake_case_names and 2 * 3 * 4.");
   });
 
   it("keeps list items apart", () => {
@@ -192,9 +186,7 @@ describe("rejected input", () => {
 
   it("rejects a title without body paragraphs", () => {
     expect(importError(() => parseArticleText("# Only a title\n\n")).message).toMatch(/title but no body/);
-    expect(importError(() => parseArticleText("# Title\n\n## Empty\n\n## Also empty")).message).toMatch(
-      /no body/,
-    );
+    expect(importError(() => parseArticleText("# Title\n\n## Empty\n\n## Also empty")).message).toMatch(/no body/);
   });
 
   it("rejects a binary buffer containing NUL bytes", () => {
@@ -234,7 +226,6 @@ describe("slugify and shorten", () => {
 });
 
 describe("the real TikTok article", () => {
-
   it("gives at least five points", () => {
     const seed = parseArticleFile(readFileSync(TIKTOK_FILE));
     expect(seed.title).toBe("The Unexpected Benefits of TikTok: How the Platform Is Bringing Positive Change");
@@ -255,7 +246,7 @@ describe("the checks the web form and the CLI share", () => {
   });
 
   it("refuses raw HTML when asked to (the web form), naming the tag; the CLI keeps stripping inline tags", () => {
-    const html = "# Title\n\n<div class=\"x\">A paragraph.</div>";
+    const html = '# Title\n\n<div class="x">A paragraph.</div>';
     expect(() => parseArticleText(html, { refuseHtml: true })).toThrow('The article contains raw HTML (<div class="x">); paste it as plain text or Markdown');
     expect(parseArticleText(html).points[0]!.excerpt).toBe("A paragraph.");
   });
@@ -278,7 +269,8 @@ describe("findRawHtml", () => {
 });
 
 describe("excerptProblem: an excerpt must be the article's own words", () => {
-  const article = "# Title\n\n## Rents\n\nA home left **empty** is a home nobody can rent.\nIn tight markets every empty flat pushes rents up.\n\n- first item\n- second item";
+  const article =
+    "# Title\n\n## Rents\n\nA home left **empty** is a home nobody can rent.\nIn tight markets every empty flat pushes rents up.\n\n- first item\n- second item";
   it.each([
     ["a passage word for word", "A home left empty is a home nobody can rent.", null],
     ["across a line break", "nobody can rent. In tight markets", null],

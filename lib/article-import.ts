@@ -221,7 +221,10 @@ function paragraphText(lines: string[]): string {
     if (rows.length === 0 || LIST_ITEM.test(line)) rows.push(text);
     else rows[rows.length - 1] += ` ${text}`;
   }
-  return rows.map(stripInlineMarkdown).filter((row) => row !== "").join("\n");
+  return rows
+    .map(stripInlineMarkdown)
+    .filter((row) => row !== "")
+    .join("\n");
 }
 
 /** Titles and summaries are one line; list items are run together, separated unless already punctuated. */
@@ -355,21 +358,23 @@ function stripLineMarkers(line: string): string {
 
 /** Markdown inline syntax to the plain text a reader sees; plain text passes through unchanged. */
 export function stripInlineMarkdown(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1") // image → alt text
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1") // inline link → link text
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1") // reference link → link text
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1") // autolink
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, "") // inline HTML tag
-    .replace(/`([^`]+)`/g, "$1")
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
-    .replace(/(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, "$1$2")
-    // Underscore emphasis only at word edges, so snake_case_names survive.
-    .replace(/(^|[^\w])_(?=\S)([^_]+?)(?<=\S)_(?!\w)/g, "$1$2")
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, "$1")
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, "$1") // backslash escapes
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1") // image → alt text
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1") // inline link → link text
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1") // reference link → link text
+      .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1") // autolink
+      .replace(/<\/?[a-zA-Z][^<>]*>/g, "") // inline HTML tag
+      .replace(/`([^`]+)`/g, "$1")
+      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
+      .replace(/(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, "$1$2")
+      // Underscore emphasis only at word edges, so snake_case_names survive.
+      .replace(/(^|[^\w])_(?=\S)([^_]+?)(?<=\S)_(?!\w)/g, "$1$2")
+      .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, "$1")
+      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, "$1") // backslash escapes
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 function toSlug(text: string): string | null {

@@ -149,7 +149,12 @@ function oidcProvider(): Provider {
   };
 }
 
-export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
+export const {
+  handlers,
+  auth: uncachedAuth,
+  signIn,
+  signOut,
+} = NextAuth({
   adapter: PrismaAdapter(db),
   providers,
   secret: env.AUTH_SECRET,

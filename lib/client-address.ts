@@ -64,4 +64,3 @@ export function requestHostFrom(list: Headers, trust: TrustProxy = trustProxy())
   const host = [forwardedHost, list.get("host")].find((value): value is string => Boolean(value && isHost(value))) ?? null;
   return { host, proto };
 }
-

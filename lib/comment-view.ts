@@ -2,7 +2,17 @@ import type { CommentControl } from "@/lib/comment-controls";
 import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReportComment, canRequestSource, canSuspendAuthor, canVote, staffTitle } from "@/lib/permissions";
+import {
+  canEditComment,
+  canModerate,
+  canReadBody,
+  canReplyTo,
+  canReportComment,
+  canRequestSource,
+  canSuspendAuthor,
+  canVote,
+  staffTitle,
+} from "@/lib/permissions";
 import type { ThreadComment } from "@/lib/queries/comments";
 import type { SourceRequestSummary } from "@/lib/queries/source-requests";
 import { answersSourceRequest, SOURCE_CARDS_SHOWN, type Source } from "@/lib/sources";

@@ -81,8 +81,12 @@ describe.skipIf(!onPostgres)(`PostgreSQL pool${onPostgres ? "" : " [skipped: run
     try {
       const started = Date.now();
       const seen = await Promise.all(
-        Array.from({ length: 6 }, () =>
-          client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = ${applicationName} AND state = 'active' AND pg_sleep(0.2) IS NOT NULL`,
+        Array.from(
+          { length: 6 },
+          () =>
+            client.$queryRaw<
+              { n: bigint }[]
+            >`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = ${applicationName} AND state = 'active' AND pg_sleep(0.2) IS NOT NULL`,
         ),
       );
       // Six 0.2 s queries through two connections: three rounds, each seeing at most two active connections.
@@ -95,10 +99,13 @@ describe.skipIf(!onPostgres)(`PostgreSQL pool${onPostgres ? "" : " [skipped: run
     }
     // A closed connection leaves pg_stat_activity once its backend has exited, a moment after the client hangs up.
     await expect
-      .poll(async () => {
-        const after = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = ${applicationName}`;
-        return Number(after[0]!.n);
-      }, { message: "$disconnect closes the pool", timeout: 5_000 })
+      .poll(
+        async () => {
+          const after = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = ${applicationName}`;
+          return Number(after[0]!.n);
+        },
+        { message: "$disconnect closes the pool", timeout: 5_000 },
+      )
       .toBe(0);
   });
 });

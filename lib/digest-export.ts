@@ -7,13 +7,15 @@ import { STANCES } from "@/lib/validations/comment";
  * formatting, a link, an image or HTML backslash-escaped, so it reads as the words it is.
  */
 export function markdownInline(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\`*_{}[\]()<>#!|~&]/g, "\\$&")
-    // A list marker or numbered item only counts at the start.
-    .replace(/^[-+]/, "\\$&")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
+  return (
+    text
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[\\`*_{}[\]()<>#!|~&]/g, "\\$&")
+      // A list marker or numbered item only counts at the start.
+      .replace(/^[-+]/, "\\$&")
+      .replace(/^(\d+)([.)])/, "$1\\$2")
+  );
 }
 
 /**
@@ -37,7 +39,14 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 /** The digest as a Markdown document. */
 export function digestMarkdown(digest: ArticleDigest, origin: string): string {
   const { article } = digest;
-  const lines: string[] = [`# Digest: ${markdownInline(article.title)}`, "", `Source: ${markdownInline(article.source)}`, "", `Discussion: <${origin}/a/${article.slug}>`, ""];
+  const lines: string[] = [
+    `# Digest: ${markdownInline(article.title)}`,
+    "",
+    `Source: ${markdownInline(article.source)}`,
+    "",
+    `Discussion: <${origin}/a/${article.slug}>`,
+    "",
+  ];
   if (digest.since) lines.push(`New comments are counted since your previous visit (${digest.since.toISOString()}).`, "");
   for (const point of digest.points) {
     lines.push(`## Point ${point.position}: ${markdownInline(point.title)}`, "", markdownInline(point.summary), "");
@@ -70,7 +79,13 @@ export function digestMarkdown(digest: ArticleDigest, origin: string): string {
 /** The digest as plain data for JSON (dates as ISO strings by JSON itself; bodies as written, in Markdown). */
 export function digestJson(digest: ArticleDigest, origin: string) {
   return {
-    article: { slug: digest.article.slug, title: digest.article.title, source: digest.article.source, sourceUrl: digest.article.sourceUrl, url: `${origin}/a/${digest.article.slug}` },
+    article: {
+      slug: digest.article.slug,
+      title: digest.article.title,
+      source: digest.article.source,
+      sourceUrl: digest.article.sourceUrl,
+      url: `${origin}/a/${digest.article.slug}`,
+    },
     since: digest.since,
     points: digest.points.map((point) => ({
       position: point.position,
@@ -83,10 +98,25 @@ export function digestJson(digest: ArticleDigest, origin: string) {
       top: Object.fromEntries(
         STANCES.map((stance) => {
           const comment = point.top[stance];
-          return [stance, comment ? { id: comment.id, url: commentUrl(origin, point.threadId, comment), author: comment.authorName, score: comment.score, createdAt: comment.createdAt, body: comment.body } : null];
+          return [
+            stance,
+            comment
+              ? {
+                  id: comment.id,
+                  url: commentUrl(origin, point.threadId, comment),
+                  author: comment.authorName,
+                  score: comment.score,
+                  createdAt: comment.createdAt,
+                  body: comment.body,
+                }
+              : null,
+          ];
         }),
       ),
-      openCorrections: { count: point.openCorrections.length, claims: point.openCorrections.map(({ id, target, claim, createdAt }) => ({ id, target, claim, createdAt })) },
+      openCorrections: {
+        count: point.openCorrections.length,
+        claims: point.openCorrections.map(({ id, target, claim, createdAt }) => ({ id, target, claim, createdAt })),
+      },
       newSinceLastVisit: point.newSinceLastVisit,
     })),
   };

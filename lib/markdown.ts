@@ -41,7 +41,10 @@ md.core.ruler.push("mention_links", (state) => {
         const start = match.index!;
         if (start > last) out.push(Object.assign(new state.Token("text", "", 0), { content: token.content.slice(last, start) }));
         const open = new state.Token("link_open", "a", 1);
-        open.attrs = [["href", `/u/${userId}`], ["class", "mention"]];
+        open.attrs = [
+          ["href", `/u/${userId}`],
+          ["class", "mention"],
+        ];
         open.markup = "mention";
         out.push(open, Object.assign(new state.Token("text", "", 0), { content: `@${handle}` }), new state.Token("link_close", "a", -1));
         last = start + 1 + handle.length;

@@ -11,7 +11,6 @@ import { removeDefaultIgnorables } from "@/lib/text/fold";
 /** How many different names one comment may mention; the rest notify nobody. */
 export const MAX_MENTIONS_PER_COMMENT = 10;
 
-
 /** The handle a display name answers to: only letters, digits and . _ ' -, lower case. "" for a missing name. */
 export function mentionHandle(name: string | null | undefined): string {
   return handleFor(name ?? "").toLowerCase();

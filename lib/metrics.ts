@@ -54,10 +54,25 @@ function create(): Metrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
-    anonymousCache: new Counter({ name: "agora_anonymous_cache_total", help: "Anonymous cache lookups by result (hit, miss)", labelNames: ["result"], registers: [registry] }),
+    anonymousCache: new Counter({
+      name: "agora_anonymous_cache_total",
+      help: "Anonymous cache lookups by result (hit, miss)",
+      labelNames: ["result"],
+      registers: [registry],
+    }),
     commentsPosted: new Counter({ name: "agora_comments_posted_total", help: "Comments posted", registers: [registry] }),
-    moderationActions: new Counter({ name: "agora_moderation_actions_total", help: "Moderation actions by kind", labelNames: ["action"], registers: [registry] }),
-    errors: new Counter({ name: "agora_errors_total", help: "Errors: pages, actions and routes that threw (kind: the route type)", labelNames: ["kind"], registers: [registry] }),
+    moderationActions: new Counter({
+      name: "agora_moderation_actions_total",
+      help: "Moderation actions by kind",
+      labelNames: ["action"],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: "agora_errors_total",
+      help: "Errors: pages, actions and routes that threw (kind: the route type)",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
   };
 }
 

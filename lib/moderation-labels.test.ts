@@ -23,7 +23,10 @@ describe("log details in words", () => {
 
   it("a report's outcome never names the moderator and says what happened", () => {
     const acted = reportOutcomeNotice({ resolution: "remove_comment", threadTitle: "Point", commentBody: "**Bold** claim here", href: "/t/x" });
-    expect(acted).toMatchObject({ kind: "report_acted", body: "You reported a comment on “Point” (“Bold claim here”). The comment was removed. Thank you for reporting it." });
+    expect(acted).toMatchObject({
+      kind: "report_acted",
+      body: "You reported a comment on “Point” (“Bold claim here”). The comment was removed. Thank you for reporting it.",
+    });
     expect(reportOutcomeNotice({ resolution: "approve_comment", threadTitle: "P", commentBody: null, href: "/t/x" }).kind).toBe("report_dismissed");
   });
 });

@@ -59,7 +59,13 @@ export function noticeLinkLabel(kind: string): string {
 }
 
 /** `href`: the comment's permalink, where its author sees it and its "Appeal this decision" control. */
-export function commentModeratedNotice(input: { kind: "hide" | "remove"; threadTitle: string; commentBody: string; reason?: string | null; href: string }): NoticeText {
+export function commentModeratedNotice(input: {
+  kind: "hide" | "remove";
+  threadTitle: string;
+  commentBody: string;
+  reason?: string | null;
+  href: string;
+}): NoticeText {
   const verb = input.kind === "hide" ? "hid" : "removed";
   return {
     kind: input.kind === "hide" ? "comment_hidden" : "comment_removed",
@@ -105,7 +111,6 @@ export function appealOutcomeNotice(input: { outcome: "upheld" | "overturned"; o
     href: APPEALS_HREF,
   };
 }
-
 
 export function reportOutcomeNotice(input: { resolution: string; threadTitle: string; commentBody: string | null; href: string }): NoticeText {
   const acted = REPORT_ACTED_RESOLUTIONS.has(input.resolution);

@@ -3,7 +3,9 @@ import { readEnv } from "@/lib/env";
 import { composeNotificationEmail } from "./notification-email";
 import type { NotificationToEmail } from "./queries/notifications";
 
-const notification = (overrides: Partial<{ kind: "reply" | "mention" | "source_request"; author: string | null; title: string; body: string; depth: number }> = {}) =>
+const notification = (
+  overrides: Partial<{ kind: "reply" | "mention" | "source_request"; author: string | null; title: string; body: string; depth: number }> = {},
+) =>
   ({
     id: "n1",
     kind: overrides.kind ?? "reply",

@@ -116,7 +116,16 @@ export function composeNoticeEmail(notice: NoticeToEmail, origin: string): Notif
   return {
     to: notice.recipient.email!,
     subject: oneLine(notice.title),
-    text: [notice.title, "", notice.body, "", `Open it: ${new URL(notice.href, origin)}`, "", "—", `Turn these emails off on ${new URL("/notifications", origin)}`].join("\n"),
+    text: [
+      notice.title,
+      "",
+      notice.body,
+      "",
+      `Open it: ${new URL(notice.href, origin)}`,
+      "",
+      "—",
+      `Turn these emails off on ${new URL("/notifications", origin)}`,
+    ].join("\n"),
   };
 }
 

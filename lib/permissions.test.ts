@@ -1,6 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "./current-user";
-import { canAppeal, canComment, canDecideAppeal, canEditComment, canModerate, canReadBody, canReplyTo, canReport, canReportComment, canRequestSource, canSetStance, canSuggestCorrection, canSuspendAuthor, canVote, isAppealable, mayTakePart, staffTitle } from "./permissions";
+import {
+  canAppeal,
+  canComment,
+  canDecideAppeal,
+  canEditComment,
+  canModerate,
+  canReadBody,
+  canReplyTo,
+  canReport,
+  canReportComment,
+  canRequestSource,
+  canSetStance,
+  canSuggestCorrection,
+  canSuspendAuthor,
+  canVote,
+  isAppealable,
+  mayTakePart,
+  staffTitle,
+} from "./permissions";
 
 const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
 const author = member("author");
@@ -124,7 +142,11 @@ describe("canAppeal", () => {
     expect(canAppeal(user, row)).toBe(expected);
   });
   it("only hiding, removing and suspending are appealable", () => {
-    expect(["hide_comment", "remove_comment", "suspend_user", "lock_thread", "set_role"].filter(isAppealable)).toEqual(["hide_comment", "remove_comment", "suspend_user"]);
+    expect(["hide_comment", "remove_comment", "suspend_user", "lock_thread", "set_role"].filter(isAppealable)).toEqual([
+      "hide_comment",
+      "remove_comment",
+      "suspend_user",
+    ]);
   });
 });
 

@@ -102,13 +102,7 @@ export function canReadBody(user: Viewer, comment: CommentState): boolean {
  * A locked thread takes no new requests (its comments can no longer be edited to answer them).
  */
 export function canRequestSource(user: Viewer, comment: CommentState, thread: ThreadState): boolean {
-  return (
-    mayTakePart(user) &&
-    comment.authorId !== user.id &&
-    comment.deletedAt === null &&
-    comment.status === "visible" &&
-    !thread.locked
-  );
+  return mayTakePart(user) && comment.authorId !== user.id && comment.deletedAt === null && comment.status === "visible" && !thread.locked;
 }
 
 /** "Suggest a correction" to the article or a point's summary: any member who is not suspended, on any thread. */

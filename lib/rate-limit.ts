@@ -2,7 +2,20 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 
-export type LimitName = "comment:user" | "comment:ip" | "report:user" | "report:ip" | "signin:account" | "signin:account-ip" | "signin:ip" | "signup:ip" | "reset:account" | "reset:ip" | "account:password" | "name:user" | "edit:user";
+export type LimitName =
+  | "comment:user"
+  | "comment:ip"
+  | "report:user"
+  | "report:ip"
+  | "signin:account"
+  | "signin:account-ip"
+  | "signin:ip"
+  | "signup:ip"
+  | "reset:account"
+  | "reset:ip"
+  | "account:password"
+  | "name:user"
+  | "edit:user";
 
 const CONFIG_KEY: Record<LimitName, keyof Env & `RATE_LIMIT_${string}`> = {
   "comment:user": "RATE_LIMIT_COMMENT_USER",

@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 import { ACTION_BODY_LIMIT_BYTES, API_BODY_LIMIT_BYTES, bodyLimitFor, isBodyTooLarge } from "./request-size";
 
-const request = (method: string, headers: Record<string, string>, body?: ReadableStream<Uint8Array>) => ({ method, headers: new Headers(headers), body: body ?? null });
+const request = (method: string, headers: Record<string, string>, body?: ReadableStream<Uint8Array>) => ({
+  method,
+  headers: new Headers(headers),
+  body: body ?? null,
+});
 
 /** A chunked body: `chunks` pieces of `size` bytes, with no Content-Length. */
 function chunked(chunks: number, size: number): ReadableStream<Uint8Array> {
@@ -64,7 +68,9 @@ describe("request size limits", () => {
 describe("proxy.ts enforces the limits", () => {
   const post = (path: string, init: { headers?: Record<string, string>; body?: BodyInit; duplex?: "half" }) => {
     const headers = { host: "localhost:3000", origin: "http://localhost:3000", ...init.headers };
-    return new NextRequest(`http://localhost:3000${path}`, { method: "POST", headers, body: init.body, duplex: init.duplex } as ConstructorParameters<typeof NextRequest>[1]);
+    return new NextRequest(`http://localhost:3000${path}`, { method: "POST", headers, body: init.body, duplex: init.duplex } as ConstructorParameters<
+      typeof NextRequest
+    >[1]);
   };
   const sized = (bytes: number) => ({ headers: { "content-length": String(bytes) }, body: new Uint8Array(bytes) });
 

@@ -40,7 +40,7 @@ describe("tidySnippet", () => {
   it.each([
     ["  first line\n\n> quoted\n- item  ", "first line quoted - item"],
     ["A campaign can be both PR *and* true, **really** _so_ __so__", "A campaign can be both PR and true, really so so"],
-    ["see [the coverage](https://example.com/a \"t\") and `code`", "see the coverage and code"],
+    ['see [the coverage](https://example.com/a "t") and `code`', "see the coverage and code"],
     ["5 * 3 = 15, snake_case_name and a * lone star", "5 * 3 = 15, snake_case_name and a * lone star"],
     [`*${marked("PR")}* [${marked("link")}](https://x.test)`, `${marked("PR")} ${marked("link")}`],
   ])("%j reads %j", (source, text) => {

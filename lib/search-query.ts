@@ -21,7 +21,10 @@ const PHRASE = /"([^"]*)"/g;
 /** Splits a query into terms: "quoted phrases" (balanced quotes only) and whitespace-separated words. */
 export function parseSearchQuery(raw: string): ParsedSearch {
   // Control characters and lone surrogates separate words: PostgreSQL refuses a NUL, Prisma a lone surrogate.
-  const text = raw.replace(/[\p{Cc}\p{Cs}]/gu, " ").replace(/\s+/g, " ").trim();
+  const text = raw
+    .replace(/[\p{Cc}\p{Cs}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (text === "") return { kind: "empty" };
   if (text.length > SEARCH_QUERY_MAX_LENGTH) return { kind: "too_long", length: text.length };
 

@@ -22,7 +22,10 @@ function stopWith(signal: NodeJS.Signals, env: Record<string, string> = {}) {
 }
 
 describe("closeDatabaseOnShutdown", () => {
-  for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+  for (const [signal, code] of [
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const) {
     it(`on ${signal}: the server drains first, then the database is closed, then the process exits with Next's code`, async () => {
       const { lines, code: exitCode } = await stopWith(signal);
       expect(lines).toEqual([

@@ -31,8 +31,7 @@ function deferExitUntilDisconnected(disconnect: Disconnect, signal: NodeJS.Signa
     closing ??= withTimeout(disconnect(), DISCONNECT_TIMEOUT_MS)
       .then(
         () => console.log(`agora: ${signal}: requests finished, database connections closed`),
-        (error: unknown) =>
-          console.error(`agora: ${signal}: closing database connections failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => console.error(`agora: ${signal}: closing database connections failed: ${error instanceof Error ? error.message : String(error)}`),
       )
       .finally(() => exit(code ?? undefined));
     return undefined as never;

@@ -29,7 +29,10 @@ function tidyTitle(text: string): string {
   const clean = text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
   const characters = Array.from(clean);
   if (characters.length <= SOURCE_TITLE_MAX) return clean;
-  return `${characters.slice(0, SOURCE_TITLE_MAX - 1).join("").trimEnd()}…`;
+  return `${characters
+    .slice(0, SOURCE_TITLE_MAX - 1)
+    .join("")
+    .trimEnd()}…`;
 }
 
 // Letters that a whole label in these scripts can spell Latin-looking names with ("аррӏе.com").
@@ -56,7 +59,10 @@ function isSafeLabel(label: string): boolean {
 
 /** The host to show for a URL's (ASCII) hostname. */
 export function displayDomain(hostname: string): string {
-  const ascii = hostname.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  const ascii = hostname
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/\.$/, "");
   const labels = ascii.split(".");
   if (!labels.some((label) => label.startsWith("xn--"))) return ascii;
   const unicode = domainToUnicode(ascii);
@@ -81,7 +87,9 @@ function pathTitle(url: URL, domain: string): string {
 
 function textOf(tokens: Token[]): string {
   return tokens
-    .map((token) => (token.type === "text" || token.type === "code_inline" ? token.content : token.type === "softbreak" || token.type === "hardbreak" ? " " : ""))
+    .map((token) =>
+      token.type === "text" || token.type === "code_inline" ? token.content : token.type === "softbreak" || token.type === "hardbreak" ? " " : "",
+    )
     .join("");
 }
 
@@ -95,7 +103,11 @@ function linksOf(tokens: Token[]): { href: string; text: string; bare: boolean }
       if (open.type !== "link_open") continue;
       let close = i + 1;
       while (close < children.length && children[close]!.type !== "link_close") close++;
-      links.push({ href: String(open.attrGet("href") ?? ""), text: textOf(children.slice(i + 1, close)), bare: open.markup === "linkify" || open.markup === "autolink" });
+      links.push({
+        href: String(open.attrGet("href") ?? ""),
+        text: textOf(children.slice(i + 1, close)),
+        bare: open.markup === "linkify" || open.markup === "autolink",
+      });
       i = close;
     }
   }

@@ -32,7 +32,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
     return { hops };
   }
   const list = new net.BlockList();
-  for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     for (const item of SHORTHANDS[entry.toLowerCase()] ?? [entry]) {
       const [address, prefix] = item.split("/");
       const family = net.isIP(address ?? "");

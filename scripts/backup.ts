@@ -28,7 +28,10 @@ export function sqliteFileOf(url: string): string {
 }
 
 export function defaultBackupFile(sourceFile: string, now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return path.join(path.dirname(sourceFile), "backups", `${path.basename(sourceFile, ".db")}-${stamp}.db`);
 }
 

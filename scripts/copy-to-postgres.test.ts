@@ -61,7 +61,13 @@ async function buildForum(file: string) {
     await forum.session.create({ data: { sessionToken: "token-1", userId: alice.id, expires: at("2026-12-31T00:00:00Z") } });
     await forum.verificationToken.create({ data: { identifier: "alice@example.test", token: "verify-1", expires: at("2026-12-31T00:00:00Z") } });
     const article = await forum.article.create({
-      data: { slug: "trees", title: "Trees", source: "Notes", summary: "Shade.", threads: { create: [1, 2].map((position) => ({ position, title: `Point ${position}`, summary: "S", excerpt: "E" })) } },
+      data: {
+        slug: "trees",
+        title: "Trees",
+        source: "Notes",
+        summary: "Shade.",
+        threads: { create: [1, 2].map((position) => ({ position, title: `Point ${position}`, summary: "S", excerpt: "E" })) },
+      },
       include: { threads: { orderBy: { position: "asc" } } },
     });
     const [thread] = article.threads;
@@ -70,17 +76,52 @@ async function buildForum(file: string) {
     const comment = (id: string, parentId: string | null, depth: number, authorId: string, extra: object = {}) =>
       forum.comment.create({ data: { id, threadId: thread!.id, authorId, parentId, depth, body: `Comment ${id}`, ...extra } });
     await comment("c-z-root", null, 0, alice.id);
-    await comment("c-m-reply", "c-z-root", 1, bob.id, { status: "hidden", moderationReason: "Rude", moderatedById: mod.id, moderatedAt: at("2026-02-02T00:00:00Z") });
+    await comment("c-m-reply", "c-z-root", 1, bob.id, {
+      status: "hidden",
+      moderationReason: "Rude",
+      moderatedById: mod.id,
+      moderatedAt: at("2026-02-02T00:00:00Z"),
+    });
     await comment("c-a-nested", "c-m-reply", 2, alice.id, { editedAt: at("2026-02-03T00:00:00Z") });
     await comment("c-b-deleted", "c-z-root", 1, bob.id, { deletedAt: at("2026-02-04T00:00:00Z"), status: "removed" });
     // More rows than one batch (1000), so the copy pages through a table.
     await forum.rateLimiterFlexible.createMany({
-      data: Array.from({ length: 2500 }, (_, i) => ({ key: `comment:user:${String(i).padStart(5, "0")}`, points: i % 7, expire: i % 2 ? null : at("2026-03-01T00:00:00Z") })),
+      data: Array.from({ length: 2500 }, (_, i) => ({
+        key: `comment:user:${String(i).padStart(5, "0")}`,
+        points: i % 7,
+        expire: i % 2 ? null : at("2026-03-01T00:00:00Z"),
+      })),
     });
-    await forum.report.create({ data: { reporterId: alice.id, threadId: thread!.id, commentId: "c-m-reply", reason: "harassment", note: "Rude", openKey: "u-alice:c-m-reply" } });
-    await forum.report.create({ data: { reporterId: bob.id, threadId: thread!.id, reason: "off_topic", status: "resolved", resolution: "Fine", resolvedById: mod.id, resolvedAt: at("2026-02-05T00:00:00Z") } });
-    await forum.moderationLog.create({ data: { id: "log-1", moderatorId: mod.id, action: "hide", targetType: "comment", targetId: "c-m-reply", targetUserId: bob.id, reason: "Rude", detail: '{"from":"visible"}', createdAt: at("2026-02-02T00:00:00.123Z") } });
-    await forum.moderationLog.create({ data: { id: "log-2", moderatorId: mod.id, action: "suspend", targetType: "user", targetId: bob.id, targetUserId: bob.id } });
+    await forum.report.create({
+      data: { reporterId: alice.id, threadId: thread!.id, commentId: "c-m-reply", reason: "harassment", note: "Rude", openKey: "u-alice:c-m-reply" },
+    });
+    await forum.report.create({
+      data: {
+        reporterId: bob.id,
+        threadId: thread!.id,
+        reason: "off_topic",
+        status: "resolved",
+        resolution: "Fine",
+        resolvedById: mod.id,
+        resolvedAt: at("2026-02-05T00:00:00Z"),
+      },
+    });
+    await forum.moderationLog.create({
+      data: {
+        id: "log-1",
+        moderatorId: mod.id,
+        action: "hide",
+        targetType: "comment",
+        targetId: "c-m-reply",
+        targetUserId: bob.id,
+        reason: "Rude",
+        detail: '{"from":"visible"}',
+        createdAt: at("2026-02-02T00:00:00.123Z"),
+      },
+    });
+    await forum.moderationLog.create({
+      data: { id: "log-2", moderatorId: mod.id, action: "suspend", targetType: "user", targetId: bob.id, targetUserId: bob.id },
+    });
     await forum.wordFilter.create({ data: { phrase: "buy now", action: "block", createdById: mod.id } });
     await forum.user.update({ where: { id: bob.id }, data: { emailNotifications: false } });
     await forum.notification.create({ data: { id: "n-1", recipientId: alice.id, commentId: "c-m-reply", kind: "reply", readAt: at("2026-02-06T00:00:00Z") } });

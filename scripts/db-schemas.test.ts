@@ -180,7 +180,9 @@ describe("npm run db:migration", { timeout: 120_000 }, () => {
     expect(folder).toMatch(/^\d{14}_add_nickname$/);
     expect(folder > sqliteFolders().at(-1)!).toBe(true);
     expect(readFileSync(path.join(root, "prisma", "migrations", folder, "migration.sql"), "utf8")).toMatch(/ALTER TABLE "User" ADD COLUMN "nickname" TEXT;/);
-    expect(readFileSync(path.join(root, "prisma", "postgres", "migrations", folder, "migration.sql"), "utf8")).toMatch(/ALTER TABLE "User" ADD COLUMN\s+"nickname" TEXT;/);
+    expect(readFileSync(path.join(root, "prisma", "postgres", "migrations", folder, "migration.sql"), "utf8")).toMatch(
+      /ALTER TABLE "User" ADD COLUMN\s+"nickname" TEXT;/,
+    );
     const source = readFileSync(path.join(root, "prisma", "schema.prisma"), "utf8");
     expect(readFileSync(path.join(root, "prisma", "postgres", "snapshots", `${folder}.prisma`), "utf8")).toBe(source);
     expect(readFileSync(path.join(root, "prisma", "postgres", "schema.prisma"), "utf8")).toBe(toPostgresSchema(source));

@@ -39,20 +39,17 @@ beforeEach(async () => {
 });
 
 describe("scripts/import-article.ts", () => {
-  it(
-    "imports the TikTok article and prints its URL",
-    async () => {
-      const expected = parseArticleFile(readFileSync(TIKTOK_FILE));
-      const { status, stdout, stderr } = runImport(TIKTOK_FILE);
+  it("imports the TikTok article and prints its URL", async () => {
+    const expected = parseArticleFile(readFileSync(TIKTOK_FILE));
+    const { status, stdout, stderr } = runImport(TIKTOK_FILE);
 
-      expect(stderr).toBe("");
-      expect(status).toBe(0);
-      expect(stdout).toContain(`/a/${expected.slug}`);
-      expect(stdout).toContain(`${expected.points.length} thread(s)`);
-      const article = await db.article.findUniqueOrThrow({ where: { slug: expected.slug }, include: { threads: true } });
-      expect(article.threads.length).toBeGreaterThanOrEqual(5);
-    },
-  );
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toContain(`/a/${expected.slug}`);
+    expect(stdout).toContain(`${expected.points.length} thread(s)`);
+    const article = await db.article.findUniqueOrThrow({ where: { slug: expected.slug }, include: { threads: true } });
+    expect(article.threads.length).toBeGreaterThanOrEqual(5);
+  });
 
   it("honours --slug and --source, and updates rather than duplicates on a second run", async () => {
     const file = writeTempFile("trees.md", "# Trees\n\n## Shade\n\nTrees cool streets.\n\n## Cost\n\nTrees are cheap.\n");

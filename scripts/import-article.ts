@@ -54,9 +54,7 @@ async function main(argv: string[]): Promise<void> {
     const result = await upsertArticle(seed);
     console.log(`${result.created ? "Imported" : "Updated"} "${seed.title}"`);
     console.log(`  /a/${seed.slug}`);
-    console.log(
-      `  ${seed.points.length} thread(s): ${result.threadsCreated} created, ${result.threadsUpdated} updated`,
-    );
+    console.log(`  ${seed.points.length} thread(s): ${result.threadsCreated} created, ${result.threadsUpdated} updated`);
   } finally {
     await db.$disconnect();
   }

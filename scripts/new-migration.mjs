@@ -73,11 +73,17 @@ function schemaAfter(folder, isNewest) {
   } catch {
     // Not a git checkout (or no history, e.g. a shallow clone): only an uncommitted newest migration can be handled.
   }
-  if (!isNewest) throw new Error(`cannot tell which schema ${file} matches (not the newest migration, and not found in git history); write its twin and snapshot by hand`);
+  if (!isNewest)
+    throw new Error(`cannot tell which schema ${file} matches (not the newest migration, and not found in git history); write its twin and snapshot by hand`);
   return { schema: readSource(), from: "the working copy of prisma/schema.prisma" };
 }
 
-const commentOut = (sql) => sql.trim().split("\n").map((line) => `-- ${line}`).join("\n");
+const commentOut = (sql) =>
+  sql
+    .trim()
+    .split("\n")
+    .map((line) => `-- ${line}`)
+    .join("\n");
 
 /** Writes a PostgreSQL twin and a snapshot for every SQLite migration that lacks them. Returns how many. */
 export function createMissingTwins() {
@@ -129,7 +135,9 @@ function timestampAfter(last) {
   now.setUTCMilliseconds(0);
   if (last) {
     const digits = last.slice(0, 14);
-    const lastTime = new Date(Date.UTC(+digits.slice(0, 4), +digits.slice(4, 6) - 1, +digits.slice(6, 8), +digits.slice(8, 10), +digits.slice(10, 12), +digits.slice(12, 14)));
+    const lastTime = new Date(
+      Date.UTC(+digits.slice(0, 4), +digits.slice(4, 6) - 1, +digits.slice(6, 8), +digits.slice(8, 10), +digits.slice(10, 12), +digits.slice(12, 14)),
+    );
     if (now <= lastTime) now.setTime(lastTime.getTime() + 1000);
   }
   return now.toISOString().replace(/\D/g, "").slice(0, 14);

@@ -54,12 +54,37 @@ describe.skipIf(!onPostgres)("PostgreSQL backup and restore (pg_dump, pg_restore
     const writer = clientOf(source);
     try {
       const thread = await writer.thread.findFirstOrThrow({ orderBy: { position: "asc" } });
-      const author = await writer.user.create({ data: { name: "Backup Author", nameKey: "backup author", email: "backup-author@example.test", passwordHash: "argon2-hash-stand-in" } });
-      const moderator = await writer.user.create({ data: { name: "Backup Moderator", nameKey: "backup moderator", email: "backup-mod@example.test", role: "moderator" } });
-      const first = await writer.comment.create({ data: { threadId: thread.id, authorId: author.id, body: "Before the backup — with ünïcode and 'quotes'.", bodyHtml: "<p>Before the backup</p>", path: "0001" } });
-      await writer.comment.create({ data: { threadId: thread.id, authorId: author.id, parentId: first.id, depth: 1, body: "A reply", path: "0001.0001", status: "hidden", moderationReason: "Off topic" } });
+      const author = await writer.user.create({
+        data: { name: "Backup Author", nameKey: "backup author", email: "backup-author@example.test", passwordHash: "argon2-hash-stand-in" },
+      });
+      const moderator = await writer.user.create({
+        data: { name: "Backup Moderator", nameKey: "backup moderator", email: "backup-mod@example.test", role: "moderator" },
+      });
+      const first = await writer.comment.create({
+        data: {
+          threadId: thread.id,
+          authorId: author.id,
+          body: "Before the backup — with ünïcode and 'quotes'.",
+          bodyHtml: "<p>Before the backup</p>",
+          path: "0001",
+        },
+      });
+      await writer.comment.create({
+        data: {
+          threadId: thread.id,
+          authorId: author.id,
+          parentId: first.id,
+          depth: 1,
+          body: "A reply",
+          path: "0001.0001",
+          status: "hidden",
+          moderationReason: "Off topic",
+        },
+      });
       await writer.thread.update({ where: { id: thread.id }, data: { commentCount: 2 } });
-      await writer.moderationLog.create({ data: { moderatorId: moderator.id, action: "hide", targetType: "comment", targetId: first.id, targetUserId: author.id, reason: "Off topic" } });
+      await writer.moderationLog.create({
+        data: { moderatorId: moderator.id, action: "hide", targetType: "comment", targetId: first.id, targetUserId: author.id, reason: "Off topic" },
+      });
     } finally {
       await writer.$disconnect();
     }
@@ -90,7 +115,9 @@ describe.skipIf(!onPostgres)("PostgreSQL backup and restore (pg_dump, pg_restore
       await expect(after.moderationLog.deleteMany({})).rejects.toThrow(/append-only/);
       // And the restored forum takes new writes.
       const thread = restored.threads[0]!;
-      await after.comment.create({ data: { threadId: thread.id, authorId: restored.users.find((user) => user.name === "Backup Author")!.id, body: "After the restore", path: "0002" } });
+      await after.comment.create({
+        data: { threadId: thread.id, authorId: restored.users.find((user) => user.name === "Backup Author")!.id, body: "After the restore", path: "0002" },
+      });
       expect(await after.comment.count()).toBe(3);
     } finally {
       await Promise.all([before.$disconnect(), after.$disconnect()]);

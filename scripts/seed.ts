@@ -16,10 +16,7 @@ async function main(): Promise<void> {
 
 function describe(article: SeededArticle): string {
   const action = article.created ? "created" : "already present";
-  return (
-    `${action}: /a/${article.slug} "${article.title}" — ` +
-    `${article.threadsCreated} thread(s) created, ${article.threadsUpdated} updated`
-  );
+  return `${action}: /a/${article.slug} "${article.title}" — ` + `${article.threadsCreated} thread(s) created, ${article.threadsUpdated} updated`;
 }
 
 main().catch((error: unknown) => {

@@ -54,7 +54,13 @@ export default async function AdminPage({ searchParams }: Props) {
                   {member.id === user!.id ? (
                     <span>{member.role} (you)</span>
                   ) : (
-                    <ActionForm action={setRoleAction} hidden={{ userId: member.id }} submit="Change" className="inline-action" label={`Role of ${member.name ?? member.id}`}>
+                    <ActionForm
+                      action={setRoleAction}
+                      hidden={{ userId: member.id }}
+                      submit="Change"
+                      className="inline-action"
+                      label={`Role of ${member.name ?? member.id}`}
+                    >
                       <select name="role" defaultValue={member.role} aria-label="Role">
                         <option value="member">member</option>
                         <option value="moderator">moderator</option>
@@ -89,7 +95,10 @@ export default async function AdminPage({ searchParams }: Props) {
 
       <section aria-labelledby="filter-heading">
         <h2 id="filter-heading">Word filter</h2>
-        <p className="muted">Whole words or phrases, matched in the text readers see: capitals, invisible characters, look-alike letters, character references and Markdown inside a word do not hide them. “Block” refuses the comment with a message; “Queue” holds it for review.</p>
+        <p className="muted">
+          Whole words or phrases, matched in the text readers see: capitals, invisible characters, look-alike letters, character references and Markdown inside
+          a word do not hide them. “Block” refuses the comment with a message; “Queue” holds it for review.
+        </p>
         <ActionForm action={addWordFilterAction} submit="Add" className="log-filters" label="Add a word filter">
           <label className="field-label">
             Word or phrase

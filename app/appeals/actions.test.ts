@@ -47,7 +47,10 @@ describe("appealing a suspension", () => {
     expect(session.user!.suspension).not.toBeNull();
     expect((await callAction(createCommentAction, { threadId, body: "Still here" })).message).toMatch(/^Your account is suspended/);
     expect((await callAction(reportAction, { threadId, commentId: target.id, reason: "spam" })).message).toMatch(/^Your account is suspended/);
-    expect(await callAction(fileAppealAction, { logId, body: "I am not a spammer." })).toEqual({ ok: true, message: "Appeal sent. Another moderator will look at it." });
+    expect(await callAction(fileAppealAction, { logId, body: "I am not a spammer." })).toEqual({
+      ok: true,
+      message: "Appeal sent. Another moderator will look at it.",
+    });
     expect((await callAction(fileAppealAction, { logId, body: "Again" })).message).toBe("You have already appealed this decision.");
     expect((await callAction(fileAppealAction, { logId, body: "   " })).message).toBe("Say why the decision should change.");
     const appeal = await db.appeal.findUniqueOrThrow({ where: { logId } });
@@ -60,7 +63,9 @@ describe("appealing a suspension", () => {
     await as(mod2);
     expect((await callAction(decideAppealAction, { appealId: appeal.id, kind: "overturned", reason: "" })).message).toBe("Give a reason: members see it.");
     expect(await callAction(decideAppealAction, { appealId: appeal.id, kind: "overturned", reason: "Not spam" })).toMatchObject({ ok: true });
-    expect((await callAction(decideAppealAction, { appealId: appeal.id, kind: "upheld", reason: "Late" })).message).toBe("That appeal has already been decided.");
+    expect((await callAction(decideAppealAction, { appealId: appeal.id, kind: "upheld", reason: "Late" })).message).toBe(
+      "That appeal has already been decided.",
+    );
 
     await as(alice);
     expect(session.user!.suspension).toBeNull();

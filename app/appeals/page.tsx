@@ -24,8 +24,8 @@ export default async function AppealsPage() {
     <main className="narrow">
       <h1>Your appeals</h1>
       <p className="muted">
-        If a moderator hid or removed your comment, or suspended you, you can ask for the decision to be looked at again. A different
-        moderator decides. To appeal a comment decision, use “Appeal this decision” on the comment.
+        If a moderator hid or removed your comment, or suspended you, you can ask for the decision to be looked at again. A different moderator decides. To
+        appeal a comment decision, use “Appeal this decision” on the comment.
       </p>
       {user.suspension && suspension && (
         <section aria-labelledby="suspension-heading" className={styles.suspension}>

@@ -57,7 +57,8 @@ const CASES: Record<string, Case> = {
   pointToolAction: {
     action: actions.pointToolAction,
     example: (w) => ({ articleId: w.articles.draft, threadId: w.points.draftSecond, kind: "up" }),
-    form: (w) => hostileForm({ articleId: articleIds(w), threadId: pointIds(w), kind: fc.constantFrom("up", "down", "merge", "delete", "close", "reopen", "drop") }),
+    form: (w) =>
+      hostileForm({ articleId: articleIds(w), threadId: pointIds(w), kind: fc.constantFrom("up", "down", "merge", "delete", "close", "reopen", "drop") }),
   },
   splitPointAction: {
     action: actions.splitPointAction,
@@ -131,10 +132,13 @@ describe("editor actions under fuzzing", () => {
   it.each(Object.entries(CASES))(
     "%s answers every form from every caller with a refusal or a logged success, and a refusal changes nothing",
     async (_name, c) => {
-      await fc.assert(fc.asyncProperty(actor, c.form(world), (who, fields) => checkOneCall(c, who, fields)), {
-        numRuns: NUM_RUNS,
-        examples: [["editor", c.example(world)]],
-      });
+      await fc.assert(
+        fc.asyncProperty(actor, c.form(world), (who, fields) => checkOneCall(c, who, fields)),
+        {
+          numRuns: NUM_RUNS,
+          examples: [["editor", c.example(world)]],
+        },
+      );
       expect(outcomes.accepted).toBeGreaterThan(0);
       expect(outcomes.refused).toBeGreaterThan(0);
     },

@@ -121,7 +121,14 @@ export async function addPointAction(_previous: ActionState, formData: FormData)
   }
 }
 
-const POINT_DONE = { up: "Point moved up.", down: "Point moved down.", merge: "Points merged.", delete: "Point deleted.", close: "Point closed.", reopen: "Point reopened." };
+const POINT_DONE = {
+  up: "Point moved up.",
+  down: "Point moved down.",
+  merge: "Points merged.",
+  delete: "Point deleted.",
+  close: "Point closed.",
+  reopen: "Point reopened.",
+};
 
 export async function pointToolAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const { user, refusal } = await requireEditor();

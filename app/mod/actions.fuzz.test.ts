@@ -60,7 +60,11 @@ type Case = {
 const reason = fc.oneof(hostileText, fc.constantFrom("Rude", "Spam", ""));
 const commentIds = (w: ActionWorld) => idOf(Object.values(w.comments), everyId(w));
 const threadIds = (w: ActionWorld) => idOf(Object.values(w.threads), everyId(w));
-const userIds = (w: ActionWorld) => idOf([...Object.values(w.users), ...Object.values(w.others)].map((u) => u.id), everyId(w));
+const userIds = (w: ActionWorld) =>
+  idOf(
+    [...Object.values(w.users), ...Object.values(w.others)].map((u) => u.id),
+    everyId(w),
+  );
 
 /** A user row a success changed: never the caller's own, and only in these columns. */
 function expectUserChanges(changes: RowChange[], actorId: string, columns: string[]) {
@@ -248,7 +252,6 @@ describe("moderation and admin actions under fuzzing", () => {
     },
     TIMEOUT_MS,
   );
-
 });
 
 describe("moderation and admin actions given something other than a form", () => {

@@ -20,14 +20,7 @@ import { createDraftArticle, publishArticle, setArticleAnswers } from "@/lib/que
 import { createReport } from "@/lib/queries/reports";
 import { EDITOR_ARTICLE } from "@/lib/testing/action-world";
 import { overrideEnv, useEnv } from "@/lib/testing/env";
-import {
-  createTestAdmin,
-  createTestComment,
-  createTestThreads,
-  createTestUser,
-  currentUserFor,
-  type TestUserOptions,
-} from "@/lib/testing/factories";
+import { createTestAdmin, createTestComment, createTestThreads, createTestUser, currentUserFor, type TestUserOptions } from "@/lib/testing/factories";
 import {
   addWordFilterAction,
   dismissReportsAction,
@@ -44,7 +37,17 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionState
 // ---------------------------------------------------------------------------------------------------------------
 // Callers and what each guard answers them
 
-const ACTORS = ["anonymous", "member", "suspended member", "moderator", "suspended moderator", "editor", "suspended editor", "admin", "suspended admin"] as const;
+const ACTORS = [
+  "anonymous",
+  "member",
+  "suspended member",
+  "moderator",
+  "suspended moderator",
+  "editor",
+  "suspended editor",
+  "admin",
+  "suspended admin",
+] as const;
 type ActorName = (typeof ACTORS)[number];
 
 const ALLOWED = "allowed";
@@ -172,11 +175,13 @@ async function buildWorld() {
 /** A draft and a published article for the editors' actions, written by another editor. */
 async function editorsArticle() {
   const author = await createTestUser("Other editor", { role: "editor" });
-  const make = (slug: string) => createDraftArticle({ editorId: author.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `${slug}-${randomUUID()}`, source: "Test" }) });
+  const make = (slug: string) =>
+    createDraftArticle({ editorId: author.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `${slug}-${randomUUID()}`, source: "Test" }) });
   const draft = await make("draft");
   const published = await make("published");
   await publishArticle({ editorId: author.id, articleId: published.id });
-  const points = async (articleId: string) => (await db.thread.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((t) => t.id);
+  const points = async (articleId: string) =>
+    (await db.thread.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((t) => t.id);
   // A third, published article the draft answers (its points can be linked to this one's).
   const answered = await make("answered");
   await publishArticle({ editorId: author.id, articleId: answered.id });
@@ -504,9 +509,18 @@ const CASES: Case[] = [
     name: "updatePointAction",
     guard: "editor",
     action: editorActions.updatePointAction,
-    form: (w) => ({ articleId: w.article.draft, threadId: w.article.draftPoints[0]!, title: "Shade", summary: "Trees shade streets", excerpt: "several degrees cooler" }),
+    form: (w) => ({
+      articleId: w.article.draft,
+      threadId: w.article.draftPoints[0]!,
+      title: "Shade",
+      summary: "Trees shade streets",
+      excerpt: "several degrees cooler",
+    }),
     verify: async (w) => {
-      expect(await db.thread.findUniqueOrThrow({ where: { id: w.article.draftPoints[0]! } })).toMatchObject({ title: "Shade", excerpt: "several degrees cooler" });
+      expect(await db.thread.findUniqueOrThrow({ where: { id: w.article.draftPoints[0]! } })).toMatchObject({
+        title: "Shade",
+        excerpt: "several degrees cooler",
+      });
       await expectOneLog(w, "edit_point", w.article.draftPoints[0]!);
     },
   },
@@ -640,30 +654,120 @@ describe("authorization matrix", () => {
 
 describe("refusals past the guard change nothing either", () => {
   it.each<[string, ActorName, Action, (w: World) => Record<string, string>, string | RegExp]>([
-    ["hide without a reason", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.toHide, kind: "hide", reason: "  " }), "Give a reason: members see it."],
+    [
+      "hide without a reason",
+      "moderator",
+      moderateCommentAction,
+      (w) => ({ commentId: w.comments.toHide, kind: "hide", reason: "  " }),
+      "Give a reason: members see it.",
+    ],
     ["an unknown moderation kind", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.toHide, kind: "delete" }), /./],
-    ["restore a visible comment", "moderator", moderateCommentAction, (w) => ({ commentId: w.comments.toHide, kind: "restore" }), "That comment is visible; it cannot be changed that way."],
-    ["approve a comment that does not exist", "admin", moderateCommentAction, () => ({ commentId: "nosuchcomment", kind: "approve" }), "That comment does not exist."],
-    ["dismiss reports on an unreported comment", "moderator", dismissReportsAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.toHide }), "There are no open reports on that item."],
-    ["lock a locked thread", "moderator", moderateThreadAction, (w) => ({ threadId: w.threads.locked, kind: "lock", reason: "Again" }), "That thread is already locked."],
-    ["lock with an empty reason", "moderator", moderateThreadAction, (w) => ({ threadId: w.threads.main, kind: "lock", reason: "" }), "Give a reason: members see it."],
+    [
+      "restore a visible comment",
+      "moderator",
+      moderateCommentAction,
+      (w) => ({ commentId: w.comments.toHide, kind: "restore" }),
+      "That comment is visible; it cannot be changed that way.",
+    ],
+    [
+      "approve a comment that does not exist",
+      "admin",
+      moderateCommentAction,
+      () => ({ commentId: "nosuchcomment", kind: "approve" }),
+      "That comment does not exist.",
+    ],
+    [
+      "dismiss reports on an unreported comment",
+      "moderator",
+      dismissReportsAction,
+      (w) => ({ threadId: w.threads.main, commentId: w.comments.toHide }),
+      "There are no open reports on that item.",
+    ],
+    [
+      "lock a locked thread",
+      "moderator",
+      moderateThreadAction,
+      (w) => ({ threadId: w.threads.locked, kind: "lock", reason: "Again" }),
+      "That thread is already locked.",
+    ],
+    [
+      "lock with an empty reason",
+      "moderator",
+      moderateThreadAction,
+      (w) => ({ threadId: w.threads.main, kind: "lock", reason: "" }),
+      "Give a reason: members see it.",
+    ],
     ["lock with no reason field at all", "moderator", moderateThreadAction, (w) => ({ threadId: w.threads.main, kind: "lock" }), /./],
-    ["a suspension without a reason", "moderator", suspendUserAction, (w) => ({ userId: w.carol.id, duration: "1d", reason: " " }), "Give a reason: members see it."],
-    ["a moderator suspending an admin", "moderator", suspendUserAction, (w) => ({ userId: w.users.admin!.id, duration: "permanent", reason: "Coup" }), "You cannot suspend that account."],
-    ["a moderator suspending a moderator", "moderator", suspendUserAction, (w) => ({ userId: w.users["suspended moderator"]!.id, duration: "1d", reason: "r" }), "You cannot suspend that account."],
-    ["a moderator suspending themselves", "moderator", suspendUserAction, (w) => ({ userId: w.users.moderator!.id, duration: "1d", reason: "r" }), "You cannot suspend that account."],
-    ["an admin suspending an admin", "admin", suspendUserAction, (w) => ({ userId: w.users["suspended admin"]!.id, duration: "1d", reason: "r" }), "You cannot suspend that account."],
-    ["a suspension of unknown length", "moderator", suspendUserAction, (w) => ({ userId: w.carol.id, duration: "forever", reason: "r" }), "Choose how long the suspension lasts."],
+    [
+      "a suspension without a reason",
+      "moderator",
+      suspendUserAction,
+      (w) => ({ userId: w.carol.id, duration: "1d", reason: " " }),
+      "Give a reason: members see it.",
+    ],
+    [
+      "a moderator suspending an admin",
+      "moderator",
+      suspendUserAction,
+      (w) => ({ userId: w.users.admin!.id, duration: "permanent", reason: "Coup" }),
+      "You cannot suspend that account.",
+    ],
+    [
+      "a moderator suspending a moderator",
+      "moderator",
+      suspendUserAction,
+      (w) => ({ userId: w.users["suspended moderator"]!.id, duration: "1d", reason: "r" }),
+      "You cannot suspend that account.",
+    ],
+    [
+      "a moderator suspending themselves",
+      "moderator",
+      suspendUserAction,
+      (w) => ({ userId: w.users.moderator!.id, duration: "1d", reason: "r" }),
+      "You cannot suspend that account.",
+    ],
+    [
+      "an admin suspending an admin",
+      "admin",
+      suspendUserAction,
+      (w) => ({ userId: w.users["suspended admin"]!.id, duration: "1d", reason: "r" }),
+      "You cannot suspend that account.",
+    ],
+    [
+      "a suspension of unknown length",
+      "moderator",
+      suspendUserAction,
+      (w) => ({ userId: w.carol.id, duration: "forever", reason: "r" }),
+      "Choose how long the suspension lasts.",
+    ],
     ["lifting a suspension that is not there", "moderator", liftSuspensionAction, (w) => ({ userId: w.carol.id }), "That member is not suspended."],
-    ["a moderator lifting a moderator's suspension", "moderator", liftSuspensionAction, (w) => ({ userId: w.users["suspended moderator"]!.id }), "You cannot change that account."],
+    [
+      "a moderator lifting a moderator's suspension",
+      "moderator",
+      liftSuspensionAction,
+      (w) => ({ userId: w.users["suspended moderator"]!.id }),
+      "You cannot change that account.",
+    ],
     ["an admin changing their own role", "admin", setRoleAction, (w) => ({ userId: w.users.admin!.id, role: "member" }), "You cannot change your own role."],
     ["an unknown role", "admin", setRoleAction, (w) => ({ userId: w.carol.id, role: "superadmin" }), "Choose a role."],
     ["a duplicate filter phrase", "admin", addWordFilterAction, () => ({ phrase: "ExistingPhrase", action: "block" }), "That phrase is already in the filter."],
     ["a one-letter filter phrase", "admin", addWordFilterAction, () => ({ phrase: "x", action: "block" }), "Filter phrases are at least 2 characters."],
     ["removing a filter that does not exist", "admin", removeWordFilterAction, () => ({ id: "nosuchfilter" }), "That filter does not exist."],
     ["an empty comment", "member", createCommentAction, (w) => ({ threadId: w.threads.main, body: "   " }), "Write a comment first."],
-    ["a comment in a locked thread", "member", createCommentAction, (w) => ({ threadId: w.threads.locked, body: "Let me in" }), "This thread is locked: no new comments or edits."],
-    ["a report without a reason", "member", reportAction, (w) => ({ threadId: w.threads.main, commentId: w.comments.toReport }), "Choose a reason for the report."],
+    [
+      "a comment in a locked thread",
+      "member",
+      createCommentAction,
+      (w) => ({ threadId: w.threads.locked, body: "Let me in" }),
+      "This thread is locked: no new comments or edits.",
+    ],
+    [
+      "a report without a reason",
+      "member",
+      reportAction,
+      (w) => ({ threadId: w.threads.main, commentId: w.comments.toReport }),
+      "Choose a reason for the report.",
+    ],
   ])("%s (as %s)", async (_name, actor, action, form, message) => {
     await signInAs(world, actor);
     const before = await snapshot();
@@ -677,7 +781,10 @@ describe("refusals past the guard change nothing either", () => {
   it("a member reporting their own comment is refused, storing no report", async () => {
     await signInAs(world, "member");
     const before = await db.report.count();
-    expectRefused(await call(reportAction, { threadId: world.threads.main, commentId: world.ownComment.member, reason: "spam" }), "You cannot report your own comment.");
+    expectRefused(
+      await call(reportAction, { threadId: world.threads.main, commentId: world.ownComment.member, reason: "spam" }),
+      "You cannot report your own comment.",
+    );
     expect(await db.report.count()).toBe(before);
   });
 
@@ -841,7 +948,12 @@ describe("acting on someone else's comment by id (IDOR)", () => {
     ["a member editing another member's comment", "member", editCommentAction, (w) => ({ commentId: w.comments.toReport, body: "Hijacked" })],
     ["a member deleting another member's comment", "member", deleteCommentAction, (w) => ({ commentId: w.comments.toReport })],
     ["a member deleting it, claiming to be its author", "member", deleteCommentAction, (w) => ({ commentId: w.comments.toReport, authorId: w.carol.id })],
-    ["a member editing it, claiming to be its author", "member", editCommentAction, (w) => ({ commentId: w.comments.toReport, authorId: w.carol.id, body: "Hijacked" })],
+    [
+      "a member editing it, claiming to be its author",
+      "member",
+      editCommentAction,
+      (w) => ({ commentId: w.comments.toReport, authorId: w.carol.id, body: "Hijacked" }),
+    ],
     ["a member editing a comment awaiting review", "member", editCommentAction, (w) => ({ commentId: w.comments.toApprove, body: "Hijacked" })],
     ["a moderator editing a member's comment", "moderator", editCommentAction, (w) => ({ commentId: w.comments.toReport, body: "Moderated words" })],
     ["an admin deleting a member's comment", "admin", deleteCommentAction, (w) => ({ commentId: w.comments.toReport })],
@@ -882,7 +994,10 @@ describe("acting on someone else's comment by id (IDOR)", () => {
   it("a report naming a comment with another thread's id is refused", async () => {
     await signInAs(world, "member");
     const before = await db.report.count();
-    expectRefused(await call(reportAction, { threadId: world.threads.other, commentId: world.comments.toReport, reason: "spam" }), "That comment does not exist.");
+    expectRefused(
+      await call(reportAction, { threadId: world.threads.other, commentId: world.comments.toReport, reason: "spam" }),
+      "That comment does not exist.",
+    );
     expect(await db.report.count()).toBe(before);
   });
 });

@@ -28,7 +28,11 @@ beforeAll(async () => {
 const actor = fc.constantFrom<ActorName>(...ACTORS);
 
 /** The notifications a call changed all belong to the caller, and only their read time moved. */
-function expectOnlyOwnNotificationsRead(changes: ReturnType<typeof databaseChanges>, before: Awaited<ReturnType<DatabaseTracker["before"]>>, userId: string | undefined) {
+function expectOnlyOwnNotificationsRead(
+  changes: ReturnType<typeof databaseChanges>,
+  before: Awaited<ReturnType<DatabaseTracker["before"]>>,
+  userId: string | undefined,
+) {
   for (const change of changes) {
     expect(["notification", "notice"]).toContain(change.table);
     expect(change.kind).toBe("changed");
@@ -58,7 +62,10 @@ describe("notification actions under fuzzing", () => {
     "openNotificationAction goes to the comment or the list, whoever's id it is sent, and marks only the caller's own read",
     async () => {
       const argument = fc.oneof(
-        { arbitrary: hostileForm({ notificationId: idOf(Object.values(world.notifications), everyId(world)) }).map((fields) => formDataFrom(fields) as unknown), weight: 4 },
+        {
+          arbitrary: hostileForm({ notificationId: idOf(Object.values(world.notifications), everyId(world)) }).map((fields) => formDataFrom(fields) as unknown),
+          weight: 4,
+        },
         { arbitrary: fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, null, new Blob(["x"]))), weight: 1 },
       );
       await fc.assert(
@@ -79,7 +86,10 @@ describe("notification actions under fuzzing", () => {
     "openNoticeAction goes where the notice points or to the list, whoever's id it is sent, and marks only the caller's own read",
     async () => {
       const argument = fc.oneof(
-        { arbitrary: hostileForm({ noticeId: idOf(Object.values(world.notices), everyId(world)) }).map((fields) => formDataFrom(fields) as unknown), weight: 4 },
+        {
+          arbitrary: hostileForm({ noticeId: idOf(Object.values(world.notices), everyId(world)) }).map((fields) => formDataFrom(fields) as unknown),
+          weight: 4,
+        },
         { arbitrary: fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, null, new Blob(["x"]))), weight: 1 },
       );
       await fc.assert(

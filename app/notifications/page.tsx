@@ -5,11 +5,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { getCurrentUser } from "@/lib/current-user";
 import { isEmailEnabled } from "@/lib/env";
 import { tidySnippet } from "@/lib/search-highlight";
-import {
-  countUnreadNotifications,
-  getNotifications,
-  type NotificationItem,
-} from "@/lib/queries/notifications";
+import { countUnreadNotifications, getNotifications, type NotificationItem } from "@/lib/queries/notifications";
 import { noticeLinkLabel } from "@/lib/moderation-notices";
 import { getNotices, type NoticeItem } from "@/lib/queries/notices";
 import { markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "./actions";
@@ -49,8 +45,8 @@ export default async function NotificationsPage({ searchParams }: Props) {
         )}
       </div>
       <p className="hint">
-        Replies to your comments, comments that mention you, and members asking for a source for one of yours. To mention someone who has commented in a thread, write @ and
-        their display name without spaces: <strong>@AdaLovelace</strong> for Ada Lovelace.
+        Replies to your comments, comments that mention you, and members asking for a source for one of yours. To mention someone who has commented in a thread,
+        write @ and their display name without spaces: <strong>@AdaLovelace</strong> for Ada Lovelace.
       </p>
       {notices.length > 0 && (
         <section aria-labelledby="notices-heading" className="notice-section">

@@ -91,7 +91,12 @@ describe("settings actions under fuzzing", () => {
     async () => {
       const password = fc.oneof(fc.constantFrom(MEMBER_PASSWORD, "a new password here"), hostileText);
       const argument = fc.oneof(
-        { arbitrary: hostileForm({ currentPassword: password, newPassword: password, confirmPassword: password }).map((fields) => formDataFrom(fields) as unknown), weight: 4 },
+        {
+          arbitrary: hostileForm({ currentPassword: password, newPassword: password, confirmPassword: password }).map(
+            (fields) => formDataFrom(fields) as unknown,
+          ),
+          weight: 4,
+        },
         { arbitrary: junk, weight: 1 },
       );
       await fc.assert(
@@ -109,7 +114,10 @@ describe("settings actions under fuzzing", () => {
     "endSessionAction ends only the caller's own session, whoever's id it is sent",
     async () => {
       const argument = fc.oneof(
-        { arbitrary: hostileForm({ sessionId: idOf(sessionIds, [...sessionIds, ...everyId(world)]) }).map((fields) => formDataFrom(fields) as unknown), weight: 4 },
+        {
+          arbitrary: hostileForm({ sessionId: idOf(sessionIds, [...sessionIds, ...everyId(world)]) }).map((fields) => formDataFrom(fields) as unknown),
+          weight: 4,
+        },
         { arbitrary: junk, weight: 1 },
       );
       await fc.assert(
@@ -146,7 +154,14 @@ describe("settings actions under fuzzing", () => {
     async () => {
       // Never the right password or email: a success would delete the actor the later runs need.
       const argument = fc.oneof(
-        { arbitrary: hostileForm({ password: hostileText, email: fc.constantFrom("carol@example.test", "nobody@example.test"), confirm: fc.constantFrom("delete", "yes") }).map((fields) => formDataFrom(fields) as unknown), weight: 4 },
+        {
+          arbitrary: hostileForm({
+            password: hostileText,
+            email: fc.constantFrom("carol@example.test", "nobody@example.test"),
+            confirm: fc.constantFrom("delete", "yes"),
+          }).map((fields) => formDataFrom(fields) as unknown),
+          weight: 4,
+        },
         { arbitrary: junk, weight: 1 },
       );
       await fc.assert(

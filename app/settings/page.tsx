@@ -28,8 +28,8 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <nav aria-label="Settings sections" className="settings-toc">
         <a href="#account">Account</a> <a href="#password">Password</a>
-        {isEmailEnabled && <a href="#email-notifications">Email notifications</a>} <a href="#sessions">Sessions</a>{" "}
-        <a href="#your-data">Your data</a> <a href="#delete-account">Delete account</a>
+        {isEmailEnabled && <a href="#email-notifications">Email notifications</a>} <a href="#sessions">Sessions</a> <a href="#your-data">Your data</a>{" "}
+        <a href="#delete-account">Delete account</a>
       </nav>
 
       <section aria-labelledby="account" className="settings-section">
@@ -56,7 +56,13 @@ export default async function SettingsPage() {
                   <p>
                     <strong>Not confirmed yet.</strong> Follow the link we emailed you to comment, vote and report.
                   </p>
-                  <ActionForm action={resendConfirmationAction} hidden={{ callbackUrl: "/settings" }} submit="Send a new link" label="Send a new confirmation link" hideOnSuccess />
+                  <ActionForm
+                    action={resendConfirmationAction}
+                    hidden={{ callbackUrl: "/settings" }}
+                    submit="Send a new link"
+                    label="Send a new confirmation link"
+                    hideOnSuccess
+                  />
                 </div>
               )}
             </dd>
@@ -84,7 +90,15 @@ export default async function SettingsPage() {
             </div>
             <div className="field">
               <label htmlFor="newPassword">New password</label>
-              <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required aria-describedby="newPassword-hint" />
+              <input
+                id="newPassword"
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                minLength={PASSWORD_MIN_LENGTH}
+                required
+                aria-describedby="newPassword-hint"
+              />
               <p className="hint" id="newPassword-hint">
                 At least {PASSWORD_MIN_LENGTH} characters.
               </p>
@@ -104,8 +118,7 @@ export default async function SettingsPage() {
           <h2 id="email-notifications">Email notifications</h2>
           <ActionForm action={emailNotificationsAction} submit="Save" label="Email settings">
             <label className="checkbox-label">
-              <input type="checkbox" name="emailNotifications" defaultChecked={account.emailNotifications} /> Email me when someone replies to or
-              mentions me
+              <input type="checkbox" name="emailNotifications" defaultChecked={account.emailNotifications} /> Email me when someone replies to or mentions me
             </label>
           </ActionForm>
         </section>
@@ -127,14 +140,26 @@ export default async function SettingsPage() {
                   </p>
                 </div>
                 {!current && (
-                  <ActionForm action={endSessionAction} hidden={{ sessionId: session.id }} submit="Sign out" label={`Sign out ${session.browser ?? "this session"}`} className="inline-action" />
+                  <ActionForm
+                    action={endSessionAction}
+                    hidden={{ sessionId: session.id }}
+                    submit="Sign out"
+                    label={`Sign out ${session.browser ?? "this session"}`}
+                    className="inline-action"
+                  />
                 )}
               </li>
             );
           })}
         </ul>
         <div className="session-bulk">
-          <ActionForm action={endSessionsAction} hidden={{ scope: "others" }} submit="Sign out everywhere else" label="Sign out everywhere else" className="inline-action" />
+          <ActionForm
+            action={endSessionsAction}
+            hidden={{ scope: "others" }}
+            submit="Sign out everywhere else"
+            label="Sign out everywhere else"
+            className="inline-action"
+          />
           <ActionForm action={endSessionsAction} hidden={{ scope: "all" }} submit="Sign out everywhere" label="Sign out everywhere" className="inline-action" />
         </div>
       </section>
@@ -152,8 +177,8 @@ export default async function SettingsPage() {
       <section aria-labelledby="delete-account" className="settings-section settings-danger">
         <h2 id="delete-account">Delete account</h2>
         <p>
-          Your comments are erased and show as “[deleted account]” where replies need their place; your votes, notifications and the notes on reports
-          you filed go; you are signed out everywhere, and your email address can be used for a new account. This cannot be undone.
+          Your comments are erased and show as “[deleted account]” where replies need their place; your votes, notifications and the notes on reports you filed
+          go; you are signed out everywhere, and your email address can be used for a new account. This cannot be undone.
         </p>
         <ActionForm action={deleteAccountAction} submit={[{ kind: "delete", label: "Delete my account", danger: true }]} label="Delete account">
           {account.hasPassword ? (

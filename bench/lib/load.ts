@@ -31,7 +31,16 @@ function watch(pid: number): { stop(): Watch } {
   return { stop: () => ({ cpu: cpu.stop(), peakRssMb: rss.stop() }) };
 }
 
-function summarize(name: string, path: string, connections: number, result: Result, ok: number, errors: number, errorDetail: Record<string, number>, watched: Watch): ScenarioResult {
+function summarize(
+  name: string,
+  path: string,
+  connections: number,
+  result: Result,
+  ok: number,
+  errors: number,
+  errorDetail: Record<string, number>,
+  watched: Watch,
+): ScenarioResult {
   const responses = Object.values(result.statusCodeStats).reduce((sum, { count }) => sum + count, 0);
   return {
     name,
@@ -118,7 +127,13 @@ export async function loadPost(
     },
   };
   const watcher = watch(options.pid);
-  const result = await autocannon({ url: options.baseUrl, connections: options.connections, duration: options.durationS, timeout: options.timeoutS, requests: [request] });
+  const result = await autocannon({
+    url: options.baseUrl,
+    connections: options.connections,
+    duration: options.durationS,
+    timeout: options.timeoutS,
+    requests: [request],
+  });
   const watched = watcher.stop();
   const transport = httpErrors(result, options.connections);
   // HTTP errors are also counted by onResponse ("http 500 without a new comment"); only add what never answered.

@@ -150,7 +150,9 @@ export function runMarkdown(run: RunResult): string {
       `not counted: ${kb(w.signedIn.noModuleGzipBytes)} of polyfills only browsers without ES modules load); ` +
       `inline scripts (RSC payload) ${kb(w.signedIn.inlineScriptGzipBytes)} gzip; HTML ${kb(w.signedIn.htmlBytes)} (${kb(w.signedIn.htmlGzipBytes)} gzip).`,
     ...(w.moderator
-      ? [`Moderator: HTML ${kb(w.moderator.htmlBytes)} (${kb(w.moderator.htmlGzipBytes)} gzip) for ${w.moderator.comments ?? "?"} comments; inline scripts ${kb(w.moderator.inlineScriptGzipBytes)} gzip.`]
+      ? [
+          `Moderator: HTML ${kb(w.moderator.htmlBytes)} (${kb(w.moderator.htmlGzipBytes)} gzip) for ${w.moderator.comments ?? "?"} comments; inline scripts ${kb(w.moderator.inlineScriptGzipBytes)} gzip.`,
+        ]
       : []),
     `Anonymous: JavaScript files ${kb(w.anonymous.scriptGzipBytes)} gzip; inline ${kb(w.anonymous.inlineScriptGzipBytes)} gzip; HTML ${kb(w.anonymous.htmlBytes)} (${kb(w.anonymous.htmlGzipBytes)} gzip).`,
     "",
@@ -200,7 +202,12 @@ export function writeLatest(): void {
   const runs = latestRuns();
   const parts = ["# Agora benchmark: latest results", "", "Run with `npm run bench` (see bench/README.md).", ""];
   for (const run of runs) parts.push(`## ${DB_NAMES[run.database]}`, "", header(run), "", scenarioTable(run), "", memoryLine(run), "");
-  parts.push("## Targets", "", "| Target | Goal | " + runs.map((r) => DB_NAMES[r.database]).join(" | ") + " |", "| --- | --- |" + runs.map(() => " --- |").join(""));
+  parts.push(
+    "## Targets",
+    "",
+    "| Target | Goal | " + runs.map((r) => DB_NAMES[r.database]).join(" | ") + " |",
+    "| --- | --- |" + runs.map(() => " --- |").join(""),
+  );
   const names = [...new Set(runs.flatMap((run) => run.targets.map((t) => t.name)))];
   for (const name of names) {
     const goal = runs.flatMap((run) => run.targets.filter((t) => t.name === name))[0]!.goal;

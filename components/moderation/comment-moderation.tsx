@@ -42,7 +42,11 @@ export function ModerateCommentFields({ commentId, status }: { commentId: string
  * A moderator's controls on one comment in the queue, where deciding is the whole job: the reason and the
  * hide/remove (restore, approve/reject) buttons are on the item itself; suspending its author opens below.
  */
-export function CommentModeration({ comment }: { comment: { id: string; threadId: string; status: CommentStatus; authorId: string; authorIsMember: boolean } }) {
+export function CommentModeration({
+  comment,
+}: {
+  comment: { id: string; threadId: string; status: CommentStatus; authorId: string; authorIsMember: boolean };
+}) {
   return (
     <div className="mod-controls queue-actions">
       <ModerateCommentFields commentId={comment.id} status={comment.status} />

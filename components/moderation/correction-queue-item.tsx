@@ -15,20 +15,35 @@ export function CorrectionQueueItem({ correction }: { correction: QueuedCorrecti
       <div className="queue-item-head">
         <span className="badge badge-pending">{TARGET_WORDS[correction.target]}</span>
         <span className="comment-meta">
-          {thread.article.title} · <Link href={`/t/${thread.id}`}>Point {thread.position}: {thread.title}</Link> · from{" "}
-          <Link href={`/u/${correction.requester.id}`}>{correction.requester.name ?? "Anonymous"}</Link>, <RelativeTime date={correction.createdAt} />
+          {thread.article.title} ·{" "}
+          <Link href={`/t/${thread.id}`}>
+            Point {thread.position}: {thread.title}
+          </Link>{" "}
+          · from <Link href={`/u/${correction.requester.id}`}>{correction.requester.name ?? "Anonymous"}</Link>, <RelativeTime date={correction.createdAt} />
         </span>
       </div>
       <p className="muted">Summary: {thread.summary}</p>
       <blockquote className="correction-claim">{correction.claim}</blockquote>
       <div className="mod-controls">
-        <ActionForm action={decideCorrectionAction} hidden={{ correctionId: correction.id, kind: "accept" }} submit="Accept" hideOnSuccess label="Accept this correction">
+        <ActionForm
+          action={decideCorrectionAction}
+          hidden={{ correctionId: correction.id, kind: "accept" }}
+          submit="Accept"
+          hideOnSuccess
+          label="Accept this correction"
+        >
           <label className="field-label">
             Public note (shown, dated, on the point)
             <textarea name="note" rows={2} maxLength={DECISION_MAX_LENGTH} required />
           </label>
         </ActionForm>
-        <ActionForm action={decideCorrectionAction} hidden={{ correctionId: correction.id, kind: "reject" }} submit="Reject" hideOnSuccess label="Reject this correction">
+        <ActionForm
+          action={decideCorrectionAction}
+          hidden={{ correctionId: correction.id, kind: "reject" }}
+          submit="Reject"
+          hideOnSuccess
+          label="Reject this correction"
+        >
           <label className="field-label">
             Reason (for the member; also in the article&apos;s public log)
             <textarea name="reason" rows={2} maxLength={DECISION_MAX_LENGTH} required />

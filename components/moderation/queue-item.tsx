@@ -32,7 +32,13 @@ export function QueueComment({ comment, history, viewerId }: { comment: QueueCom
       <div className="comment-body prose" dangerouslySetInnerHTML={{ __html: commentHtml(comment) }} />
       <AuthorHistory author={comment.author} history={history} />
       <CommentModeration
-        comment={{ id: comment.id, threadId: comment.thread.id, status: comment.status, authorId: comment.author.id, authorIsMember: comment.author.role === "member" && comment.author.id !== viewerId }}
+        comment={{
+          id: comment.id,
+          threadId: comment.thread.id,
+          status: comment.status,
+          authorId: comment.author.id,
+          authorIsMember: comment.author.role === "member" && comment.author.id !== viewerId,
+        }}
       />
     </div>
   );
@@ -45,8 +51,8 @@ function AuthorHistory({ author, history }: { author: QueueComment["author"]; hi
       <summary>
         By <Link href={`/u/${author.id}`}>{author.name ?? "Anonymous"}</Link>
         {author.role !== "member" && <span className="badge">{author.role}</span>}
-        {suspended && <span className="badge badge-danger">suspended</span>} — {history?.recent.length ?? 0} recent comments,{" "}
-        {history?.actions.length ?? 0} prior actions
+        {suspended && <span className="badge badge-danger">suspended</span>} — {history?.recent.length ?? 0} recent comments, {history?.actions.length ?? 0}{" "}
+        prior actions
       </summary>
       {history && history.recent.length > 0 && (
         <ul>

@@ -16,16 +16,16 @@ export function SlowModeControls({ threadId, active }: { threadId: string; activ
 /** The switch itself, with an optional reason. */
 export function SlowModeFields({ threadId, active }: { threadId: string; active: boolean }) {
   return (
-      <ActionForm
-        action={setSlowModeAction}
-        hidden={{ threadId }}
-        submit={[active ? { kind: "off", label: "Switch slow mode off" } : { kind: "on", label: "Switch slow mode on" }]}
-        label={active ? "Switch slow mode off" : "Switch slow mode on"}
-      >
-        <label className="field-label">
-          Reason (optional, shown in the moderation log)
-          <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} />
-        </label>
-      </ActionForm>
+    <ActionForm
+      action={setSlowModeAction}
+      hidden={{ threadId }}
+      submit={[active ? { kind: "off", label: "Switch slow mode off" } : { kind: "on", label: "Switch slow mode on" }]}
+      label={active ? "Switch slow mode off" : "Switch slow mode on"}
+    >
+      <label className="field-label">
+        Reason (optional, shown in the moderation log)
+        <input type="text" name="reason" maxLength={REASON_MAX_LENGTH} />
+      </label>
+    </ActionForm>
   );
 }

@@ -16,7 +16,12 @@ export function ThreadModeration({
     <div className="mod-controls thread-mod" aria-label="Thread moderation">
       <span className="mod-label">Moderator:</span>
       {thread.locked ? (
-        <ActionForm action={moderateThreadAction} hidden={{ threadId: thread.id }} submit={[{ kind: "unlock", label: "Unlock thread" }]} className="inline-action" />
+        <ActionForm
+          action={moderateThreadAction}
+          hidden={{ threadId: thread.id }}
+          submit={[{ kind: "unlock", label: "Unlock thread" }]}
+          className="inline-action"
+        />
       ) : (
         <Disclosure label="Lock thread" href={threadToolHref(thread.id, "lock")}>
           <LockFields threadId={thread.id} />

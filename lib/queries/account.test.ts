@@ -63,7 +63,9 @@ describe("changing the password", () => {
   });
 
   it("is refused for an account without a password (GitHub)", async () => {
-    await expect(changePassword({ userId: bob.id, currentPassword: "anything", newPassword: "a new password", keepSessionId: null })).rejects.toBeInstanceOf(AccountError);
+    await expect(changePassword({ userId: bob.id, currentPassword: "anything", newPassword: "a new password", keepSessionId: null })).rejects.toBeInstanceOf(
+      AccountError,
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: bob.id }, select: { passwordHash: true } })).passwordHash).toBeNull();
   });
 });

@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { applyCommentTransition, withdrawVotes } from "./counters";
 
-
 // A member's own account, as /settings shows and changes it: password, deletion, export.
 
 /** A refusal the member can act on; its message is shown next to the form. */
@@ -83,7 +82,10 @@ export async function deleteAccount(userId: string, confirmation: { password?: s
     }
     const votes = await tx.commentVote.findMany({ where: { userId }, select: { commentId: true } });
     if (votes.length > 0) {
-      await withdrawVotes(tx, votes.map((vote) => vote.commentId));
+      await withdrawVotes(
+        tx,
+        votes.map((vote) => vote.commentId),
+      );
       await tx.commentVote.deleteMany({ where: { userId } });
     }
     await tx.report.updateMany({ where: { reporterId: userId }, data: { note: null } });
@@ -129,11 +131,25 @@ export async function exportAccountData(userId: string) {
       accounts: { select: { provider: true } },
       sessions: { select: { browser: true, createdAt: true, lastSeenAt: true, expires: true }, orderBy: { createdAt: "asc" } },
       comments: {
-        select: { id: true, threadId: true, parentId: true, body: true, stance: true, status: true, score: true, createdAt: true, editedAt: true, deletedAt: true },
+        select: {
+          id: true,
+          threadId: true,
+          parentId: true,
+          body: true,
+          stance: true,
+          status: true,
+          score: true,
+          createdAt: true,
+          editedAt: true,
+          deletedAt: true,
+        },
         orderBy: { createdAt: "asc" },
       },
       commentVotes: { select: { commentId: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      reports: { select: { id: true, threadId: true, commentId: true, reason: true, note: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      reports: {
+        select: { id: true, threadId: true, commentId: true, reason: true, note: true, status: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
       notifications: { select: { id: true, kind: true, commentId: true, createdAt: true, readAt: true }, orderBy: { createdAt: "asc" } },
     },
   });
@@ -149,4 +165,3 @@ export async function exportAccountData(userId: string) {
     notifications,
   };
 }
-

@@ -33,7 +33,10 @@ async function hiddenComment() {
 }
 
 async function refusal(action: () => Promise<unknown>): Promise<AppealError> {
-  const error = await action().then(() => undefined, (e: unknown) => e);
+  const error = await action().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppealError);
   return error as AppealError;
 }
@@ -104,7 +107,9 @@ describe("deciding an appeal", () => {
     const { logId } = await hiddenComment();
     const appeal = await fileAppeal({ appellant: await as(alice), logId, body: "Please" });
     const logsBefore = await db.moderationLog.count();
-    expect((await refusal(async () => decideAppeal({ decider: await as(mod), appealId: appeal.id, outcome: "overturned", reason: "Mine" }))).code).toBe("forbidden");
+    expect((await refusal(async () => decideAppeal({ decider: await as(mod), appealId: appeal.id, outcome: "overturned", reason: "Mine" }))).code).toBe(
+      "forbidden",
+    );
     expect((await db.appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status).toBe("open");
     expect(await db.moderationLog.count()).toBe(logsBefore);
   });
@@ -112,7 +117,9 @@ describe("deciding an appeal", () => {
   it("a member cannot decide an appeal", async () => {
     const { logId } = await hiddenComment();
     const appeal = await fileAppeal({ appellant: await as(alice), logId, body: "Please" });
-    expect((await refusal(async () => decideAppeal({ decider: await as(bob), appealId: appeal.id, outcome: "overturned", reason: "x" }))).code).toBe("forbidden");
+    expect((await refusal(async () => decideAppeal({ decider: await as(bob), appealId: appeal.id, outcome: "overturned", reason: "x" }))).code).toBe(
+      "forbidden",
+    );
   });
 
   it("overturning restores the comment and logs the outcome with its article, in one transaction", async () => {
@@ -120,9 +127,20 @@ describe("deciding an appeal", () => {
     const appeal = await fileAppeal({ appellant: await as(alice), logId, body: "Please" });
     await decideAppeal({ decider: await as(mod2), appealId: appeal.id, outcome: "overturned", reason: "It was on topic" });
     expect((await db.comment.findUniqueOrThrow({ where: { id: commentId } })).status).toBe("visible");
-    expect(await db.appeal.findUniqueOrThrow({ where: { id: appeal.id } })).toMatchObject({ status: "overturned", decisionReason: "It was on topic", decidedById: mod2.id });
+    expect(await db.appeal.findUniqueOrThrow({ where: { id: appeal.id } })).toMatchObject({
+      status: "overturned",
+      decisionReason: "It was on topic",
+      decidedById: mod2.id,
+    });
     const log = await db.moderationLog.findFirstOrThrow({ where: { action: "appeal_overturned", targetUserId: alice.id } });
-    expect(log).toMatchObject({ moderatorId: mod2.id, articleId, targetType: "comment", targetId: commentId, targetUserId: alice.id, reason: "It was on topic" });
+    expect(log).toMatchObject({
+      moderatorId: mod2.id,
+      articleId,
+      targetType: "comment",
+      targetId: commentId,
+      targetUserId: alice.id,
+      reason: "It was on topic",
+    });
   });
 
   it("a failure after the decision rolls everything back (the restore, the appeal and the log row go together)", async () => {
@@ -140,7 +158,10 @@ describe("deciding an appeal", () => {
     const appeal = await fileAppeal({ appellant: await as(alice), logId: await lastLogId(), body: "Not spam" });
     await decideAppeal({ decider: await as(mod2), appealId: appeal.id, outcome: "overturned", reason: "Mistaken" });
     expect((await as(alice)).suspension).toBeNull();
-    expect(await db.moderationLog.findFirstOrThrow({ where: { action: "appeal_overturned", targetUserId: alice.id } })).toMatchObject({ targetType: "user", articleId: null });
+    expect(await db.moderationLog.findFirstOrThrow({ where: { action: "appeal_overturned", targetUserId: alice.id } })).toMatchObject({
+      targetType: "user",
+      articleId: null,
+    });
   });
 
   it("upholding keeps the decision and logs it; deciding twice is refused", async () => {
@@ -150,7 +171,9 @@ describe("deciding an appeal", () => {
     expect((await db.comment.findUniqueOrThrow({ where: { id: commentId } })).status).toBe("hidden");
     expect(await db.moderationLog.count({ where: { action: "appeal_upheld", articleId } })).toBe(1);
     const admin = await createTestUser("Admin", { role: "admin" });
-    expect((await refusal(async () => decideAppeal({ decider: await as(admin), appealId: appeal.id, outcome: "overturned", reason: "x" }))).code).toBe("conflict");
+    expect((await refusal(async () => decideAppeal({ decider: await as(admin), appealId: appeal.id, outcome: "overturned", reason: "x" }))).code).toBe(
+      "conflict",
+    );
     expect((await db.comment.findUniqueOrThrow({ where: { id: commentId } })).status).toBe("hidden");
     expect(await db.moderationLog.count({ where: { action: { startsWith: "appeal_" }, targetUserId: alice.id } })).toBe(1);
   });

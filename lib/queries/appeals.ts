@@ -93,7 +93,12 @@ export type AppealOutcome = "upheld" | "overturned";
  * lifts the suspension, if it is still the member's latest) in the same transaction as the decision and its
  * log row; a second decision finds the appeal no longer open and is refused.
  */
-export async function decideAppeal(input: { decider: Pick<CurrentUser, "id" | "role" | "suspension">; appealId: string; outcome: AppealOutcome; reason: string }) {
+export async function decideAppeal(input: {
+  decider: Pick<CurrentUser, "id" | "role" | "suspension">;
+  appealId: string;
+  outcome: AppealOutcome;
+  reason: string;
+}) {
   const noticeIds: string[] = [];
   const decided = await db.$transaction(async (tx) => {
     const appeal = await tx.appeal.findUnique({

@@ -53,7 +53,9 @@ describe("marking an article as an answer", () => {
     ];
     for (const [input, message] of refusals) await expect(setArticleAnswers(input)).rejects.toThrow(message);
     await setArticleAnswers({ editorId, articleId: other.id, answersId: original.id, kind: "follow_up" });
-    await expect(setArticleAnswers({ editorId, articleId: original.id, answersId: other.id, kind: "rebuttal" })).rejects.toThrow(/two articles cannot answer each other/);
+    await expect(setArticleAnswers({ editorId, articleId: original.id, answersId: other.id, kind: "rebuttal" })).rejects.toThrow(
+      /two articles cannot answer each other/,
+    );
     expect(await db.article.findUniqueOrThrow({ where: { id: original.id } })).toMatchObject({ answersId: null, answerKind: null });
   });
 });
@@ -65,13 +67,19 @@ describe("linking points", () => {
     const answer = await article("The answer");
     await setArticleAnswers({ editorId, articleId: answer.id, answersId: original.id, kind: "rebuttal" });
 
-    await expect(setPointAnswers({ editorId, articleId: answer.id, threadId: answer.points[0], answersThreadIds: [unrelated.points[0]] })).rejects.toThrow(EditorError);
-    await expect(setPointAnswers({ editorId, articleId: answer.id, threadId: original.points[0], answersThreadIds: [original.points[1]] })).rejects.toThrow("That point does not exist.");
+    await expect(setPointAnswers({ editorId, articleId: answer.id, threadId: answer.points[0], answersThreadIds: [unrelated.points[0]] })).rejects.toThrow(
+      EditorError,
+    );
+    await expect(setPointAnswers({ editorId, articleId: answer.id, threadId: original.points[0], answersThreadIds: [original.points[1]] })).rejects.toThrow(
+      "That point does not exist.",
+    );
     expect(await db.pointAnswer.count({ where: { threadId: { in: answer.points } } })).toBe(0);
 
     await setPointAnswers({ editorId, articleId: answer.id, threadId: answer.points[0], answersThreadIds: original.points });
     await setPointAnswers({ editorId, articleId: answer.id, threadId: answer.points[0], answersThreadIds: [original.points[1]] });
-    expect(await db.pointAnswer.findMany({ where: { threadId: answer.points[0] }, select: { answersThreadId: true } })).toEqual([{ answersThreadId: original.points[1] }]);
+    expect(await db.pointAnswer.findMany({ where: { threadId: answer.points[0] }, select: { answersThreadId: true } })).toEqual([
+      { answersThreadId: original.points[1] },
+    ]);
   });
 
   it("drops the point links when the article answers another article instead", async () => {

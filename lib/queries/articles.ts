@@ -2,8 +2,6 @@ import { db, type Tx as Transaction } from "@/lib/db";
 import { articleSeedSchema, type ArticlePoint, type ArticleSeed } from "@/seeds/article-seed";
 import { emptyTally, type StanceTally } from "@/lib/queries/stances";
 
-
-
 export interface UpsertArticleResult {
   articleId: string;
   created: boolean;

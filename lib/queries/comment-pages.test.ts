@@ -115,7 +115,10 @@ async function queries<T>(read: () => Promise<T>): Promise<number> {
 describe("getThreadPage", () => {
   it("pages through top-level comments oldest first with an after cursor", async () => {
     const threadId = freshThread();
-    const all = await insertTree(threadId, Array.from({ length: 45 }, () => null));
+    const all = await insertTree(
+      threadId,
+      Array.from({ length: 45 }, () => null),
+    );
 
     let page = (await getThreadPage(threadId, null))!;
     expect(ids(page.comments)).toEqual(all.slice(0, COMMENTS_PER_PAGE));
@@ -164,7 +167,10 @@ describe("getThreadPage", () => {
 
   it("reads a 30-deep chain six levels a page, through 'continue this thread'", async () => {
     const threadId = freshThread();
-    const chain = await insertTree(threadId, Array.from({ length: 30 }, (_, i) => (i === 0 ? null : i - 1)));
+    const chain = await insertTree(
+      threadId,
+      Array.from({ length: 30 }, (_, i) => (i === 0 ? null : i - 1)),
+    );
     const page = (await getThreadPage(threadId, null))!;
     expect(page.comments.map((c) => c.depth)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(page.maxDepth).toBe(MAX_VISIBLE_DEPTH - 1);
@@ -366,7 +372,9 @@ describe("a 10,000-comment thread", () => {
     const rows = await db.comment.findMany({ where: { threadId }, select: { id: true, replyCount: true } });
     const stored = new Map(rows.map((row) => [row.id, row.replyCount]));
     expect(all.map((id) => stored.get(id))).toEqual(truth);
-    expect(Math.max(...rows.map(() => 0), ...(await db.comment.findMany({ where: { threadId }, select: { depth: true } })).map((r) => r.depth))).toBeGreaterThanOrEqual(30);
+    expect(
+      Math.max(...rows.map(() => 0), ...(await db.comment.findMany({ where: { threadId }, select: { depth: true } })).map((r) => r.depth)),
+    ).toBeGreaterThanOrEqual(30);
   });
 
   it("shows a bounded first page", async () => {
@@ -378,10 +386,7 @@ describe("a 10,000-comment thread", () => {
 
   it("reads any page in the same number of queries as a 3-comment thread's: 4 for a thread page, 6 with `at`, 5 for a comment's page", async () => {
     const late = all[9_000]!;
-    const [small, big] = [
-      await queries(() => getThreadPage(smallThread, bob)),
-      await queries(() => getThreadPage(threadId, bob)),
-    ];
+    const [small, big] = [await queries(() => getThreadPage(smallThread, bob)), await queries(() => getThreadPage(threadId, bob))];
     expect([small, big]).toEqual([4, 4]);
     expect(await queries(() => getThreadPage(threadId, bob, { at: late }))).toBe(6);
     expect(await queries(() => getThreadPage(smallThread, bob, { at: smallReply }))).toBe(6);

@@ -188,7 +188,10 @@ describe("backfillCommentPaths", () => {
     const dir = testDatabaseKind() === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations";
     const migration = readFileSync(path.join(dir, "20261126015817_comment_paths", "migration.sql"), "utf8");
     const backfill = migration.slice(migration.indexOf("-- Backfill"));
-    for (const statement of backfill.split(/;\s*\n/).map((sql) => sql.replace(/^--.*$/gm, "").trim()).filter(Boolean)) {
+    for (const statement of backfill
+      .split(/;\s*\n/)
+      .map((sql) => sql.replace(/^--.*$/gm, "").trim())
+      .filter(Boolean)) {
       await db.$executeRawUnsafe(statement);
     }
     const bySql = await read();

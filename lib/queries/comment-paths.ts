@@ -50,12 +50,7 @@ export async function adjustAncestorReplyCounts(
  * statement) and returns the path a new comment under `parent` takes. Call it in the transaction that creates
  * the comment: on PostgreSQL the thread's row stays locked until then, so numbers never repeat.
  */
-export async function takeCommentPath(
-  tx: Tx,
-  threadId: string,
-  parent: { path: string } | null,
-  threadData: Prisma.ThreadUpdateInput = {},
-): Promise<string> {
+export async function takeCommentPath(tx: Tx, threadId: string, parent: { path: string } | null, threadData: Prisma.ThreadUpdateInput = {}): Promise<string> {
   const { commentSeq } = await tx.thread.update({
     where: { id: threadId },
     data: { ...threadData, commentSeq: { increment: 1 } },

@@ -121,7 +121,15 @@ async function findOwnedLiveComment(tx: Tx, commentId: string, authorId: string)
   // a comment a moderator hid or removed is out of its author's hands.
   const comment = await tx.comment.findFirst({
     where: { id: commentId, authorId, deletedAt: null, status: { in: ["visible", "pending"] } },
-    select: { id: true, threadId: true, depth: true, path: true, status: true, replyCount: true, thread: { select: { locked: true, article: { select: { closedAt: true } } } } },
+    select: {
+      id: true,
+      threadId: true,
+      depth: true,
+      path: true,
+      status: true,
+      replyCount: true,
+      thread: { select: { locked: true, article: { select: { closedAt: true } } } },
+    },
   });
   if (!comment) throw new CommentError("You can only change your own comments.", "forbidden");
   if (comment.thread.article.closedAt) throw ARTICLE_CLOSED();

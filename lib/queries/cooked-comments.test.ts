@@ -16,7 +16,8 @@ beforeEach(async () => {
 });
 
 const BODY = "A *claim*, [the study](https://example.org/study) and https://example.com/data <script>alert(1)</script>";
-const stored = (id: string) => db.comment.findUniqueOrThrow({ where: { id }, select: { body: true, bodyHtml: true, bodyHtmlVersion: true, bodySources: true } });
+const stored = (id: string) =>
+  db.comment.findUniqueOrThrow({ where: { id }, select: { body: true, bodyHtml: true, bodyHtmlVersion: true, bodySources: true } });
 
 /** A row as an older renderer left it: what a RENDERER_VERSION bump makes of every stored comment. */
 async function makeStale(id: string) {

@@ -25,7 +25,10 @@ export async function backfillCookedComments(client: Db = db, batchSize = COOK_B
     });
     if (rows.length === 0) return { comments: rendered };
     // One lookup per batch for the members the batch's @mentions name, so their mentions render as links.
-    const mentions = await resolveMentions(rows.map((row) => row.body), client);
+    const mentions = await resolveMentions(
+      rows.map((row) => row.body),
+      client,
+    );
     const values = rows.map((row) => {
       const cooked = cookBody(row.body, mentions);
       return Prisma.sql`(${row.id}, ${cooked.bodyHtml}, ${cooked.bodySources}, ${row.body})`;

@@ -30,7 +30,11 @@ beforeAll(async () => {
   suspendedModerator = await currentUserFor((await createTestUser("Suspended editor", { role: "moderator", suspended: "permanent" })).id);
 });
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof CorrectionError ? error.message : error));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof CorrectionError ? error.message : error),
+  );
 const suggest = (claim = "The figure is 12%, not 21%: see table 3.", thread = threadId) =>
   createCorrection({ threadId: thread, requester: member, target: "summary", claim });
 
@@ -56,7 +60,11 @@ describe("correction validation", () => {
     expect(decideCorrectionSchema.safeParse({ correctionId: "abc", kind: "accept", note: " " }).success).toBe(false);
     expect(decideCorrectionSchema.safeParse({ correctionId: "abc", kind: "reject" }).success).toBe(false);
     expect(decideCorrectionSchema.safeParse({ correctionId: "abc", kind: "approve", note: "n" }).success).toBe(false);
-    expect(decideCorrectionSchema.parse({ correctionId: "abc", kind: "accept", note: "Fixed." })).toEqual({ correctionId: "abc", kind: "accept", note: "Fixed." });
+    expect(decideCorrectionSchema.parse({ correctionId: "abc", kind: "accept", note: "Fixed." })).toEqual({
+      correctionId: "abc",
+      kind: "accept",
+      note: "Fixed.",
+    });
   });
 });
 
@@ -88,13 +96,24 @@ describe("createCorrection and the editors' queue", () => {
 describe("decideCorrection", () => {
   it("accepts with a public note, logged with the article in the same transaction, and the note shows on the point", async () => {
     const correction = await suggest();
-    const result = await decideCorrection({ correctionId: correction.id, editor: admin, decision: { kind: "accept", note: "The summary said 21%; it is 12%." } });
+    const result = await decideCorrection({
+      correctionId: correction.id,
+      editor: admin,
+      decision: { kind: "accept", note: "The summary said 21%; it is 12%." },
+    });
     expect(result.status).toBe("accepted");
     const row = await db.correction.findUniqueOrThrow({ where: { id: correction.id } });
     expect(row).toMatchObject({ status: "accepted", note: "The summary said 21%; it is 12%.", decidedById: admin.id, decisionReason: null });
     const log = await db.moderationLog.findMany({ where: { targetId: correction.id } });
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ action: "accept_correction", targetType: "correction", articleId, moderatorId: admin.id, targetUserId: member.id, reason: "The summary said 21%; it is 12%." });
+    expect(log[0]).toMatchObject({
+      action: "accept_correction",
+      targetType: "correction",
+      articleId,
+      moderatorId: admin.id,
+      targetUserId: member.id,
+      reason: "The summary said 21%; it is 12%.",
+    });
 
     const notes = await getCorrectionNotes([threadId, otherThreadId]);
     expect(notes.get(threadId)?.map((n) => n.note)).toContain("The summary said 21%; it is 12%.");
@@ -105,8 +124,16 @@ describe("decideCorrection", () => {
   it("rejects with a reason, logged with the article; a rejected request adds no note", async () => {
     const correction = await suggest("The article misquotes the minister.");
     await decideCorrection({ correctionId: correction.id, editor: moderator, decision: { kind: "reject", reason: "The quote matches the transcript." } });
-    expect(await db.correction.findUniqueOrThrow({ where: { id: correction.id } })).toMatchObject({ status: "rejected", note: null, decisionReason: "The quote matches the transcript." });
-    expect(await db.moderationLog.findFirst({ where: { targetId: correction.id } })).toMatchObject({ action: "reject_correction", articleId, reason: "The quote matches the transcript." });
+    expect(await db.correction.findUniqueOrThrow({ where: { id: correction.id } })).toMatchObject({
+      status: "rejected",
+      note: null,
+      decisionReason: "The quote matches the transcript.",
+    });
+    expect(await db.moderationLog.findFirst({ where: { targetId: correction.id } })).toMatchObject({
+      action: "reject_correction",
+      articleId,
+      reason: "The quote matches the transcript.",
+    });
     expect((await getCorrectionNotes([threadId])).get(threadId)?.some((n) => n.id === correction.id) ?? false).toBe(false);
   });
 
@@ -129,7 +156,9 @@ describe("decideCorrection", () => {
   it("refuses members and suspended moderators, and ids that are no correction, changing nothing", async () => {
     const correction = await suggest("Members cannot decide this.");
     for (const editor of [member, suspendedModerator]) {
-      expect(await refusal(decideCorrection({ correctionId: correction.id, editor, decision: { kind: "accept", note: "Mine now." } }))).toBe("Only moderators can do that.");
+      expect(await refusal(decideCorrection({ correctionId: correction.id, editor, decision: { kind: "accept", note: "Mine now." } }))).toBe(
+        "Only moderators can do that.",
+      );
     }
     expect(await refusal(decideCorrection({ correctionId: threadId, editor: moderator, decision: { kind: "accept", note: "n" } }))).toBe(
       "That correction request does not exist.",

@@ -66,7 +66,9 @@ describe("recountCounters", () => {
       ].sort(),
     );
     expect(corrected.find((drift) => drift.counter === "Thread.commentCount")).toMatchObject({ stored: "42", actual: "3" });
-    expect(await db.comment.findMany({ where: { threadId }, orderBy: { id: "asc" }, select: { id: true, score: true, replyCount: true } })).toEqual(right.comments);
+    expect(await db.comment.findMany({ where: { threadId }, orderBy: { id: "asc" }, select: { id: true, score: true, replyCount: true } })).toEqual(
+      right.comments,
+    );
     const repaired = await thread(threadId);
     expect(repaired.commentCount).toBe(right.thread.commentCount);
     // Raised to the newest counted comment (activity no row records, like approval, is not recomputed).
@@ -121,50 +123,60 @@ function seeded(seed: number) {
 }
 
 describe("every comment write keeps the stored counters equal to a recount", () => {
-  it.each([1, 2, 3])("a workload of posts, replies, edits, deletes, moderation, votes and appeals (seed %i)", async (seed) => {
-    const random = seeded(seed);
-    const refuse = (error: unknown) => {
-      // Refusals (a deleted parent, a vote on one's own comment, a transition that does not apply) are part of the workload.
-      if (!(error instanceof Error) || !("code" in error)) throw error;
-    };
-    const comments = async () => db.comment.findMany({ where: { threadId: { in: threadIds } }, select: { id: true, authorId: true, status: true, deletedAt: true } });
-    const steps = ["post", "reply", "reply", "held", "edit", "delete", "moderate", "moderate", "vote", "vote", "appeal"] as const;
-    for (let i = 0; i < 60; i++) {
-      const step = random.pick(steps);
-      const author = random.pick(members);
-      const existing = await comments();
-      const target = existing.length > 0 ? random.pick(existing) : undefined;
-      const threadId = random.pick(threadIds);
-      await (async () => {
-        if (step === "post" || step === "held" || !target) {
-          await createComment({ threadId, author, body: step === "held" ? "holdme, a held one" : `Post ${i}` });
-        } else if (step === "reply") {
-          const parent = await db.comment.findUniqueOrThrow({ where: { id: target.id }, select: { threadId: true } });
-          await createComment({ threadId: parent.threadId, author, body: `Reply ${i}`, parentId: target.id });
-        } else if (step === "edit") {
-          const owner = members.find((member) => member.id === target.authorId) ?? author;
-          await editComment({ commentId: target.id, author: owner, body: random.pick(["Edited", "Edited, holdme"]) });
-        } else if (step === "delete") {
-          await deleteComment({ commentId: target.id, authorId: target.authorId });
-        } else if (step === "moderate") {
-          const kind = random.pick<CommentModeration>(["hide", "remove", "restore", "approve"]);
-          await moderateComment({ moderatorId: mod.id, commentId: target.id, kind, reason: "Workload" });
-        } else if (step === "vote") {
-          await toggleVote({ commentId: target.id, voter: await currentUserFor(author.id) });
-        } else {
-          const log = await db.moderationLog.findFirst({
-            where: { targetType: "comment", action: { in: ["hide_comment", "remove_comment"] }, appeal: null },
-            orderBy: { createdAt: "desc" },
-            select: { id: true, targetUserId: true },
-          });
-          if (!log?.targetUserId) return;
-          const appeal = await fileAppeal({ appellant: await currentUserFor(log.targetUserId), logId: log.id, body: "Please look again" });
-          await decideAppeal({ decider: await currentUserFor(mod2.id), appealId: appeal.id, outcome: random.pick(["upheld", "overturned"] as const), reason: "Looked again" });
-        }
-      })().catch(refuse);
-      const drift = await findCounterDrift(db);
-      expect(drift, `after step ${i} (${step})`).toEqual([]);
-    }
-    expect(await recountCounters(db)).toEqual([]);
-  }, 240_000);
+  it.each([1, 2, 3])(
+    "a workload of posts, replies, edits, deletes, moderation, votes and appeals (seed %i)",
+    async (seed) => {
+      const random = seeded(seed);
+      const refuse = (error: unknown) => {
+        // Refusals (a deleted parent, a vote on one's own comment, a transition that does not apply) are part of the workload.
+        if (!(error instanceof Error) || !("code" in error)) throw error;
+      };
+      const comments = async () =>
+        db.comment.findMany({ where: { threadId: { in: threadIds } }, select: { id: true, authorId: true, status: true, deletedAt: true } });
+      const steps = ["post", "reply", "reply", "held", "edit", "delete", "moderate", "moderate", "vote", "vote", "appeal"] as const;
+      for (let i = 0; i < 60; i++) {
+        const step = random.pick(steps);
+        const author = random.pick(members);
+        const existing = await comments();
+        const target = existing.length > 0 ? random.pick(existing) : undefined;
+        const threadId = random.pick(threadIds);
+        await (async () => {
+          if (step === "post" || step === "held" || !target) {
+            await createComment({ threadId, author, body: step === "held" ? "holdme, a held one" : `Post ${i}` });
+          } else if (step === "reply") {
+            const parent = await db.comment.findUniqueOrThrow({ where: { id: target.id }, select: { threadId: true } });
+            await createComment({ threadId: parent.threadId, author, body: `Reply ${i}`, parentId: target.id });
+          } else if (step === "edit") {
+            const owner = members.find((member) => member.id === target.authorId) ?? author;
+            await editComment({ commentId: target.id, author: owner, body: random.pick(["Edited", "Edited, holdme"]) });
+          } else if (step === "delete") {
+            await deleteComment({ commentId: target.id, authorId: target.authorId });
+          } else if (step === "moderate") {
+            const kind = random.pick<CommentModeration>(["hide", "remove", "restore", "approve"]);
+            await moderateComment({ moderatorId: mod.id, commentId: target.id, kind, reason: "Workload" });
+          } else if (step === "vote") {
+            await toggleVote({ commentId: target.id, voter: await currentUserFor(author.id) });
+          } else {
+            const log = await db.moderationLog.findFirst({
+              where: { targetType: "comment", action: { in: ["hide_comment", "remove_comment"] }, appeal: null },
+              orderBy: { createdAt: "desc" },
+              select: { id: true, targetUserId: true },
+            });
+            if (!log?.targetUserId) return;
+            const appeal = await fileAppeal({ appellant: await currentUserFor(log.targetUserId), logId: log.id, body: "Please look again" });
+            await decideAppeal({
+              decider: await currentUserFor(mod2.id),
+              appealId: appeal.id,
+              outcome: random.pick(["upheld", "overturned"] as const),
+              reason: "Looked again",
+            });
+          }
+        })().catch(refuse);
+        const drift = await findCounterDrift(db);
+        expect(drift, `after step ${i} (${step})`).toEqual([]);
+      }
+      expect(await recountCounters(db)).toEqual([]);
+    },
+    240_000,
+  );
 });

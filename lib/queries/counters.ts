@@ -66,7 +66,12 @@ export async function withdrawVotes(tx: Tx, commentIds: string[]): Promise<void>
 }
 
 /** One stored counter that disagreed with the rows: on which row, what was stored and what the rows say. */
-export type CounterDrift = { counter: "Thread.commentCount" | "Thread.lastActivityAt" | "Comment.score" | "Comment.replyCount"; id: string; stored: string; actual: string };
+export type CounterDrift = {
+  counter: "Thread.commentCount" | "Thread.lastActivityAt" | "Comment.score" | "Comment.replyCount";
+  id: string;
+  stored: string;
+  actual: string;
+};
 
 // The counting rules in SQL (isCounted; a vote per CommentVote row). Enum values compare as text on both databases.
 const COUNTED_COMMENTS = Prisma.sql`
@@ -85,7 +90,13 @@ const WRITE_BATCH = 500;
 async function findDrift(tx: Tx): Promise<{ drift: CounterDrift[]; replyCounts: Map<string, number> }> {
   const counts = await tx.$queryRaw<{ id: string; stored: number | bigint; actual: number | bigint }[]>`
     SELECT "id", "commentCount" AS "stored", (${COUNTED_COMMENTS}) AS "actual" FROM "Thread" WHERE "commentCount" <> (${COUNTED_COMMENTS})`;
-  const activity = await tx.thread.findMany({ select: { id: true, lastActivityAt: true, comments: { where: { deletedAt: null, status: { in: ["visible", "hidden"] } }, select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 } } });
+  const activity = await tx.thread.findMany({
+    select: {
+      id: true,
+      lastActivityAt: true,
+      comments: { where: { deletedAt: null, status: { in: ["visible", "hidden"] } }, select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
   const scores = await tx.$queryRaw<{ id: string; stored: number | bigint; actual: number | bigint }[]>`
     SELECT "id", "score" AS "stored", (${VOTES}) AS "actual" FROM "Comment" WHERE "score" <> (${VOTES})`;
   const comments = await tx.comment.findMany({

@@ -19,9 +19,22 @@ async function articleOf(threadId: string) {
   return (await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { article: { select: { id: true, slug: true } } } })).article;
 }
 
-async function stanced(threadId: string, stance: Stance, options: { score?: number; createdAt?: Date; status?: "visible" | "hidden" | "pending" | "removed"; deletedAt?: Date; authorId?: string; body?: string } = {}) {
-  const comment = await createTestComment({ threadId, authorId: options.authorId ?? alice.id, body: options.body ?? `${stance} ${Math.random()}`, status: options.status, deletedAt: options.deletedAt });
-  await db.comment.update({ where: { id: comment.id }, data: { stance, score: options.score ?? 0, ...(options.createdAt ? { createdAt: options.createdAt } : {}) } });
+async function stanced(
+  threadId: string,
+  stance: Stance,
+  options: { score?: number; createdAt?: Date; status?: "visible" | "hidden" | "pending" | "removed"; deletedAt?: Date; authorId?: string; body?: string } = {},
+) {
+  const comment = await createTestComment({
+    threadId,
+    authorId: options.authorId ?? alice.id,
+    body: options.body ?? `${stance} ${Math.random()}`,
+    status: options.status,
+    deletedAt: options.deletedAt,
+  });
+  await db.comment.update({
+    where: { id: comment.id },
+    data: { stance, score: options.score ?? 0, ...(options.createdAt ? { createdAt: options.createdAt } : {}) },
+  });
   return comment.id;
 }
 
@@ -157,7 +170,10 @@ describe("digest exports", () => {
     expect(json.points[0].top.disagrees.body).toBe(body);
     expect(json.points[0].top.agrees.author).toBe("Bob [x](javascript:alert(3)) <b>");
     expect(json.points[0].top.context).toBeNull();
-    expect(json.points[0].openCorrections).toEqual({ count: 1, claims: [expect.objectContaining({ target: "article", claim: "## Injected\n- <i>claim</i>" })] });
+    expect(json.points[0].openCorrections).toEqual({
+      count: 1,
+      claims: [expect.objectContaining({ target: "article", claim: "## Injected\n- <i>claim</i>" })],
+    });
     expect(json.points[0].url).toBe(`https://agora.example/t/${threadId}`);
     await db.user.update({ where: { id: bob.id }, data: { name: "Bob" } });
   });

@@ -73,19 +73,17 @@ export async function getArticleDigest(slug: string, reader: { userId: string; s
   ]);
   const freshByThread = new Map((fresh ?? []).map((group) => [group.threadId, group._count._all]));
 
-  const points = threads.map(
-    (thread): DigestPoint => ({
-      threadId: thread.id,
-      position: thread.position,
-      title: thread.title,
-      summary: thread.summary,
-      commentCount: thread.commentCount,
-      tally: tallies.get(thread.id)!,
-      top: Object.fromEntries(top.filter((comment) => comment.threadId === thread.id).map(({ threadId: _, ...comment }) => [comment.stance, comment])),
-      openCorrections: corrections.filter((correction) => correction.threadId === thread.id).map(({ threadId: _, ...correction }) => correction),
-      newSinceLastVisit: fresh ? (freshByThread.get(thread.id) ?? 0) : null,
-    }),
-  );
+  const points = threads.map((thread): DigestPoint => ({
+    threadId: thread.id,
+    position: thread.position,
+    title: thread.title,
+    summary: thread.summary,
+    commentCount: thread.commentCount,
+    tally: tallies.get(thread.id)!,
+    top: Object.fromEntries(top.filter((comment) => comment.threadId === thread.id).map(({ threadId: _, ...comment }) => [comment.stance, comment])),
+    openCorrections: corrections.filter((correction) => correction.threadId === thread.id).map(({ threadId: _, ...correction }) => correction),
+    newSinceLastVisit: fresh ? (freshByThread.get(thread.id) ?? 0) : null,
+  }));
   return { article: head, points, since };
 }
 
@@ -102,7 +100,22 @@ async function topCommentsByStance(threadIds: string[]): Promise<(DigestComment 
   if (ranked.length === 0) return [];
   const rows = await db.comment.findMany({
     where: { id: { in: ranked.map((row) => row.id) } },
-    select: { id: true, threadId: true, stance: true, body: true, bodyHtml: true, bodyHtmlVersion: true, score: true, createdAt: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      threadId: true,
+      stance: true,
+      body: true,
+      bodyHtml: true,
+      bodyHtmlVersion: true,
+      score: true,
+      createdAt: true,
+      author: { select: { name: true } },
+    },
   });
-  return rows.map(({ author, stance, bodyHtmlVersion, ...row }) => ({ ...row, bodyHtml: commentHtml({ ...row, bodyHtmlVersion }), stance: stance!, authorName: author.name }));
+  return rows.map(({ author, stance, bodyHtmlVersion, ...row }) => ({
+    ...row,
+    bodyHtml: commentHtml({ ...row, bodyHtmlVersion }),
+    stance: stance!,
+    authorName: author.name,
+  }));
 }

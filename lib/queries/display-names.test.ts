@@ -36,11 +36,7 @@ describe("display names are unique ignoring case and look-alikes", () => {
 describe("backfillNameKeys", () => {
   it("makes existing duplicates unique, keeps the oldest name, and says so in the moderation log", async () => {
     const original = await createTestUser("Mod Probe");
-    const impostors = [
-      await createTestUser("Mod\u200b Probe"),
-      await createTestUser("M\u043ed Pr\u043ebe"),
-      await createTestUser("mod probe"),
-    ];
+    const impostors = [await createTestUser("Mod\u200b Probe"), await createTestUser("M\u043ed Pr\u043ebe"), await createTestUser("mod probe")];
     const rtl = await createTestUser("Quiet\u202e One");
     const result = await backfillNameKeys(db);
     expect(result.renamed).toBe(4);
@@ -56,7 +52,10 @@ describe("backfillNameKeys", () => {
     expect(byId.get(rtl.id)!.name).toBe("Quiet One");
     expect(new Set(names.map((row) => row.nameKey)).size).toBe(names.length);
 
-    const log = await db.moderationLog.findMany({ where: { action: "rename_duplicate_name" }, select: { targetUserId: true, moderatorId: true, detail: true } });
+    const log = await db.moderationLog.findMany({
+      where: { action: "rename_duplicate_name" },
+      select: { targetUserId: true, moderatorId: true, detail: true },
+    });
     expect(log.map((row) => row.targetUserId).sort()).toEqual([...impostors.map((user) => user.id), rtl.id].sort());
     expect(log.every((row) => row.moderatorId === null)).toBe(true);
     expect(log.find((row) => row.targetUserId === impostors[2]!.id)!.detail).toBe('"mod probe" → "mod probe 4"');

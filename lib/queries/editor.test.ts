@@ -89,8 +89,18 @@ describe("editing points", () => {
   it("saves a point whose excerpt is the article's own words, even cut short with …", async () => {
     const { id, points } = await draft();
     const point = points[1]!;
-    await updatePoint({ editorId, articleId: id, threadId: point.id, title: "Taxes change owners' sums", summary: "A small tax makes emptiness cost.", excerpt: "A tax of a few percent…" });
-    expect(await db.thread.findUniqueOrThrow({ where: { id: point.id } })).toMatchObject({ title: "Taxes change owners' sums", excerpt: "A tax of a few percent…" });
+    await updatePoint({
+      editorId,
+      articleId: id,
+      threadId: point.id,
+      title: "Taxes change owners' sums",
+      summary: "A small tax makes emptiness cost.",
+      excerpt: "A tax of a few percent…",
+    });
+    expect(await db.thread.findUniqueOrThrow({ where: { id: point.id } })).toMatchObject({
+      title: "Taxes change owners' sums",
+      excerpt: "A tax of a few percent…",
+    });
     expect((await logRows(point.id)).map((row) => row.action)).toEqual(["edit_point"]);
   });
 
@@ -117,11 +127,18 @@ describe("editing points", () => {
     const [a, b, c] = points as [(typeof points)[0], (typeof points)[0], (typeof points)[0]];
     await movePoint({ editorId, articleId: id, threadId: c.id, direction: "up" });
     const order = async () => (await getArticleForEditing(id))!.threads.map((point) => [point.position, point.id]);
-    expect(await order()).toEqual([[1, a.id], [2, c.id], [3, b.id]]);
+    expect(await order()).toEqual([
+      [1, a.id],
+      [2, c.id],
+      [3, b.id],
+    ]);
     await expect(movePoint({ editorId, articleId: id, threadId: a.id, direction: "up" })).rejects.toThrow("already the first");
 
     await mergeWithNext({ editorId, articleId: id, threadId: a.id });
-    expect(await order()).toEqual([[1, a.id], [2, b.id]]);
+    expect(await order()).toEqual([
+      [1, a.id],
+      [2, b.id],
+    ]);
     const merged = await db.thread.findUniqueOrThrow({ where: { id: a.id } });
     expect(merged.excerpt).toContain("The money raised");
 

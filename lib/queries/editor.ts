@@ -17,7 +17,10 @@ const NO_POINT = () => new EditorError("That point does not exist.");
 type ArticleRow = { id: string; slug: string; draft: boolean; closedAt: Date | null; body: string; answersId: string | null };
 
 async function findArticle(tx: Tx, articleId: string): Promise<ArticleRow> {
-  const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, slug: true, draft: true, closedAt: true, body: true, answersId: true } });
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, slug: true, draft: true, closedAt: true, body: true, answersId: true },
+  });
   if (!article) throw NO_ARTICLE();
   return article;
 }
@@ -149,7 +152,11 @@ export async function mergeWithNext(input: { editorId: string; articleId: string
       data: { summary: `${point.summary} ${next.summary}`.slice(0, 600), excerpt: `${point.excerpt}\n\n${next.excerpt}`.slice(0, 600) },
     });
     await tx.thread.delete({ where: { id: next.id } });
-    await renumber(tx, article.id, ids.filter((id) => id !== next.id));
+    await renumber(
+      tx,
+      article.id,
+      ids.filter((id) => id !== next.id),
+    );
     await log(tx, input.editorId, article, { action: "merge_points", targetType: "thread", targetId: point.id, detail: `${point.title} + ${next.title}` });
     return article;
   });
@@ -189,7 +196,11 @@ export async function deletePoint(input: { editorId: string; articleId: string; 
     const ids = await pointIds(tx, article.id);
     if (ids.length === 1) throw new EditorError("An article needs at least one point.");
     await tx.thread.delete({ where: { id: point.id } });
-    await renumber(tx, article.id, ids.filter((id) => id !== point.id));
+    await renumber(
+      tx,
+      article.id,
+      ids.filter((id) => id !== point.id),
+    );
     await log(tx, input.editorId, article, { action: "delete_point", targetType: "thread", targetId: point.id, detail: point.title });
     return article;
   });
@@ -202,7 +213,12 @@ export async function setPointClosed(input: { editorId: string; articleId: strin
     const point = await findPoint(tx, article.id, input.threadId);
     if (point.locked === input.closed) throw new EditorError(input.closed ? "That point is already closed." : "That point is already open.");
     await tx.thread.update({ where: { id: point.id }, data: { locked: input.closed, lockReason: input.closed ? "Closed by the editors." : null } });
-    await log(tx, input.editorId, article, { action: input.closed ? "close_point" : "reopen_point", targetType: "thread", targetId: point.id, detail: point.title });
+    await log(tx, input.editorId, article, {
+      action: input.closed ? "close_point" : "reopen_point",
+      targetType: "thread",
+      targetId: point.id,
+      detail: point.title,
+    });
     return article;
   });
 }

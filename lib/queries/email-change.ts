@@ -21,7 +21,10 @@ export type EmailChangeRequest =
 export async function requestEmailChange(input: { userId: string; password: string; newEmail: string }, now = new Date()): Promise<EmailChangeRequest> {
   const user = await db.user.findFirst({ where: { id: input.userId, deletedAt: null }, select: { email: true, passwordHash: true } });
   if (!user) throw new AccountError("That account no longer exists.");
-  if (!user.passwordHash) throw new AccountError("Your account signs in through another service, which provides its address; set a password first (Forgotten password on the sign-in page).");
+  if (!user.passwordHash)
+    throw new AccountError(
+      "Your account signs in through another service, which provides its address; set a password first (Forgotten password on the sign-in page).",
+    );
   if (!(await verifyPassword(user.passwordHash, input.password))) throw new AccountError("That password is incorrect.");
   if (user.email === input.newEmail) throw new AccountError("That is already your address.");
   if ((await db.user.count({ where: { email: input.newEmail } })) > 0) return { kind: "taken", oldEmail: user.email, newEmail: input.newEmail };
@@ -30,7 +33,13 @@ export async function requestEmailChange(input: { userId: string; password: stri
     // The newest request is the one that counts: earlier links stop working.
     db.accountToken.updateMany({ where: { userId: input.userId, purpose: PURPOSE, usedAt: null }, data: { usedAt: now } }),
     db.accountToken.create({
-      data: { tokenHash: hashAccountToken(token), purpose: PURPOSE, userId: input.userId, newEmail: input.newEmail, expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS) },
+      data: {
+        tokenHash: hashAccountToken(token),
+        purpose: PURPOSE,
+        userId: input.userId,
+        newEmail: input.newEmail,
+        expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS),
+      },
     }),
   ]);
   return { kind: "link", token, oldEmail: user.email, newEmail: input.newEmail };
@@ -54,7 +63,10 @@ export type EmailChangeOutcome = { kind: "changed"; userId: string; newEmail: st
 export async function confirmEmailChange(token: string, now = new Date()): Promise<EmailChangeOutcome> {
   try {
     return await db.$transaction(async (tx) => {
-      const row = await tx.accountToken.findFirst({ where: { ...usable(token, now), user: { deletedAt: null } }, select: { id: true, userId: true, newEmail: true } });
+      const row = await tx.accountToken.findFirst({
+        where: { ...usable(token, now), user: { deletedAt: null } },
+        select: { id: true, userId: true, newEmail: true },
+      });
       if (!row?.newEmail) return { kind: "unusable" } as const;
       const { count } = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
       if (count !== 1) return { kind: "unusable" } as const;

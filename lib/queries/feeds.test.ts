@@ -72,7 +72,7 @@ describe("comment feeds", () => {
   });
 
   it("escapes a hostile display name in entry titles, which feed readers read as HTML", async () => {
-    const mallory = await createTestUser('<img src=x onerror=alert(1)>]]>');
+    const mallory = await createTestUser("<img src=x onerror=alert(1)>]]>");
     await createTestComment({ threadId, authorId: mallory.id, body: "hi" });
     const feed = await threadFeed(new Request(`http://x/t/${threadId}/feed.xml`), { params: Promise.resolve({ threadId }) });
     const xml = await feed.text();

@@ -57,8 +57,4 @@ export async function getThreadFeed(threadId: string) {
   return { thread, comments };
 }
 
-export type FeedComment = Awaited<ReturnType<typeof getThreadFeed>> extends infer R
-  ? R extends { comments: (infer C)[] }
-    ? C
-    : never
-  : never;
+export type FeedComment = Awaited<ReturnType<typeof getThreadFeed>> extends infer R ? (R extends { comments: (infer C)[] } ? C : never) : never;

@@ -21,7 +21,11 @@ describe("a moderator's card of a member", () => {
     await deleteComment({ authorId: member.id, commentId: mine.id });
 
     // Three reports by the member: one acted on, one dismissed, one still open.
-    const [a, b, c] = [await createTestComment({ threadId, authorId: other.id }), await createTestComment({ threadId, authorId: other.id }), await createTestComment({ threadId, authorId: other.id })];
+    const [a, b, c] = [
+      await createTestComment({ threadId, authorId: other.id }),
+      await createTestComment({ threadId, authorId: other.id }),
+      await createTestComment({ threadId, authorId: other.id }),
+    ];
     await createReport({ reporterId: member.id, threadId, commentId: a.id, reason: "spam" });
     await createReport({ reporterId: member.id, threadId, commentId: b.id, reason: "spam" });
     await createReport({ reporterId: member.id, threadId, commentId: c.id, reason: "spam" });

@@ -26,7 +26,7 @@ describe("mentions are links to the member's page", () => {
     expect(bodyHtml).toContain(`<a href="/u/${ada.id}" class="mention">@AdaLovelace</a>`);
     expect(bodyHtml).toContain(`<a href="/u/${ada.id}" class="mention">@\u0430da.lovelace</a>`);
     expect(bodyHtml).toContain("@nobody-here.");
-    expect(bodyHtml).not.toContain("nofollow\" class=\"mention");
+    expect(bodyHtml).not.toContain('nofollow" class="mention');
     expect(await unmatchedMentions("Thanks @AdaLovelace, @\u0430da.lovelace and @nobody-here.")).toEqual(["nobody-here"]);
   });
 
@@ -39,7 +39,10 @@ describe("mentions are links to the member's page", () => {
   it("notifies a mentioned member who has never commented in the thread", async () => {
     const comment = await createComment({ threadId, author: poster, body: "What do you think, @ada_lovelace?" });
     expect(await notifyAboutComment(comment.id)).toHaveLength(1);
-    expect(await db.notification.findFirst({ where: { commentId: comment.id }, select: { recipientId: true, kind: true } })).toEqual({ recipientId: ada.id, kind: "mention" });
+    expect(await db.notification.findFirst({ where: { commentId: comment.id }, select: { recipientId: true, kind: true } })).toEqual({
+      recipientId: ada.id,
+      kind: "mention",
+    });
   });
 });
 
@@ -47,9 +50,23 @@ describe("the ten-mention cap holds over a comment's whole life", () => {
   it("an edit naming ten others notifies nobody new once ten were notified", async () => {
     const people = await Promise.all(Array.from({ length: 20 }, (_, i) => member(`Capped Person ${String.fromCharCode(97 + i)}`)));
     const handle = (i: number) => `@CappedPerson${String.fromCharCode(97 + i)}`;
-    const comment = await createComment({ threadId, author: poster, body: people.slice(0, 10).map((_, i) => handle(i)).join(" ") });
+    const comment = await createComment({
+      threadId,
+      author: poster,
+      body: people
+        .slice(0, 10)
+        .map((_, i) => handle(i))
+        .join(" "),
+    });
     expect(await notifyAboutComment(comment.id)).toHaveLength(10);
-    await editComment({ commentId: comment.id, author: poster, body: people.slice(10).map((_, i) => handle(i + 10)).join(" ") });
+    await editComment({
+      commentId: comment.id,
+      author: poster,
+      body: people
+        .slice(10)
+        .map((_, i) => handle(i + 10))
+        .join(" "),
+    });
     expect(await notifyAboutComment(comment.id)).toHaveLength(0);
     expect(await db.notification.count({ where: { commentId: comment.id } })).toBe(10);
     // The edited body still links the names it holds.

@@ -44,7 +44,12 @@ export async function mentionSuggestions(input: { prefix: string; threadId?: str
   const [participants, others] = await Promise.all([
     ids.length > 0 ? db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [],
     ids.length < MENTION_SUGGESTIONS
-      ? db.user.findMany({ where: { ...named, id: { notIn: [input.viewerId, ...ids] } }, orderBy: { nameKey: "asc" }, take: MENTION_SUGGESTIONS - ids.length, select: { id: true, name: true } })
+      ? db.user.findMany({
+          where: { ...named, id: { notIn: [input.viewerId, ...ids] } },
+          orderBy: { nameKey: "asc" },
+          take: MENTION_SUGGESTIONS - ids.length,
+          select: { id: true, name: true },
+        })
       : [],
   ]);
   const inOrder = ids.flatMap((id) => participants.filter((user) => user.id === id)).map((user) => ({ ...user, participant: true }));

@@ -158,7 +158,10 @@ describe("the staff log names what each action was done to", () => {
 
   it("finds a member by their display name as names are compared, and nobody for an unknown name", async () => {
     const name = `Findable ${Date.now().toString(36)}`;
-    const member = await db.user.create({ data: { name, nameKey: displayNameKey(name), email: `${name.replace(" ", ".")}@example.test` }, select: { id: true, name: true } });
+    const member = await db.user.create({
+      data: { name, nameKey: displayNameKey(name), email: `${name.replace(" ", ".")}@example.test` },
+      select: { id: true, name: true },
+    });
     expect(await findMemberByName(name.toLowerCase())).toEqual(member);
     expect(await findMemberByName(`  ${name.toUpperCase()} `)).toEqual(member);
     expect(await findMemberByName("Nobody Here")).toBeNull();

@@ -79,7 +79,10 @@ async function describeTargets(rows: { targetType: string; targetId: string; tar
   const [commentIds, threadIds, articleIds] = [idsOf("comment"), idsOf("thread"), idsOf("article")];
   const [comments, threads, articles] = await Promise.all([
     commentIds.length
-      ? db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, threadId: true, author: { select: { name: true } }, thread: { select: { title: true } } } })
+      ? db.comment.findMany({
+          where: { id: { in: commentIds } },
+          select: { id: true, threadId: true, author: { select: { name: true } }, thread: { select: { title: true } } },
+        })
       : [],
     threadIds.length ? db.thread.findMany({ where: { id: { in: threadIds } }, select: { id: true, title: true } }) : [],
     articleIds.length ? db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, slug: true, title: true } }) : [],
@@ -174,9 +177,7 @@ export async function getArticleModerationLog(articleId: string, options: { befo
   });
   const page = rows.slice(0, PUBLIC_LOG_PAGE_SIZE);
   const commentIds = page.filter((row) => row.targetType === "comment").map((row) => row.targetId);
-  const comments = commentIds.length
-    ? await db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, threadId: true } })
-    : [];
+  const comments = commentIds.length ? await db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, threadId: true } }) : [];
   const threadOfComment = new Map(comments.map((comment) => [comment.id, comment.threadId]));
   const threadIdOf = (row: (typeof page)[number]) =>
     row.targetType === "thread" ? row.targetId : row.targetType === "comment" ? threadOfComment.get(row.targetId) : undefined;

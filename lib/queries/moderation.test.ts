@@ -297,7 +297,14 @@ describe("moderateThread", () => {
   it("lock → unlock: records the lock reason, then clears it, one log row each", async () => {
     const lockLog = await onlyNewLogRow(() => moderateThread({ moderatorId: mod.id, threadId, kind: "lock", reason: "Heated" }));
     expect(await thread()).toMatchObject({ locked: true, lockReason: "Heated", pinned: false });
-    expect(lockLog).toMatchObject({ moderatorId: mod.id, action: "lock_thread", targetType: "thread", targetId: threadId, reason: "Heated", targetUserId: null });
+    expect(lockLog).toMatchObject({
+      moderatorId: mod.id,
+      action: "lock_thread",
+      targetType: "thread",
+      targetId: threadId,
+      reason: "Heated",
+      targetUserId: null,
+    });
 
     const unlockLog = await onlyNewLogRow(() => moderateThread({ moderatorId: admin.id, threadId, kind: "unlock", reason: "Calmer now" }));
     expect(await thread()).toMatchObject({ locked: false, lockReason: null });
@@ -374,7 +381,14 @@ describe("suspendUser and liftSuspension", () => {
     await suspendUser({ moderator: mod, userId: alice.id, duration: "permanent", reason: "Abuse" });
     const log = await onlyNewLogRow(() => liftSuspension({ moderator: mod, userId: alice.id, reason: "Appeal" }));
     expect(await suspensionOf(alice.id)).toEqual({ suspendedUntil: null, suspendedPermanently: false, suspensionReason: null, role: "member" });
-    expect(log).toMatchObject({ moderatorId: mod.id, action: "lift_suspension", targetType: "user", targetId: alice.id, targetUserId: alice.id, reason: "Appeal" });
+    expect(log).toMatchObject({
+      moderatorId: mod.id,
+      action: "lift_suspension",
+      targetType: "user",
+      targetId: alice.id,
+      targetUserId: alice.id,
+      reason: "Appeal",
+    });
   });
 
   it("a new suspension replaces the old one (permanent → 1 day)", async () => {

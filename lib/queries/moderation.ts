@@ -119,7 +119,13 @@ export async function moderateComment(input: { moderatorId: string; commentId: s
     });
     // The author hears of a hide or removal, with the reason and where to appeal it.
     if (input.kind === "hide" || input.kind === "remove") {
-      const text = commentModeratedNotice({ kind: input.kind, threadTitle: comment.thread.title, commentBody: comment.body, reason: input.reason, href: `/t/${comment.threadId}/c/${comment.id}` });
+      const text = commentModeratedNotice({
+        kind: input.kind,
+        threadTitle: comment.thread.title,
+        commentBody: comment.body,
+        reason: input.reason,
+        href: `/t/${comment.threadId}/c/${comment.id}`,
+      });
       noticeIds.push(await createNotice(tx, comment.authorId, text));
     }
     return comment;
@@ -196,13 +202,7 @@ export function canSuspendTarget(actor: Actor, target: { id: string; role: Role 
 }
 
 /** Suspends a member (reading stays open to them); closes reports on the comment that prompted it, if any. */
-export async function suspendUser(input: {
-  moderator: Actor;
-  userId: string;
-  duration: SuspensionDuration;
-  reason: string;
-  commentId?: string;
-}) {
+export async function suspendUser(input: { moderator: Actor; userId: string; duration: SuspensionDuration; reason: string; commentId?: string }) {
   const noticeIds: string[] = [];
   await db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });

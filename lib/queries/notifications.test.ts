@@ -27,8 +27,7 @@ beforeEach(async () => {
 });
 
 const post = (author: Member, body: string, parentId?: string) => createComment({ threadId, parentId, author, body });
-const kindsFor = async (userId: string) =>
-  (await getNotifications(userId)).notifications.map((n) => ({ kind: n.kind, commentId: n.comment.id }));
+const kindsFor = async (userId: string) => (await getNotifications(userId)).notifications.map((n) => ({ kind: n.kind, commentId: n.comment.id }));
 
 describe("notifyAboutComment", () => {
   it("tells a comment's author about a reply, once however often it is called", async () => {

@@ -152,7 +152,12 @@ describe("getModerationQueue", () => {
   const at = (minutes: number) => new Date(base + minutes * 60 * 1000);
 
   /** Files a report and pins its creation time, so "newest first" does not depend on the clock's resolution. */
-  async function report(reporter: TestUser, minutes: number, item: { commentId?: string; threadId?: string }, reason: "spam" | "harassment" | "other" | "off_topic" = "spam") {
+  async function report(
+    reporter: TestUser,
+    minutes: number,
+    item: { commentId?: string; threadId?: string },
+    reason: "spam" | "harassment" | "other" | "off_topic" = "spam",
+  ) {
     const { id } = await createReport({ reporterId: reporter.id, threadId: item.threadId ?? threadId, commentId: item.commentId, reason });
     await db.report.update({ where: { id }, data: { createdAt: at(minutes) } });
     return id;
@@ -239,7 +244,12 @@ describe("getModerationQueue", () => {
     expect(history.get(alice.id)!.recent).toHaveLength(5);
     expect(history.get(alice.id)!.actions).toHaveLength(5);
     expect(history.get(bob.id)!.recent.map((c) => c.body)).toEqual(["Bob's only comment"]);
-    expect(history.get(bob.id)!.actions.map((a) => a.action).sort()).toEqual(["hide_comment", "restore_comment"]);
+    expect(
+      history
+        .get(bob.id)!
+        .actions.map((a) => a.action)
+        .sort(),
+    ).toEqual(["hide_comment", "restore_comment"]);
   });
 
   it("lists comments awaiting approval, newest first, with their authors' history, leaving out deleted ones", async () => {

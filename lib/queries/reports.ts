@@ -126,9 +126,7 @@ export async function getModerationQueue() {
     group.reasonCounts[report.reason] = (group.reasonCounts[report.reason] ?? 0) + 1;
   }
 
-  const authorIds = [
-    ...new Set([...pending.map((c) => c.author.id), ...[...groups.values()].flatMap((g) => (g.comment ? [g.comment.author.id] : []))]),
-  ];
+  const authorIds = [...new Set([...pending.map((c) => c.author.id), ...[...groups.values()].flatMap((g) => (g.comment ? [g.comment.author.id] : []))])];
   // Each author's own latest rows, picked in SQL with a window function (valid on SQLite and Postgres), so a
   // prolific author neither crowds out the others' history nor makes the queue read all their comments.
   const [recentIds, actionIds] = authorIds.length

@@ -64,7 +64,9 @@ describe("searchForum on comments", () => {
 
   it("ranks the more relevant comment first", async () => {
     const term = word("narwhal");
-    const passing = await post(`A long comment that mentions ${term} once, among very many other words about the campaign, the ban, the shops, the regulators and the teens.`);
+    const passing = await post(
+      `A long comment that mentions ${term} once, among very many other words about the campaign, the ban, the shops, the regulators and the teens.`,
+    );
     const focused = await post(`${term}! The ${term} question is the ${term}.`);
     expect(await foundIds(term)).toEqual([focused.id, passing.id]);
   });
@@ -181,7 +183,7 @@ describe("searchForum on what a visitor may type", () => {
       "^start",
       "{a b}",
       "a & b | !c <-> d",
-      "'; DROP TABLE \"Comment\"; --",
+      '\'; DROP TABLE "Comment"; --',
       "\\",
       "%_",
       "emoji 🦊 and \u0000 nul",
@@ -224,9 +226,13 @@ describe.skipIf(!onSqlite)("the SQLite search index", () => {
       `);
     });
     try {
-      const commentHits = sqlite.prepare(`SELECT c."id" FROM "comment_search" JOIN "Comment" c ON c.rowid = "comment_search".rowid WHERE "comment_search" MATCH 'backfilled'`).all();
+      const commentHits = sqlite
+        .prepare(`SELECT c."id" FROM "comment_search" JOIN "Comment" c ON c.rowid = "comment_search".rowid WHERE "comment_search" MATCH 'backfilled'`)
+        .all();
       expect(commentHits).toEqual([{ id: "c1" }]);
-      const threadHits = sqlite.prepare(`SELECT t."id" FROM "thread_search" JOIN "Thread" t ON t.rowid = "thread_search".rowid WHERE "thread_search" MATCH 'backfilled'`).all();
+      const threadHits = sqlite
+        .prepare(`SELECT t."id" FROM "thread_search" JOIN "Thread" t ON t.rowid = "thread_search".rowid WHERE "thread_search" MATCH 'backfilled'`)
+        .all();
       expect(threadHits).toEqual([{ id: "t1" }]);
     } finally {
       done();
@@ -239,7 +245,10 @@ describe.skipIf(!onSqlite)("the SQLite search index", () => {
     const { sqlite, done } = migratedFile(folders.length);
     try {
       const triggers = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%' ORDER BY name`).pluck().all();
-      expect(triggers, "a migration rebuilt Comment or Thread, dropping the search triggers: re-create them as in the search migration, then 'rebuild'").toEqual([
+      expect(
+        triggers,
+        "a migration rebuilt Comment or Thread, dropping the search triggers: re-create them as in the search migration, then 'rebuild'",
+      ).toEqual([
         "comment_search_delete",
         "comment_search_insert",
         "comment_search_update",

@@ -174,7 +174,16 @@ async function withThreadDetails(rows: ThreadRow[]): Promise<ThreadSearchHit[]> 
     if (!thread) return [];
     // The summary's fragment unless only the excerpt matched.
     const context = !row.summary.includes(MATCH_START) && row.excerpt.includes(MATCH_START) ? row.excerpt : row.summary;
-    return [{ id: thread.id, position: thread.position, articleTitle: thread.article.title, commentCount: thread.commentCount, title: row.title, context: tidySnippet(context) }];
+    return [
+      {
+        id: thread.id,
+        position: thread.position,
+        articleTitle: thread.article.title,
+        commentCount: thread.commentCount,
+        title: row.title,
+        context: tidySnippet(context),
+      },
+    ];
   });
 }
 

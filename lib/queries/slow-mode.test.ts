@@ -35,7 +35,8 @@ beforeEach(async () => {
 });
 
 const thread = () => db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { slowModeManual: true, slowModeUntil: true, slowModeSince: true } });
-const slowLogs = () => db.moderationLog.findMany({ where: { targetId: threadId, action: { startsWith: "slow_mode" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+const slowLogs = () =>
+  db.moderationLog.findMany({ where: { targetId: threadId, action: { startsWith: "slow_mode" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
 async function comments(n: number) {
   for (let i = 0; i < n; i++) await createTestComment({ threadId, authorId: (await createTestUser(`Poster ${i}`)).id });
@@ -72,7 +73,13 @@ describe("the automatic cool-down", () => {
     expect(state.slowModeUntil!.getTime()).toBe(now.getTime() + 30 * MIN);
     const [log, ...rest] = await slowLogs();
     expect(rest).toHaveLength(0);
-    expect(log).toMatchObject({ moderatorId: null, action: "slow_mode_on", articleId, targetType: "thread", detail: "4 comments from 4 members in 10 minutes (threshold 3)" });
+    expect(log).toMatchObject({
+      moderatorId: null,
+      action: "slow_mode_on",
+      articleId,
+      targetType: "thread",
+      detail: "4 comments from 4 members in 10 minutes (threshold 3)",
+    });
   });
 
   it("a real pile-on of reports still switches it on: three established members past a threshold of 2", async () => {
@@ -112,7 +119,10 @@ describe("the automatic cool-down", () => {
       for (const commentId of earlier) await createReport({ reporterId: reporter.id, threadId, commentId, reason: "spam" });
     }
     // Their earlier reports were dismissed, and happened yesterday.
-    await db.report.updateMany({ where: { commentId: { in: earlier } }, data: { status: "resolved", openKey: null, resolution: "dismissed", createdAt: new Date(Date.now() - 2 * DAY) } });
+    await db.report.updateMany({
+      where: { commentId: { in: earlier } },
+      data: { status: "resolved", openKey: null, resolution: "dismissed", createdAt: new Date(Date.now() - 2 * DAY) },
+    });
     for (const reporter of reporters) await createReport({ reporterId: reporter.id, threadId, commentId: target, reason: "spam" });
     expect((await evaluateCooldown(threadId, CONFIG)).busy).toBe(false);
   });
@@ -142,7 +152,9 @@ describe("the automatic cool-down", () => {
       ["new and mostly dismissed", { createdAt: now, publishedComments: 0, decided: 3, dismissed: 3 }, REPORT_WEIGHT.mostlyDismissed],
     ];
     for (const [name, reporter, weight] of rows) expect(reporterWeight(reporter, config, now), name).toBe(weight);
-    expect(reporterWeight({ createdAt: now, publishedComments: 0, decided: 0, dismissed: 0 }, { newMemberDays: 0, newMemberComments: 0 }, now)).toBe(REPORT_WEIGHT.full);
+    expect(reporterWeight({ createdAt: now, publishedComments: 0, decided: 0, dismissed: 0 }, { newMemberDays: 0, newMemberComments: 0 }, now)).toBe(
+      REPORT_WEIGHT.full,
+    );
   });
 
   it("extends while still busy without logging again, and ends by itself once the quiet period passes", async () => {
@@ -248,7 +260,10 @@ describe("configuration", () => {
       newMemberComments: 3,
     });
     expect(() => readEnv({ NODE_ENV: "test", COOLDOWN_MIN_PEOPLE: "1" })).toThrow(/COOLDOWN_MIN_PEOPLE/);
-    expect(slowModeConfig(readEnv({ NODE_ENV: "test", SLOW_MODE_MINUTES: "5", COOLDOWN_QUIET_MINUTES: "10" }))).toMatchObject({ slowModeMinutes: 5, quietMinutes: 10 });
+    expect(slowModeConfig(readEnv({ NODE_ENV: "test", SLOW_MODE_MINUTES: "5", COOLDOWN_QUIET_MINUTES: "10" }))).toMatchObject({
+      slowModeMinutes: 5,
+      quietMinutes: 10,
+    });
     expect(() => readEnv({ NODE_ENV: "test", SLOW_MODE_MINUTES: "0" })).toThrow(/SLOW_MODE_MINUTES/);
     expect(() => readEnv({ NODE_ENV: "test", COOLDOWN_COMMENTS_PER_10_MIN: "many" })).toThrow(/COOLDOWN_COMMENTS_PER_10_MIN/);
   });

@@ -169,9 +169,7 @@ export async function setSlowMode(input: { moderatorId: string; threadId: string
     if (!input.on && !active) throw new SlowModeError("Slow mode is already off in this thread.", "conflict");
     await tx.thread.update({
       where: { id: thread.id },
-      data: input.on
-        ? { slowModeManual: true, slowModeSince: active ? (thread.slowModeSince ?? now) : now }
-        : { slowModeManual: false, slowModeUntil: null },
+      data: input.on ? { slowModeManual: true, slowModeSince: active ? (thread.slowModeSince ?? now) : now } : { slowModeManual: false, slowModeUntil: null },
     });
     await appendLog(tx, {
       moderatorId: input.moderatorId,

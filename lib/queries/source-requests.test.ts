@@ -23,10 +23,16 @@ beforeAll(async () => {
   suspended = await currentUserFor((await createTestUser("Suspended", { suspended: "permanent" })).id);
 });
 
-const comment = (body = "A claim without a source", extra: { status?: "visible" | "hidden" | "removed" | "pending"; deletedAt?: Date; threadId?: string } = {}) =>
-  createTestComment({ threadId: extra.threadId ?? threadId, authorId: author.id, body, status: extra.status, deletedAt: extra.deletedAt }).then((c) => c.id);
+const comment = (
+  body = "A claim without a source",
+  extra: { status?: "visible" | "hidden" | "removed" | "pending"; deletedAt?: Date; threadId?: string } = {},
+) => createTestComment({ threadId: extra.threadId ?? threadId, authorId: author.id, body, status: extra.status, deletedAt: extra.deletedAt }).then((c) => c.id);
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof SourceRequestError ? error.message : error));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof SourceRequestError ? error.message : error),
+  );
 
 describe("requestSource", () => {
   it("records the request and notifies the author once, however often and by however many it is asked", async () => {
@@ -67,7 +73,9 @@ describe("requestSource", () => {
     expect(await refusal(requestSource({ commentId: await comment("x", { status: "pending" }), requester: asker }))).toBe("That comment does not exist.");
     expect(await refusal(requestSource({ commentId: await comment("x", { deletedAt: new Date() }), requester: asker }))).toBe("That comment does not exist.");
     expect(await refusal(requestSource({ commentId: "nosuchcomment", requester: asker }))).toBe("That comment does not exist.");
-    expect(await refusal(requestSource({ commentId: await comment("x", { threadId: lockedThreadId }), requester: asker }))).toBe("This thread is locked: no new requests.");
+    expect(await refusal(requestSource({ commentId: await comment("x", { threadId: lockedThreadId }), requester: asker }))).toBe(
+      "This thread is locked: no new requests.",
+    );
     expect(await refusal(requestSource({ commentId: own, requester: suspended }))).toBe("That comment cannot be flagged.");
     expect(await db.sourceRequest.count({ where: { commentId: own } })).toBe(0);
     expect(await db.notification.count({ where: { commentId: own } })).toBe(0);

@@ -19,7 +19,11 @@ beforeAll(async () => {
   mod = await createTestUser("Mod", { role: "moderator" });
 });
 
-async function stanced(threadId: string, stance: Stance | null, extra: { status?: "visible" | "pending" | "hidden" | "removed"; deletedAt?: Date; parentId?: string } = {}) {
+async function stanced(
+  threadId: string,
+  stance: Stance | null,
+  extra: { status?: "visible" | "pending" | "hidden" | "removed"; deletedAt?: Date; parentId?: string } = {},
+) {
   const comment = await createTestComment({ threadId, authorId: alice.id, body: `${stance ?? "none"} comment`, ...extra });
   if (stance) await db.comment.update({ where: { id: comment.id }, data: { stance } });
   return comment;
@@ -99,7 +103,9 @@ describe("stances on create and edit", () => {
   it("refuses changing the stance of someone else's comment or in a locked thread", async () => {
     const [threadId] = (await createTestThreads(1)) as [string];
     const { id } = await createComment({ threadId, author: await currentUserFor(bob.id), body: "Bob's", stance: "agrees" });
-    await expect(editComment({ commentId: id, author: await currentUserFor(alice.id), body: "Hijack", stance: "disagrees" })).rejects.toThrow("You can only change your own comments.");
+    await expect(editComment({ commentId: id, author: await currentUserFor(alice.id), body: "Hijack", stance: "disagrees" })).rejects.toThrow(
+      "You can only change your own comments.",
+    );
     await db.thread.update({ where: { id: threadId }, data: { locked: true } });
     await expect(editComment({ commentId: id, author: await currentUserFor(bob.id), body: "Late", stance: "context" })).rejects.toThrow(/locked/);
     expect((await db.comment.findUniqueOrThrow({ where: { id }, select: { stance: true } })).stance).toBe("agrees");
@@ -182,7 +188,9 @@ describe("getThreadPage with a stance filter", () => {
 describe("getPointNeighbours", () => {
   it("finds the points before and after by position, none at the ends", async () => {
     const threadIds = await createTestThreads(3);
-    const { slug } = await db.thread.findUniqueOrThrow({ where: { id: threadIds[0]! }, select: { article: { select: { slug: true } } } }).then((t) => t.article);
+    const { slug } = await db.thread
+      .findUniqueOrThrow({ where: { id: threadIds[0]! }, select: { article: { select: { slug: true } } } })
+      .then((t) => t.article);
     const first = await getPointNeighbours(slug, 1);
     expect(first.previous).toBeNull();
     expect(first.next).toMatchObject({ id: threadIds[1], position: 2, title: "Point 2" });

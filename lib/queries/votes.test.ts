@@ -51,8 +51,16 @@ describe("upvotes", () => {
       expect(row.score).toBe(root.votes);
       expect(row._count.votes).toBe(root.votes);
     }
-    const voted = await getVotedCommentIds(voters[0]!.id, roots.map((root) => root.id));
-    expect([...voted].sort()).toEqual(roots.filter((root) => root.votes >= 1).map((root) => root.id).sort());
+    const voted = await getVotedCommentIds(
+      voters[0]!.id,
+      roots.map((root) => root.id),
+    );
+    expect([...voted].sort()).toEqual(
+      roots
+        .filter((root) => root.votes >= 1)
+        .map((root) => root.id)
+        .sort(),
+    );
     expect(await getVotedCommentIds(undefined, [roots[0]!.id])).toEqual(new Set());
   });
 

@@ -28,10 +28,7 @@ export async function toggleVote(input: { commentId: string; voter: Pick<Current
       });
       if (!comment) throw new VoteError("That comment does not exist.", "not_found");
       if (!canVote(voter, comment)) {
-        throw new VoteError(
-          comment.authorId === voter.id ? "You cannot upvote your own comment." : "That comment cannot be upvoted.",
-          "forbidden",
-        );
+        throw new VoteError(comment.authorId === voter.id ? "You cannot upvote your own comment." : "That comment cannot be upvoted.", "forbidden");
       }
       const removed = await tx.commentVote.deleteMany({ where: { commentId, userId: voter.id } });
       if (removed.count === 0) await tx.commentVote.create({ data: { commentId, userId: voter.id } });

@@ -48,7 +48,7 @@ export async function removeWordFilter(input: { adminId: string; id: string }) {
     await tx.wordFilter.delete({ where: { id: filter.id } });
     await appendLog(tx, {
       moderatorId: input.adminId,
-        articleId: null,
+      articleId: null,
       action: "remove_word_filter",
       targetType: "word_filter",
       targetId: filter.id,

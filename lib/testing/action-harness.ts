@@ -162,7 +162,8 @@ export function databaseChanges(before: DatabaseState, after: DatabaseState): Ro
       else if (Object.keys(columns).length) changes.push({ table, key, kind: "changed", columns });
     }
     for (const [key, row] of old) {
-      if (!now.has(key)) changes.push({ table, key, kind: "removed", columns: Object.fromEntries(Object.keys(row).map((c) => [c, { from: row[c], to: undefined }])) });
+      if (!now.has(key))
+        changes.push({ table, key, kind: "removed", columns: Object.fromEntries(Object.keys(row).map((c) => [c, { from: row[c], to: undefined }])) });
     }
   }
   return changes;

@@ -50,8 +50,12 @@ export async function buildActionWorld() {
   const otherModerator = await createTestUser("Other moderator", { role: "moderator" });
   const otherAdmin = await createTestUser("Other admin", { role: "admin" });
 
-  const by = (authorId: string, threadId: string, status: "visible" | "hidden" | "removed" | "pending" = "visible", extra: { parentId?: string; deletedAt?: Date } = {}) =>
-    createTestComment({ threadId, authorId, status, body: `${status} comment`, ...extra }).then((c) => c.id);
+  const by = (
+    authorId: string,
+    threadId: string,
+    status: "visible" | "hidden" | "removed" | "pending" = "visible",
+    extra: { parentId?: string; deletedAt?: Date } = {},
+  ) => createTestComment({ threadId, authorId, status, body: `${status} comment`, ...extra }).then((c) => c.id);
 
   const carolVisible = await by(carol.id, main);
   const comments = {
@@ -80,39 +84,114 @@ export async function buildActionWorld() {
   };
   // A notification each for the member and for Carol: whose it is decides who may open it.
   const notifications = {
-    forMember: (await db.notification.create({ data: { recipientId: users.member.id, commentId: comments.carolReply, kind: "reply" }, select: { id: true } })).id,
+    forMember: (await db.notification.create({ data: { recipientId: users.member.id, commentId: comments.carolReply, kind: "reply" }, select: { id: true } }))
+      .id,
     forCarol: (await db.notification.create({ data: { recipientId: carol.id, commentId: comments.ownVisible, kind: "reply" }, select: { id: true } })).id,
   };
   // A moderation notice each for the member and for Carol: the same rule, for notices.
   const notice = (recipientId: string) =>
     db.notice
-      .create({ data: { recipientId, kind: "comment_hidden", title: "A moderator hid your comment", body: "Reason given: testing", href: "/appeals" }, select: { id: true } })
+      .create({
+        data: { recipientId, kind: "comment_hidden", title: "A moderator hid your comment", body: "Reason given: testing", href: "/appeals" },
+        select: { id: true },
+      })
       .then((row) => row.id);
   const notices = { forMember: await notice(users.member.id), forCarol: await notice(carol.id) };
   // Moderation decisions to appeal, and appeals to decide: whose decision and whose appeal decide who may act.
-  const logRow = (data: { moderatorId: string; action: string; targetType: string; targetId: string; targetUserId: string | null; articleId?: string | null }) =>
-    db.moderationLog.create({ data: { articleId: null, reason: "Testing appeals", ...data }, select: { id: true } }).then((row) => row.id);
+  const logRow = (data: {
+    moderatorId: string;
+    action: string;
+    targetType: string;
+    targetId: string;
+    targetUserId: string | null;
+    articleId?: string | null;
+  }) => db.moderationLog.create({ data: { articleId: null, reason: "Testing appeals", ...data }, select: { id: true } }).then((row) => row.id);
   const mainArticle = (await db.thread.findUniqueOrThrow({ where: { id: main }, select: { articleId: true } })).articleId;
   const logs = {
-    memberHidden: await logRow({ moderatorId: otherModerator.id, action: "hide_comment", targetType: "comment", targetId: comments.ownHidden, targetUserId: users.member.id, articleId: mainArticle }),
-    memberRemoved: await logRow({ moderatorId: otherModerator.id, action: "remove_comment", targetType: "comment", targetId: comments.ownRemoved, targetUserId: users.member.id, articleId: mainArticle }),
-    carolHidden: await logRow({ moderatorId: users.moderator.id, action: "hide_comment", targetType: "comment", targetId: comments.carolHidden, targetUserId: carol.id, articleId: mainArticle }),
-    carolRemoved: await logRow({ moderatorId: otherModerator.id, action: "remove_comment", targetType: "comment", targetId: comments.carolRemoved, targetUserId: carol.id, articleId: mainArticle }),
-    suspension: await logRow({ moderatorId: otherModerator.id, action: "suspend_user", targetType: "user", targetId: users["suspended member"].id, targetUserId: users["suspended member"].id }),
-    lock: await logRow({ moderatorId: otherModerator.id, action: "lock_thread", targetType: "thread", targetId: locked, targetUserId: null, articleId: mainArticle }),
+    memberHidden: await logRow({
+      moderatorId: otherModerator.id,
+      action: "hide_comment",
+      targetType: "comment",
+      targetId: comments.ownHidden,
+      targetUserId: users.member.id,
+      articleId: mainArticle,
+    }),
+    memberRemoved: await logRow({
+      moderatorId: otherModerator.id,
+      action: "remove_comment",
+      targetType: "comment",
+      targetId: comments.ownRemoved,
+      targetUserId: users.member.id,
+      articleId: mainArticle,
+    }),
+    carolHidden: await logRow({
+      moderatorId: users.moderator.id,
+      action: "hide_comment",
+      targetType: "comment",
+      targetId: comments.carolHidden,
+      targetUserId: carol.id,
+      articleId: mainArticle,
+    }),
+    carolRemoved: await logRow({
+      moderatorId: otherModerator.id,
+      action: "remove_comment",
+      targetType: "comment",
+      targetId: comments.carolRemoved,
+      targetUserId: carol.id,
+      articleId: mainArticle,
+    }),
+    suspension: await logRow({
+      moderatorId: otherModerator.id,
+      action: "suspend_user",
+      targetType: "user",
+      targetId: users["suspended member"].id,
+      targetUserId: users["suspended member"].id,
+    }),
+    lock: await logRow({
+      moderatorId: otherModerator.id,
+      action: "lock_thread",
+      targetType: "thread",
+      targetId: locked,
+      targetUserId: null,
+      articleId: mainArticle,
+    }),
   };
   const appeals = {
     /** Carol's appeal of the moderator actor's own decision: theirs to leave to another moderator. */
-    ofModeratorsDecision: (await db.appeal.create({ data: { logId: logs.carolHidden, appellantId: carol.id, commentId: comments.carolHidden, body: "Please look again" }, select: { id: true } })).id,
+    ofModeratorsDecision: (
+      await db.appeal.create({
+        data: { logId: logs.carolHidden, appellantId: carol.id, commentId: comments.carolHidden, body: "Please look again" },
+        select: { id: true },
+      })
+    ).id,
     /** Carol's appeal of another moderator's decision: the moderator actor may decide it. */
-    open: (await db.appeal.create({ data: { logId: logs.carolRemoved, appellantId: carol.id, commentId: comments.carolRemoved, body: "It was fine" }, select: { id: true } })).id,
+    open: (
+      await db.appeal.create({
+        data: { logId: logs.carolRemoved, appellantId: carol.id, commentId: comments.carolRemoved, body: "It was fine" },
+        select: { id: true },
+      })
+    ).id,
   };
   // Correction requests (Erin's): one waiting in the editors' queue, one an editor already accepted.
   const corrections = {
-    open: (await db.correction.create({ data: { threadId: main, requesterId: erin.id, target: "summary", claim: "The summary misstates the figure." }, select: { id: true } })).id,
+    open: (
+      await db.correction.create({
+        data: { threadId: main, requesterId: erin.id, target: "summary", claim: "The summary misstates the figure." },
+        select: { id: true },
+      })
+    ).id,
     decided: (
       await db.correction.create({
-        data: { threadId: main, requesterId: erin.id, target: "article", claim: "The article has the wrong year.", status: "accepted", note: "Year corrected.", decidedById: otherAdmin.id, decidedAt: new Date() },
+        data: {
+          threadId: main,
+          requesterId: erin.id,
+          target: "article",
+          claim: "The article has the wrong year.",
+          status: "accepted",
+          note: "Year corrected.",
+          decidedById: otherAdmin.id,
+          decidedAt: new Date(),
+        },
         select: { id: true },
       })
     ).id,
@@ -120,13 +199,23 @@ export async function buildActionWorld() {
   const filter = await db.wordFilter.create({ data: { phrase: "existingphrase", action: "queue", createdById: otherAdmin.id }, select: { id: true } });
   // The editors' articles: a draft, and a published one whose first point has a comment (so it cannot be deleted).
   const otherEditor = await createTestUser("Other editor", { role: "editor" });
-  const draft = await createDraftArticle({ editorId: otherEditor.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `draft-${randomUUID()}`, source: "Test" }) });
-  const published = await createDraftArticle({ editorId: otherEditor.id, seed: parseArticleText(EDITOR_ARTICLE, { slug: `published-${randomUUID()}`, source: "Test" }) });
+  const draft = await createDraftArticle({
+    editorId: otherEditor.id,
+    seed: parseArticleText(EDITOR_ARTICLE, { slug: `draft-${randomUUID()}`, source: "Test" }),
+  });
+  const published = await createDraftArticle({
+    editorId: otherEditor.id,
+    seed: parseArticleText(EDITOR_ARTICLE, { slug: `published-${randomUUID()}`, source: "Test" }),
+  });
   await publishArticle({ editorId: otherEditor.id, articleId: published.id });
   // The draft is a follow-up of the published article: its points can be linked to the published one's.
   await setArticleAnswers({ editorId: otherEditor.id, articleId: draft.id, answersId: published.id, kind: "follow_up" });
   const pointsOf = async (articleId: string) =>
-    (await db.thread.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((thread) => thread.id) as [string, string, string];
+    (await db.thread.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((thread) => thread.id) as [
+      string,
+      string,
+      string,
+    ];
   const [draftFirst, draftSecond, draftThird] = await pointsOf(draft.id);
   const [publishedCommented, publishedSecond, publishedThird] = await pointsOf(published.id);
   await by(carol.id, publishedCommented);

@@ -79,7 +79,18 @@ export async function createTestComment(input: {
     const createdAt = new Date();
     const path = await takeCommentPath(tx, threadId, parent, threadDataForNewComment({ status, deletedAt: deletedAt ?? null }, createdAt));
     const comment = await tx.comment.create({
-      data: { threadId, authorId, body, ...cookBody(body), status, parentId: parentId ?? null, depth: parent ? parent.depth + 1 : 0, path, deletedAt: deletedAt ?? null, createdAt },
+      data: {
+        threadId,
+        authorId,
+        body,
+        ...cookBody(body),
+        status,
+        parentId: parentId ?? null,
+        depth: parent ? parent.depth + 1 : 0,
+        path,
+        deletedAt: deletedAt ?? null,
+        createdAt,
+      },
       select: { id: true, threadId: true, authorId: true, depth: true, path: true, status: true, createdAt: true },
     });
     // A deleted comment written without replies is a deleted leaf: nobody's reply (placedReplyWeight).

@@ -48,7 +48,7 @@ const SPECIAL_TEXT = [
   "__proto__",
   "constructor",
   "' OR '1'='1' --",
-  "'; DROP TABLE \"Comment\"; --",
+  '\'; DROP TABLE "Comment"; --',
   "../../etc/passwd",
   "%00",
   "2000-01-01T00:00:00.000Z",
@@ -80,7 +80,11 @@ export const fileValue: fc.Arbitrary<Blob> = fc.oneof(
  * validation to the database), or a file, or the field repeated.
  */
 export function hostileField(plausible: fc.Arbitrary<string> = hostileText): fc.Arbitrary<FieldValue | FieldValue[] | undefined> {
-  const one: fc.Arbitrary<FieldValue> = fc.oneof({ arbitrary: plausible, weight: 5 }, { arbitrary: hostileText, weight: 3 }, { arbitrary: fileValue, weight: 1 });
+  const one: fc.Arbitrary<FieldValue> = fc.oneof(
+    { arbitrary: plausible, weight: 5 },
+    { arbitrary: hostileText, weight: 3 },
+    { arbitrary: fileValue, weight: 1 },
+  );
   return fc.oneof(
     { arbitrary: one, weight: 8 },
     { arbitrary: fc.constant(undefined), weight: 1 },

@@ -136,7 +136,12 @@ function parseMessage(envelope: { from: string; to: string[] }, raw: string): Re
 
 function decodeQuotedPrintable(text: string): string {
   // As percent-encoding (a literal % escaped first), so multi-byte UTF-8 sequences decode as one character.
-  return decodeURIComponent(text.replace(/=\r\n/g, "").replace(/%/g, "%25").replace(/=([0-9A-F]{2})/gi, "%$1"));
+  return decodeURIComponent(
+    text
+      .replace(/=\r\n/g, "")
+      .replace(/%/g, "%25")
+      .replace(/=([0-9A-F]{2})/gi, "%$1"),
+  );
 }
 
 /** RFC 2047 encoded words (=?UTF-8?Q?...?= and =?UTF-8?B?...?=); whitespace between two of them is dropped. */
@@ -144,8 +149,6 @@ function decodeEncodedWords(value: string): string {
   return value
     .replace(/(\?=)\s+(=\?)/g, "$1$2")
     .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _charset: string, kind: string, text: string) =>
-      kind.toUpperCase() === "B"
-        ? Buffer.from(text, "base64").toString("utf8")
-        : decodeQuotedPrintable(text.replace(/_/g, " ")),
+      kind.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
     );
 }

@@ -23,7 +23,6 @@ export const commentBody = z.preprocess(
     }),
 );
 
-
 /**
  * The stance radio group: "" (No stance) is null; a field left out entirely (a reply's form, an edit form without
  * the choice) is undefined, which leaves the stance as it is.

@@ -20,7 +20,6 @@ const sourceUrl = z.preprocess(
   z.url({ protocol: /^https?$/, error: "The source's address must be a full http:// or https:// link." }).optional(),
 );
 
-
 /** The new-article form: the text comes pasted (text) or as a file (handled by the action, not zod). */
 export const newArticleSchema = z.object({
   title: optionalText(ARTICLE_TITLE_MAX_LENGTH),

@@ -2,12 +2,20 @@ import { z } from "zod";
 import { storableText } from "./text";
 
 // Every field names its refusal: a missing field or a file sent in its place gets a sentence, not zod's default.
-const id = z.string({ error: "Missing id." }).trim().min(1, { error: "Missing id." }).max(64, { error: "Invalid id." }).regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
+const id = z
+  .string({ error: "Missing id." })
+  .trim()
+  .min(1, { error: "Missing id." })
+  .max(64, { error: "Invalid id." })
+  .regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
 
 /** Ask for a source (idempotent), or take one's request back. */
 export const sourceRequestSchema = z.object({
   commentId: id,
-  intent: z.preprocess((value) => value ?? "request", z.enum(["request", "withdraw"], { error: "Choose whether to ask for a source or take the request back." })),
+  intent: z.preprocess(
+    (value) => value ?? "request",
+    z.enum(["request", "withdraw"], { error: "Choose whether to ask for a source or take the request back." }),
+  ),
 });
 
 export const CORRECTION_TARGETS = ["article", "summary"] as const;

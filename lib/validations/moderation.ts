@@ -6,7 +6,12 @@ import { storableText } from "./text";
 export { REASON_MAX_LENGTH, REPORT_REASON_LABELS, REPORT_REASONS };
 
 // Every field names its refusal: a missing field or a file sent in its place gets a sentence, not zod's default.
-export const id = z.string({ error: "Missing id." }).trim().min(1, { error: "Missing id." }).max(64, { error: "Invalid id." }).regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
+export const id = z
+  .string({ error: "Missing id." })
+  .trim()
+  .min(1, { error: "Missing id." })
+  .max(64, { error: "Invalid id." })
+  .regex(/^[a-z0-9]+$/i, { error: "Invalid id." });
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), id.optional());
 const emptyToUndefined = (value: unknown) => {
   const text = storableText(value);
@@ -23,32 +28,43 @@ export const reason = z.preprocess(
 );
 export const optionalReason = z.preprocess(emptyToUndefined, reason.optional());
 
-
 export const reportSchema = z.object({
   threadId: id,
   commentId: optionalId,
   reason: z.enum(REPORT_REASONS, { error: "Choose a reason for the report." }),
   note: z.preprocess(
     emptyToUndefined,
-    z.string({ error: "Notes are plain text." }).trim().max(REASON_MAX_LENGTH, { error: `Notes are at most ${REASON_MAX_LENGTH} characters.` }).optional(),
+    z
+      .string({ error: "Notes are plain text." })
+      .trim()
+      .max(REASON_MAX_LENGTH, { error: `Notes are at most ${REASON_MAX_LENGTH} characters.` })
+      .optional(),
   ),
 });
 
-export const moderateCommentSchema = z.discriminatedUnion("kind", [
-  z.object({ commentId: id, kind: z.literal("hide"), reason }),
-  z.object({ commentId: id, kind: z.literal("remove"), reason }),
-  z.object({ commentId: id, kind: z.literal("restore"), reason: optionalReason }),
-  z.object({ commentId: id, kind: z.literal("approve"), reason: optionalReason }),
-], { error: "Choose what to do with the comment." });
+export const moderateCommentSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ commentId: id, kind: z.literal("hide"), reason }),
+    z.object({ commentId: id, kind: z.literal("remove"), reason }),
+    z.object({ commentId: id, kind: z.literal("restore"), reason: optionalReason }),
+    z.object({ commentId: id, kind: z.literal("approve"), reason: optionalReason }),
+  ],
+  { error: "Choose what to do with the comment." },
+);
 
 export const dismissReportsSchema = z.object({ threadId: id, commentId: optionalId, reason: optionalReason });
 
-export const moderateThreadSchema = z.discriminatedUnion("kind", [
-  z.object({ threadId: id, kind: z.literal("lock"), reason }),
-  z.object({ threadId: id, kind: z.literal("unlock"), reason: optionalReason }),
-  z.object({ threadId: id, kind: z.literal("pin"), reason: optionalReason }),
-  z.object({ threadId: id, kind: z.literal("unpin"), reason: optionalReason }),
-], { error: "Choose what to do with the thread." });
+export const moderateThreadSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ threadId: id, kind: z.literal("lock"), reason }),
+    z.object({ threadId: id, kind: z.literal("unlock"), reason: optionalReason }),
+    z.object({ threadId: id, kind: z.literal("pin"), reason: optionalReason }),
+    z.object({ threadId: id, kind: z.literal("unpin"), reason: optionalReason }),
+  ],
+  { error: "Choose what to do with the thread." },
+);
 
 export const suspendUserSchema = z.object({
   userId: id,

@@ -24,13 +24,10 @@ describe("the TikTok Sparks Good seed", () => {
     expect(tiktokSparksGood.sourceUrl).toBeUndefined();
   });
 
-  it(
-    "quotes the article verbatim in every excerpt",
-    () => {
-      const source = readFileSync(SOURCE_FILE, "utf8");
-      for (const point of tiktokSparksGood.points) {
-        expect(source, `excerpt of "${point.title}"`).toContain(point.excerpt);
-      }
-    },
-  );
+  it("quotes the article verbatim in every excerpt", () => {
+    const source = readFileSync(SOURCE_FILE, "utf8");
+    for (const point of tiktokSparksGood.points) {
+      expect(source, `excerpt of "${point.title}"`).toContain(point.excerpt);
+    }
+  });
 });

@@ -8,8 +8,7 @@ import type { ArticleSeed } from "../article-seed";
 export const tiktokSparksGood: ArticleSeed = {
   slug: "tiktok-sparks-good",
   title: "The Unexpected Benefits of TikTok: How the Platform Is Bringing Positive Change",
-  source:
-    "Adapted from an opinion article on TikTok's 'Sparks Good' initiative (original author and publication not known)",
+  source: "Adapted from an opinion article on TikTok's 'Sparks Good' initiative (original author and publication not known)",
   sourceUrl: undefined,
   summary:
     "An opinion piece argues that TikTok's 'Sparks Good' campaign, which showcases small businesses and community projects built on the app, is the company's answer to a threatened US ban. It weighs that good against critics' worries about harm to teens, misinformation and Chinese government access to user data, and concludes that regulators will have the final say.",
@@ -25,8 +24,7 @@ export const tiktokSparksGood: ArticleSeed = {
       title: "A docu-series tells stories of real-life change",
       summary:
         "The campaign centres on a documentary series of creator stories, from first-generation kids saving their parents' shops to creators rallying support for veterans. TikTok wants them to show the app as a place for community, education and economic opportunity.",
-      excerpt:
-        "The ‘TikTok Sparks Good’ docu-series will share inspiring stories from diverse creators on how TikTok was able to make a real-life change.",
+      excerpt: "The ‘TikTok Sparks Good’ docu-series will share inspiring stories from diverse creators on how TikTok was able to make a real-life change.",
     },
     {
       title: "Critics: the app harms teens and spreads misinformation",

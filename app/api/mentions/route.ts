@@ -10,7 +10,8 @@ const query = z.object({
   thread: z.string().max(64, "thread is a thread's id").optional(),
 });
 
-const refuse = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+const refuse = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
 
 // The comment form's @mention autocomplete (components/mention-autocomplete.tsx): names starting with `q`, the
 // thread's participants first. Members only: it is a writing aid, and anyone signed out has nothing to write.

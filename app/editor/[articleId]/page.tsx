@@ -82,8 +82,7 @@ export default async function EditArticlePage({ params }: Props) {
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers an earlier article</h2>
         <p className="muted">
-          A rebuttal or follow-up of an article already published: link each of its points to the points it answers, and
-          their threads show the link both ways.
+          A rebuttal or follow-up of an article already published: link each of its points to the points it answers, and their threads show the link both ways.
         </p>
         <ActionForm action={articleAnswersAction} hidden={hidden} submit="Save" label="Which article this one answers">
           <label className="field-label answer-select">

@@ -21,8 +21,8 @@ export default async function NewArticlePage() {
       <h1>New article</h1>
       <p>
         Paste the article (plain text or Markdown) or upload it as a .md or .txt file. Agora proposes one point per
-        <code> ## </code>heading, otherwise one per paragraph; you can then edit, reorder, merge and split them before
-        publishing. Nothing is public until you publish.
+        <code> ## </code>heading, otherwise one per paragraph; you can then edit, reorder, merge and split them before publishing. Nothing is public until you
+        publish.
       </p>
       <FieldsForm
         action={createArticleAction}

@@ -19,8 +19,8 @@ function AppealCard({ appeal, viewer }: { appeal: QueuedAppeal; viewer: CurrentU
   return (
     <article className="queue-item" aria-label={`Appeal by ${appeal.appellant.name ?? "a member"}`} data-appeal-id={appeal.id}>
       <p>
-        <Link href={`/u/${appeal.appellant.id}`}>{appeal.appellant.name ?? "A member"}</Link> appeals: {moderatorName} {describeAction(appeal.log.action)}{" "}
-        (<RelativeTime date={appeal.log.createdAt} />){appeal.log.reason ? `. Reason given: ${appeal.log.reason}` : ""}
+        <Link href={`/u/${appeal.appellant.id}`}>{appeal.appellant.name ?? "A member"}</Link> appeals: {moderatorName} {describeAction(appeal.log.action)} (
+        <RelativeTime date={appeal.log.createdAt} />){appeal.log.reason ? `. Reason given: ${appeal.log.reason}` : ""}
       </p>
       {appeal.comment && (
         <div>

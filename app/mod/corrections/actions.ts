@@ -15,7 +15,8 @@ export async function decideCorrectionAction(_previous: ActionState, formData: F
   const parsed = parseForm(decideCorrectionSchema, formData);
   if (!parsed.success) return invalid(parsed.error, values);
 
-  const decision = parsed.data.kind === "accept" ? { kind: "accept" as const, note: parsed.data.note } : { kind: "reject" as const, reason: parsed.data.reason };
+  const decision =
+    parsed.data.kind === "accept" ? { kind: "accept" as const, note: parsed.data.note } : { kind: "reject" as const, reason: parsed.data.reason };
   try {
     await decideCorrection({ correctionId: parsed.data.correctionId, editor: user, decision });
   } catch (error) {

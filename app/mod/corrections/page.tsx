@@ -22,8 +22,8 @@ export default async function CorrectionsQueuePage() {
       <ModNav current="/mod/corrections" />
       <h1>Corrections</h1>
       <p className="hint">
-        Members say the article or a point&apos;s summary is wrong. Accept with a public note (it is shown, dated, on the point) or reject with a
-        reason. Abuse reports are in the <Link href="/mod">moderation queue</Link>.
+        Members say the article or a point&apos;s summary is wrong. Accept with a public note (it is shown, dated, on the point) or reject with a reason. Abuse
+        reports are in the <Link href="/mod">moderation queue</Link>.
       </p>
       <section aria-labelledby="corrections-heading">
         <h2 id="corrections-heading">Open ({corrections.length})</h2>

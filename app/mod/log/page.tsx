@@ -23,7 +23,9 @@ export default async function ModerationLogPage({ searchParams }: Props) {
   const named = filters.member ? await findMemberByName(filters.member) : undefined;
   const userId = named ? named.id : filters.user;
   const [{ entries, nextCursor }, moderators] = await Promise.all([
-    named === null ? { entries: [], nextCursor: undefined } : getModerationLog({ moderatorId: filters.moderator, action: filters.action, userId, before: filters.before }),
+    named === null
+      ? { entries: [], nextCursor: undefined }
+      : getModerationLog({ moderatorId: filters.moderator, action: filters.action, userId, before: filters.before }),
     listLogModerators(),
   ]);
   const query = new URLSearchParams();
@@ -113,8 +115,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
                     {href ? <Link href={href}>{label}</Link> : label}
                     {entry.targetUser && (
                       <div className="muted">
-                        Everything affecting{" "}
-                        <Link href={`/mod/log?user=${entry.targetUser.id}`}>{entry.targetUser.name ?? "[deleted account]"}</Link>
+                        Everything affecting <Link href={`/mod/log?user=${entry.targetUser.id}`}>{entry.targetUser.name ?? "[deleted account]"}</Link>
                       </div>
                     )}
                   </td>

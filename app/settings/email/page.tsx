@@ -26,7 +26,10 @@ export default async function EmailAddressPage() {
       {!isEmailEnabled ? (
         <p>This forum does not send email, so the address cannot be changed here (a link must reach the new address). Ask an admin.</p>
       ) : !account.hasPassword ? (
-        <p>Your account signs in through another service, which provides its address. To change it here, first set a password: use “Forgotten password” on the sign-in page.</p>
+        <p>
+          Your account signs in through another service, which provides its address. To change it here, first set a password: use “Forgotten password” on the
+          sign-in page.
+        </p>
       ) : (
         <ActionForm action={requestEmailChangeAction} submit="Send the link" label="Change your email address">
           <p className="hint">We email a link to the new address; your address changes when you follow it. The old address is told of the request.</p>

@@ -51,7 +51,12 @@ describe("changeDisplayNameAction under fuzzing", () => {
     async () => {
       const argument = fc.oneof(
         { arbitrary: hostileForm({ name: plausibleName }).map((fields) => formDataFrom(fields) as unknown), weight: 4 },
-        { arbitrary: fc.record({ name: hostileField(plausibleName), userId: fc.constantFrom(world.others.carol.id, "x") }).map((fields) => formDataFrom(fields) as unknown), weight: 1 },
+        {
+          arbitrary: fc
+            .record({ name: hostileField(plausibleName), userId: fc.constantFrom(world.others.carol.id, "x") })
+            .map((fields) => formDataFrom(fields) as unknown),
+          weight: 1,
+        },
         { arbitrary: fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, null)), weight: 1 },
       );
       await fc.assert(
@@ -77,7 +82,13 @@ describe("changeDisplayNameAction under fuzzing", () => {
           expect(user.nameKey).toBe(displayNameKey(user.name!));
           expect(await db.user.count({ where: { nameKey: user.nameKey } })).toBe(1);
         }),
-        { numRuns: 60, examples: [["member", formDataFrom({ name: "C\u0430rol" })], ["member", formDataFrom({ name: "Fresh Name" })]] },
+        {
+          numRuns: 60,
+          examples: [
+            ["member", formDataFrom({ name: "C\u0430rol" })],
+            ["member", formDataFrom({ name: "Fresh Name" })],
+          ],
+        },
       );
     },
     TIMEOUT_MS,

@@ -18,8 +18,8 @@ export default async function DisplayNamePage() {
       </p>
       <h1>Display name</h1>
       <p className="lede">
-        Your display name is shown next to your comments and is how others @mention you. Moderators can see your earlier
-        names. You can change it three times a day.
+        Your display name is shown next to your comments and is how others @mention you. Moderators can see your earlier names. You can change it three times a
+        day.
       </p>
       <DisplayNameForm action={changeDisplayNameAction} currentName={user.name ?? ""} hint={DISPLAY_NAME_RULES} />
       <p>

@@ -16,8 +16,15 @@ export default async function SignInByEmailPage({ searchParams }: { searchParams
       <h1>Sign in by email</h1>
       {isEmailEnabled ? (
         <>
-          <p className="lede">Enter the email address of your account and we will send you a link that signs you in. It works once, for {SIGN_IN_LINK_TTL_MINUTES} minutes.</p>
-          <AuthForm action={requestSignInLinkAction} callbackUrl={callbackUrl} submitLabel="Email me a sign-in link" fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]} />
+          <p className="lede">
+            Enter the email address of your account and we will send you a link that signs you in. It works once, for {SIGN_IN_LINK_TTL_MINUTES} minutes.
+          </p>
+          <AuthForm
+            action={requestSignInLinkAction}
+            callbackUrl={callbackUrl}
+            submitLabel="Email me a sign-in link"
+            fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]}
+          />
         </>
       ) : (
         <p className="lede" role="status">

@@ -10,7 +10,17 @@ vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 
-import { callAction, callActionWith, databaseChanges, type DatabaseState, DatabaseTracker, expectClearRefusal, formDataFrom, type Action, type Fields } from "@/lib/testing/action-harness";
+import {
+  callAction,
+  callActionWith,
+  databaseChanges,
+  type DatabaseState,
+  DatabaseTracker,
+  expectClearRefusal,
+  formDataFrom,
+  type Action,
+  type Fields,
+} from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema } from "@/lib/validations/comment";
@@ -24,7 +34,13 @@ import { useEnv } from "@/lib/testing/env";
 import { expectCountersMatchRecount } from "@/lib/testing/counters";
 
 // Limits out of the way: these tests are about other refusals.
-useEnv({ RATE_LIMIT_COMMENT_USER: "100000/60", RATE_LIMIT_EDIT_USER: "100000/60", RATE_LIMIT_COMMENT_IP: "100000/60", RATE_LIMIT_REPORT_USER: "100000/60", RATE_LIMIT_REPORT_IP: "100000/60" });
+useEnv({
+  RATE_LIMIT_COMMENT_USER: "100000/60",
+  RATE_LIMIT_EDIT_USER: "100000/60",
+  RATE_LIMIT_COMMENT_IP: "100000/60",
+  RATE_LIMIT_REPORT_USER: "100000/60",
+  RATE_LIMIT_REPORT_IP: "100000/60",
+});
 
 const NUM_RUNS = 50;
 // Generous: the runs take a few seconds on an idle machine, several times that on a busy one.
@@ -135,7 +151,11 @@ const CASES: Record<string, Case> = {
     action: deleteCommentAction,
     schema: deleteCommentSchema,
     form: (w) => hostileForm({ commentId: commentIds(w) }),
-    examples: (w) => [{ commentId: w.comments.carolVisible }, { commentId: [w.comments.carolVisible, w.comments.ownPending] }, { commentId: w.comments.ownPending }],
+    examples: (w) => [
+      { commentId: w.comments.carolVisible },
+      { commentId: [w.comments.carolVisible, w.comments.ownPending] },
+      { commentId: w.comments.ownPending },
+    ],
     onSuccess: (_w, actorId, changes, before) => {
       expectMemberSizedChanges(changes);
       const deleted = writtenComment(changes);
@@ -213,16 +233,20 @@ describe("member actions under fuzzing", () => {
     expect(Object.keys(CASES).sort()).toEqual([...Object.keys(actions), ...Object.keys(appealActions)].sort());
   });
 
-  it.each(Object.entries(CASES))("%s answers every form with a refusal or a success, and a refusal changes nothing", async (_name, c) => {
-    outcomes.accepted = outcomes.refused = 0;
-    await fc.assert(
-      fc.asyncProperty(actor, c.form(world), (who, fields) => checkOneCall(c, who, fields)),
-      { numRuns: NUM_RUNS, examples: c.examples(world).map((fields) => ["member", fields] as [ActorName, Fields]) },
-    );
-    // Both sides of the property were exercised: some forms got through to the database, most were refused.
-    expect(outcomes.accepted).toBeGreaterThan(0);
-    expect(outcomes.refused).toBeGreaterThan(outcomes.accepted);
-  }, TIMEOUT_MS);
+  it.each(Object.entries(CASES))(
+    "%s answers every form with a refusal or a success, and a refusal changes nothing",
+    async (_name, c) => {
+      outcomes.accepted = outcomes.refused = 0;
+      await fc.assert(
+        fc.asyncProperty(actor, c.form(world), (who, fields) => checkOneCall(c, who, fields)),
+        { numRuns: NUM_RUNS, examples: c.examples(world).map((fields) => ["member", fields] as [ActorName, Fields]) },
+      );
+      // Both sides of the property were exercised: some forms got through to the database, most were refused.
+      expect(outcomes.accepted).toBeGreaterThan(0);
+      expect(outcomes.refused).toBeGreaterThan(outcomes.accepted);
+    },
+    TIMEOUT_MS,
+  );
 
   // React decodes an action's arguments from the request: a hand-made one can put any serializable value where
   // the FormData belongs.
@@ -233,15 +257,19 @@ describe("member actions under fuzzing", () => {
     fc.constantFrom(undefined, null, new Map([["body", "hi"]]), new Set(["body"]), new Blob(["body=hi"]), { get: "body" }, ["body", "hi"]),
   );
 
-  it.each(Object.entries(CASES))("%s refuses any value that is not a form, changing nothing", async (_name, c) => {
-    await fc.assert(
-      fc.asyncProperty(actor, notAForm, async (who, value) => {
-        session.user = await sessionFor(world, who);
-        await database.before();
-        expectClearRefusal(await callActionWith(c.action, value));
-        await database.expectUnchanged();
-      }),
-      { numRuns: 15 },
-    );
-  }, TIMEOUT_MS);
+  it.each(Object.entries(CASES))(
+    "%s refuses any value that is not a form, changing nothing",
+    async (_name, c) => {
+      await fc.assert(
+        fc.asyncProperty(actor, notAForm, async (who, value) => {
+          session.user = await sessionFor(world, who);
+          await database.before();
+          expectClearRefusal(await callActionWith(c.action, value));
+          await database.expectUnchanged();
+        }),
+        { numRuns: 15 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -58,7 +58,9 @@ describe("posting a comment", () => {
     expect(top.redirectedTo).toMatch(new RegExp(`^/t/${threadId}\\?at=`));
     const id = top.redirectedTo!.match(/at=([^#&]+)/)![1]!;
     const reply = await statementsOf({ threadId, parentId: id, body: "A reply to it" });
-    console.log(`statements per post before the answer (+ after it): top-level ${top.beforeAnswer} (+${top.afterAnswer}), reply ${reply.beforeAnswer} (+${reply.afterAnswer})`);
+    console.log(
+      `statements per post before the answer (+ after it): top-level ${top.beforeAnswer} (+${top.afterAnswer}), reply ${reply.beforeAnswer} (+${reply.afterAnswer})`,
+    );
     // Every acknowledged comment is stored: the transaction committed before the redirect.
     expect(await db.comment.count({ where: { threadId, body: { in: ["A top-level comment", "A reply to it"] } } })).toBe(2);
     // Rate limits (2 × 2), the comment's transaction (word filters, the thread's row, the insert, COMMIT; a reply

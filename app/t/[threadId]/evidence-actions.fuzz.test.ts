@@ -12,7 +12,16 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 
 import * as correctionActions from "@/app/mod/corrections/actions";
-import { callAction, callActionWith, databaseChanges, DatabaseTracker, expectClearRefusal, formDataFrom, type Action, type Fields } from "@/lib/testing/action-harness";
+import {
+  callAction,
+  callActionWith,
+  databaseChanges,
+  DatabaseTracker,
+  expectClearRefusal,
+  formDataFrom,
+  type Action,
+  type Fields,
+} from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import { correctionSchema, CORRECTION_TARGETS, decideCorrectionSchema, sourceRequestSchema } from "@/lib/validations/evidence";
@@ -140,24 +149,39 @@ describe("evidence and correction actions under fuzzing", () => {
     expect(Object.keys(CASES).sort()).toEqual([...Object.keys(evidenceActions), ...Object.keys(correctionActions)].sort());
   });
 
-  it.each(Object.entries(CASES))("%s answers every form with a refusal or a success, and a refusal changes nothing", async (_name, c) => {
-    outcomes.accepted = outcomes.refused = 0;
-    await fc.assert(fc.asyncProperty(actor, c.form(world), (who, fields) => checkOneCall(c, who, fields)), { numRuns: NUM_RUNS, examples: c.examples(world) });
-    expect(outcomes.accepted).toBeGreaterThan(0);
-    expect(outcomes.refused).toBeGreaterThan(outcomes.accepted);
-  }, TIMEOUT_MS);
+  it.each(Object.entries(CASES))(
+    "%s answers every form with a refusal or a success, and a refusal changes nothing",
+    async (_name, c) => {
+      outcomes.accepted = outcomes.refused = 0;
+      await fc.assert(
+        fc.asyncProperty(actor, c.form(world), (who, fields) => checkOneCall(c, who, fields)),
+        { numRuns: NUM_RUNS, examples: c.examples(world) },
+      );
+      expect(outcomes.accepted).toBeGreaterThan(0);
+      expect(outcomes.refused).toBeGreaterThan(outcomes.accepted);
+    },
+    TIMEOUT_MS,
+  );
 
-  const notAForm = fc.oneof(fc.jsonValue(), fc.date(), fc.constantFrom(undefined, null, new Map([["commentId", "x"]]), new Blob(["claim=x"]), { get: "claim" }));
+  const notAForm = fc.oneof(
+    fc.jsonValue(),
+    fc.date(),
+    fc.constantFrom(undefined, null, new Map([["commentId", "x"]]), new Blob(["claim=x"]), { get: "claim" }),
+  );
 
-  it.each(Object.entries(CASES))("%s refuses any value that is not a form, changing nothing", async (_name, c) => {
-    await fc.assert(
-      fc.asyncProperty(actor, notAForm, async (who, value) => {
-        session.user = await sessionFor(world, who);
-        await database.before();
-        expectClearRefusal(await callActionWith(c.action, value));
-        await database.expectUnchanged();
-      }),
-      { numRuns: 15 },
-    );
-  }, TIMEOUT_MS);
+  it.each(Object.entries(CASES))(
+    "%s refuses any value that is not a form, changing nothing",
+    async (_name, c) => {
+      await fc.assert(
+        fc.asyncProperty(actor, notAForm, async (who, value) => {
+          session.user = await sessionFor(world, who);
+          await database.before();
+          expectClearRefusal(await callActionWith(c.action, value));
+          await database.expectUnchanged();
+        }),
+        { numRuns: 15 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -51,7 +51,13 @@ function threadHref(threadId: string, sort: CommentSort, after?: string, stance?
 
 type Props = {
   params: Promise<{ threadId: string }>;
-  searchParams: Promise<{ after?: string | string[]; at?: string | string[]; sort?: string | string[]; stance?: string | string[]; unmatched?: string | string[] }>;
+  searchParams: Promise<{
+    after?: string | string[];
+    at?: string | string[];
+    sort?: string | string[];
+    stance?: string | string[];
+    unmatched?: string | string[];
+  }>;
 };
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
@@ -169,7 +175,9 @@ export default async function ThreadPage(props: Props) {
         ) : (
           <ThreadDiscussion
             threadId={thread.id}
-            comments={tree.map((node) => commentView(node, { thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, sourceRequests: data.sourceRequests }))}
+            comments={tree.map((node) =>
+              commentView(node, { thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, sourceRequests: data.sourceRequests }),
+            )}
             slots={appealSlots(data.comments, user?.id, data.appeals)}
           />
         )}

@@ -58,7 +58,10 @@ export default async function UserPage({ params, searchParams }: Props) {
           <ul className="earlier-names">
             {earlierNames.map((change) => (
               <li key={`${change.createdAt.toISOString()}-${change.oldName}`}>
-                {change.oldName} <span className="muted">(until <RelativeTime date={change.createdAt} />)</span>
+                {change.oldName}{" "}
+                <span className="muted">
+                  (until <RelativeTime date={change.createdAt} />)
+                </span>
               </li>
             ))}
           </ul>

@@ -37,8 +37,7 @@ export default async function ArticleModerationLogPage({ params, searchParams }:
       </nav>
       <h1>Moderation log</h1>
       <p className="muted">
-        Every moderation action on this article&apos;s discussion, newest first: what was done, why, and when. Removed words are not shown
-        here.
+        Every moderation action on this article&apos;s discussion, newest first: what was done, why, and when. Removed words are not shown here.
       </p>
       {entries.length === 0 ? (
         <p className="empty">{before ? "No older actions." : "No moderation actions yet."}</p>
@@ -51,7 +50,10 @@ export default async function ArticleModerationLogPage({ params, searchParams }:
                 {entry.point && (
                   <>
                     {" "}
-                    on <Link href={`/t/${entry.point.threadId}`}>Point {entry.point.position}: {entry.point.title}</Link>
+                    on{" "}
+                    <Link href={`/t/${entry.point.threadId}`}>
+                      Point {entry.point.position}: {entry.point.title}
+                    </Link>
                   </>
                 )}
               </p>

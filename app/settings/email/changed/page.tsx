@@ -13,7 +13,8 @@ export default async function EmailChangedPage() {
     <main className="narrow">
       <h1>Address changed</h1>
       <p className="lede" role="status">
-        {email ? `Your account's address is now ${email}.` : "Your account's address has been changed."} Sign in, password resets and notifications use it from now on.
+        {email ? `Your account's address is now ${email}.` : "Your account's address has been changed."} Sign in, password resets and notifications use it from
+        now on.
       </p>
       <p>{user ? <Link href="/settings">Back to Settings</Link> : <Link href="/signin">Sign in with your new address</Link>}</p>
     </main>

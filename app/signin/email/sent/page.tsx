@@ -12,7 +12,9 @@ export default function SignInLinkSentPage() {
       <p className="lede" role="status">
         {SIGN_IN_LINK_SENT}
       </p>
-      <p>Nothing arrived? Look in your spam folder, or <Link href="/signin/email">ask for another link</Link>.</p>
+      <p>
+        Nothing arrived? Look in your spam folder, or <Link href="/signin/email">ask for another link</Link>.
+      </p>
       <p>
         <Link href="/signin">Sign in with your password</Link>
       </p>

@@ -3,7 +3,8 @@ import { getCurrentUser } from "@/lib/current-user";
 import { canEditComment, canSetStance } from "@/lib/permissions";
 import { getCommentForEdit } from "@/lib/queries/comment-edit";
 
-const refuse = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+const refuse = (status: number, code: string, message: string) =>
+  NextResponse.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
 
 /**
  * A comment's Markdown for its author's inline edit form (the thread page carries rendered HTML only). Only the

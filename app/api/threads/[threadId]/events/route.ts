@@ -84,7 +84,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ thre
         send(": tick\n\n");
         if (!isPostgresUrl(env.DATABASE_URL)) recount();
       }, tickMs);
-      cleanups.push(() => clearInterval(ticker), () => clearTimeout(pending));
+      cleanups.push(
+        () => clearInterval(ticker),
+        () => clearTimeout(pending),
+      );
       request.signal.addEventListener("abort", close);
     },
     cancel() {

@@ -99,16 +99,25 @@ describe("the source-request route", () => {
   it("asks for a source and takes the request back; the author cannot ask of their own comment", async () => {
     session.user = await sessionFor(world, "member");
     const id = world.comments.carolVisible;
-    const asked = await sourceRequest(post(`/t/${world.threads.main}/c/${id}/source-request`, { intent: "request" }, { accept: "application/json" }), params(world.threads.main, id));
+    const asked = await sourceRequest(
+      post(`/t/${world.threads.main}/c/${id}/source-request`, { intent: "request" }, { accept: "application/json" }),
+      params(world.threads.main, id),
+    );
     expect(await asked.json()).toMatchObject({ ok: true, message: "Asked the author for a source." });
     expect(await db.sourceRequest.count({ where: { commentId: id, requesterId: session.user!.id } })).toBe(1);
-    const withdrawn = await sourceRequest(post(`/t/${world.threads.main}/c/${id}/source-request`, { intent: "withdraw" }, { accept: "application/json" }), params(world.threads.main, id));
+    const withdrawn = await sourceRequest(
+      post(`/t/${world.threads.main}/c/${id}/source-request`, { intent: "withdraw" }, { accept: "application/json" }),
+      params(world.threads.main, id),
+    );
     expect(await withdrawn.json()).toMatchObject({ ok: true, message: "Request taken back." });
     expect(await db.sourceRequest.count({ where: { commentId: id, requesterId: session.user!.id } })).toBe(0);
 
     const own = world.comments.ownVisible;
     const before = await databaseState();
-    const refused = await sourceRequest(post(`/t/${world.threads.main}/c/${own}/source-request`, { intent: "request" }, { accept: "application/json" }), params(world.threads.main, own));
+    const refused = await sourceRequest(
+      post(`/t/${world.threads.main}/c/${own}/source-request`, { intent: "request" }, { accept: "application/json" }),
+      params(world.threads.main, own),
+    );
     expect(refused.status).toBe(422);
     await expectDatabaseUnchanged(before);
   });

@@ -86,7 +86,9 @@ export default async function CommentPage(props: Props) {
         )}
         <ThreadDiscussion
           threadId={thread.id}
-          comments={[commentView(node, { thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, sourceRequests: data.sourceRequests })]}
+          comments={[
+            commentView(node, { thread, user, focusId: anchor.id, maxDepth: data.maxDepth, votedIds: data.votedIds, sourceRequests: data.sourceRequests }),
+          ]}
           slots={appealSlots(data.comments, user?.id, data.appeals)}
         />
       </section>
