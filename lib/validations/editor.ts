@@ -1,17 +1,26 @@
 import { z } from "zod";
 import { id } from "@/lib/validations/moderation";
+import { storableText } from "@/lib/validations/text";
 import { ARTICLE_TITLE_MAX_LENGTH, EXCERPT_MAX_LENGTH, POINT_TITLE_MAX_LENGTH, SUMMARY_MAX_LENGTH } from "@/seeds/article-seed";
 
+// Every field goes through storableText first: a NUL (which PostgreSQL refuses) or a lone surrogate from a
+// hand-made request would otherwise end in a 500, and a field of control characters alone is empty.
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `Give the ${label}.` })
-    .trim()
-    .min(1, `Give the ${label}.`)
-    .max(max, `The ${label} is too long (at most ${max} characters).`);
+  z.preprocess(
+    storableText,
+    z
+      .string({ error: `Give the ${label}.` })
+      .trim()
+      .min(1, `Give the ${label}.`)
+      .max(max, `The ${label} is too long (at most ${max} characters).`),
+  );
 
 const optionalText = (max: number) =>
   z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    (value) => {
+      const text = storableText(value);
+      return typeof text === "string" && text.trim() === "" ? undefined : text;
+    },
     z.string({ error: "Write it as text." }).trim().max(max, `Too long (at most ${max} characters).`).optional(),
   );
 
@@ -26,7 +35,10 @@ export const newArticleSchema = z.object({
   source: text("source's name", 300),
   sourceUrl,
   slug: optionalText(80),
-  text: z.string({ error: "Paste the article's text or choose a file." }).max(400_000, "The article is too long: split it into several articles.").optional(),
+  text: z.preprocess(
+    storableText,
+    z.string({ error: "Paste the article's text or choose a file." }).max(400_000, "The article is too long: split it into several articles.").optional(),
+  ),
 });
 
 export const articleDetailsSchema = z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signUpSchema } from "./auth";
 import { createCommentSchema } from "./comment";
+import { articleDetailsSchema, newArticleSchema } from "./editor";
 import { reportSchema, wordFilterSchema } from "./moderation";
 import { storableText, wellFormedText } from "./text";
 
@@ -44,5 +45,15 @@ describe("schemas store only storable text", () => {
       signUpSchema.safeParse({ name: file, email: "ada@example.org", password: "long enough" }),
     ].flatMap((result) => result.error?.issues.map((issue) => issue.message) ?? []);
     expect(messages).toEqual(["Missing id.", "Notes are plain text.", "Enter a phrase to filter.", "Choose a display name."]);
+  });
+});
+
+describe("the editor's fields", () => {
+  it("lose NULs and lone surrogates (found by fuzzing on PostgreSQL: a NUL summary was a 500), and a field of control characters alone is empty", () => {
+    const base = { articleId: "cmx9w2jmq0059yu7deylo9luv", title: "A title", source: "A source", sourceUrl: "" };
+    expect(articleDetailsSchema.parse({ ...base, summary: "a\u0000b" }).summary).toBe("ab");
+    expect(articleDetailsSchema.parse({ ...base, title: "\ud800", summary: "s" }).title).toBe("\ufffd");
+    expect(articleDetailsSchema.safeParse({ ...base, summary: "\u0000" }).error?.issues[0]?.message).toBe("Give the summary.");
+    expect(newArticleSchema.parse({ source: "A source", title: "\u0000", text: "Body\u0000 text" })).toMatchObject({ title: undefined, text: "Body text" });
   });
 });
