@@ -11,10 +11,10 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "203.0.113.10" }));
 
 import { createCommentAction, editCommentAction } from "@/app/t/[threadId]/actions";
-import { buildCommentTree } from "@/lib/comment-tree";
+import { buildCommentTree } from "@/lib/reply-tree";
 import { commentView, type CommentView } from "@/lib/comment-view";
 import { db } from "@/lib/db";
-import { getThreadWithComments } from "@/lib/queries/comments";
+import { getThreadWithComments } from "@/lib/queries/thread-page";
 import { callAction } from "@/lib/testing/action-harness";
 import { useEnv } from "@/lib/testing/env";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";

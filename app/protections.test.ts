@@ -10,7 +10,7 @@ vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "203.0.113.9" }));
 
 import { reportAction } from "@/app/t/[threadId]/actions";
 import { db } from "@/lib/db";
-import { getUserComments } from "@/lib/queries/comments";
+import { getUserComments } from "@/lib/queries/user-comments";
 import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
 import { overrideEnv, resetEnv } from "@/lib/testing/env";
 

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { placeComments } from "@/lib/comment-path";
+import { placeComments } from "@/lib/materialized-path";
 import { cookBody } from "@/lib/cooked-body";
 import { isPostgresUrl } from "@/lib/database-url";
 import { hashPassword } from "@/lib/password";
@@ -258,7 +258,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 async function backfillPaths(url: string): Promise<void> {
   // lib/db reads DATABASE_URL when it is first imported.
   process.env.DATABASE_URL = url;
-  const { backfillCommentPaths } = await import("@/lib/queries/comment-paths");
+  const { backfillCommentPaths } = await import("@/lib/queries/comment-placement");
   const { db } = await import("@/lib/db");
   try {
     await backfillCommentPaths(db);

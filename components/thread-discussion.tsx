@@ -9,7 +9,7 @@ import type { CommentView } from "@/lib/comment-view";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { StanceValue } from "@/lib/validations/comment";
 import { EditForm, ReplyForm } from "./comment-control-forms";
-import { CommentTree } from "./comment-tree";
+import { CommentList } from "./comment-list";
 import { useHydrated } from "./disclosure";
 import { isCommentStatus, ModerateCommentFields } from "./moderation/comment-moderation";
 import { SuspendForm } from "./moderation/suspend-form";
@@ -131,7 +131,7 @@ export function ThreadDiscussion({ threadId, comments, slots }: Props) {
         submitted.current = true;
       }}
     >
-      <CommentTree views={comments} ui={{ threadId, hydrated, open, panel, slots }} />
+      <CommentList views={comments} ui={{ threadId, hydrated, open, panel, slots }} />
     </div>
   );
 }

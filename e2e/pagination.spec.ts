@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { placeComments } from "../lib/comment-path";
+import { placeComments } from "../lib/materialized-path";
 import { E2E_DATABASE, E2E_DATABASE_URL } from "./app-server";
 import { comment, commentParts, expect, newCommentBox, signUp, test, unique } from "./helpers";
 
@@ -11,7 +11,7 @@ import { comment, commentParts, expect, newCommentBox, signUp, test, unique } fr
 //   45 top-level comments; the 1st has 15 direct replies; the 2nd a chain 30 replies deep; the other 9,910
 //   are replies under the 3rd to 45th, one level to three deep, oldest first.
 const TOP_LEVEL = 45;
-/** lib/queries/comments.ts's COMMENTS_PER_PAGE and REPLIES_PER_COMMENT (not imported: that module opens the database). */
+/** lib/queries/thread-page.ts's COMMENTS_PER_PAGE and REPLIES_PER_COMMENT (not imported: that module opens the database). */
 const PER_PAGE = 10;
 const REPLIES = 5;
 const TOTAL = 10_000;

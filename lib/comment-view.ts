@@ -1,5 +1,5 @@
 import type { CommentControl } from "@/lib/comment-controls";
-import { moreRepliesHref, type CommentNode } from "@/lib/comment-tree";
+import { moreRepliesHref, type CommentNode } from "@/lib/reply-tree";
 import type { CurrentUser } from "@/lib/current-user";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import {
@@ -13,7 +13,7 @@ import {
   canVote,
   staffTitle,
 } from "@/lib/permissions";
-import type { ThreadComment } from "@/lib/queries/comments";
+import type { ThreadComment } from "@/lib/queries/comment-windows";
 import type { SourceRequestSummary } from "@/lib/queries/source-requests";
 import { answersSourceRequest, SOURCE_CARDS_SHOWN, type Source } from "@/lib/sources";
 import type { StanceValue } from "@/lib/validations/comment";

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { commentHref } from "@/lib/comment-tree";
+import { commentHref } from "@/lib/reply-tree";
 import { env } from "@/lib/env";
 import { log, serializeError } from "@/lib/logger";
 import { getNoticesToEmail, type NoticeToEmail } from "@/lib/queries/notices";

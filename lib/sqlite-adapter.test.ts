@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createComment } from "@/lib/queries/comments";
+import { createComment } from "@/lib/queries/comment-writes";
 import { createTestThreads, createTestUser } from "@/lib/testing/factories";
 import { applyMigrations } from "@/lib/testing/migrate-sqlite";
 import { testDatabaseKind } from "@/lib/testing/postgres";

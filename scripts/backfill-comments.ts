@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   loadEnvFiles();
   // Imported only after the env files are loaded: lib/db reads DATABASE_URL when it is first evaluated.
   const { backfillCookedComments } = await import("@/lib/queries/cooked-comments");
-  const { recountReplyCounts } = await import("@/lib/queries/comment-paths");
+  const { recountReplyCounts } = await import("@/lib/queries/comment-placement");
   const { backfillNameKeys } = await import("@/lib/queries/display-names");
   const { db } = await import("@/lib/db");
   try {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failed, invalid, parseForm, type ActionState } from "@/lib/action-state";
-import { commentHref } from "@/lib/comment-tree";
+import { commentHref } from "@/lib/reply-tree";
 import { getCurrentUser } from "@/lib/current-user";
 import { openNotice } from "@/lib/queries/notices";
 import { markAllNotificationsRead, openNotification, setEmailNotifications } from "@/lib/queries/notifications";

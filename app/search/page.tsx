@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HighlightedText } from "@/components/highlighted-text";
 import { RelativeTime } from "@/components/relative-time";
 import { SearchForm } from "@/components/search-form";
-import { commentHref } from "@/lib/comment-tree";
+import { commentHref } from "@/lib/reply-tree";
 import { searchForum, type SearchResults } from "@/lib/queries/search";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/search-query";
 

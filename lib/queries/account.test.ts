@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildCommentTree } from "@/lib/comment-tree";
+import { buildCommentTree } from "@/lib/reply-tree";
 import { commentView, type CommentView } from "@/lib/comment-view";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
 import { AccountError, changePassword, deleteAccount, exportAccountData, getAccountSettings } from "./account";
-import { createComment, deleteComment, getThreadWithComments } from "./comments";
+import { createComment, deleteComment } from "./comment-writes";
+import { getThreadWithComments } from "./thread-page";
 import { moderateComment } from "./moderation";
 import { notifyAboutComment } from "./notifications";
 import { createReport } from "./reports";

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestAdmin, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { CommentError, createComment, deleteComment, editComment, getThreadWithComments } from "./comments";
+import { CommentError, createComment, deleteComment, editComment } from "./comment-writes";
+import { getThreadWithComments } from "./thread-page";
 import { moderateComment } from "./moderation";
 import { addWordFilter, removeWordFilter } from "./word-filters";
 import { overrideEnv, resetEnv } from "@/lib/testing/env";

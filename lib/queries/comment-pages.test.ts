@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCommentPageTree, buildCommentTree, type CommentNode, MAX_VISIBLE_DEPTH } from "@/lib/comment-tree";
+import { buildCommentPageTree, buildCommentTree, type CommentNode, MAX_VISIBLE_DEPTH } from "@/lib/reply-tree";
 import { db, executedQueryCount } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { backfillCommentPaths } from "./comment-paths";
-import {
-  COMMENTS_PER_PAGE,
-  createComment,
-  editComment,
-  getCommentPage,
-  getThreadPage,
-  getThreadWithComments,
-  REPLIES_PER_COMMENT,
-  type ThreadComment,
-} from "./comments";
+import { backfillCommentPaths } from "./comment-placement";
+import { COMMENTS_PER_PAGE, getCommentPage, getThreadPage, getThreadWithComments, REPLIES_PER_COMMENT } from "./thread-page";
+import { createComment, editComment } from "./comment-writes";
+import { type ThreadComment } from "./comment-windows";
 
 type User = Awaited<ReturnType<typeof createTestUser>>;
 let alice: User;

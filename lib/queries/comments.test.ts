@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { CommentError, createComment, deleteComment, editComment, getThreadWithComments, getUserComments } from "./comments";
+import { CommentError, createComment, deleteComment, editComment } from "./comment-writes";
+import { getThreadWithComments } from "./thread-page";
+import { getUserComments } from "./user-comments";
 
 let threadId: string;
 let otherThreadId: string;

@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import { renderMarkdown, RENDERER_VERSION } from "@/lib/markdown";
 import { extractSources } from "@/lib/sources";
 import { createTestComment, createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { createComment, deleteComment, editComment, getThreadPage, getThreadWithComments, getUserComments } from "./comments";
+import { createComment, deleteComment, editComment } from "./comment-writes";
+import { getThreadPage, getThreadWithComments } from "./thread-page";
+import { getUserComments } from "./user-comments";
 import { backfillCookedComments } from "./cooked-comments";
 
 let threadId: string;

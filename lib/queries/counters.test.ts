@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createTestAdmin, createTestComment, createTestModerator, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
 import { expectCountersMatchRecount } from "@/lib/testing/counters";
 import { decideAppeal, fileAppeal } from "./appeals";
-import { createComment, deleteComment, editComment } from "./comments";
+import { createComment, deleteComment, editComment } from "./comment-writes";
 import { findCounterDrift, recountCounters } from "./counters";
 import { moderateComment, type CommentModeration } from "./moderation";
 import { toggleVote } from "./votes";

@@ -1,8 +1,8 @@
 import type { Db, Tx } from "@/lib/db";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { placeComments, placedReplyWeight, replyWeight } from "@/lib/comment-path";
-import { adjustAncestorReplyCounts } from "./comment-paths";
+import { placeComments, placedReplyWeight, replyWeight } from "@/lib/materialized-path";
+import { adjustAncestorReplyCounts } from "./comment-placement";
 
 // The stored counters (Thread.commentCount and lastActivityAt, Comment.replyCount and score) move here and only
 // here, inside the caller's transaction; recountCounters() recomputes them all from the rows.
@@ -131,7 +131,7 @@ export async function findCounterDrift(client: Db): Promise<CounterDrift[]> {
 /**
  * Recomputes every stored counter from the rows (`npm run db:recount`), in one transaction: commentCount, score
  * and lastActivityAt each by one set-based UPDATE, replyCount (whose deleted-leaf rule is recursive,
- * lib/comment-path.ts) from the tree placed in memory, written in batches. Returns what it corrected.
+ * lib/materialized-path.ts) from the tree placed in memory, written in batches. Returns what it corrected.
  */
 export async function recountCounters(client: Db): Promise<CounterDrift[]> {
   return client.$transaction(

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildCommentTree } from "@/lib/comment-tree";
+import { buildCommentTree } from "@/lib/reply-tree";
 import { db } from "@/lib/db";
 import { createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { backfillCommentPaths, recountReplyCounts } from "./comment-paths";
-import { createComment, deleteComment, editComment, getCommentPage, getThreadPage } from "./comments";
+import { backfillCommentPaths, recountReplyCounts } from "./comment-placement";
+import { createComment, deleteComment, editComment } from "./comment-writes";
+import { getCommentPage, getThreadPage } from "./thread-page";
 import { moderateComment } from "./moderation";
 
 let threadId: string;

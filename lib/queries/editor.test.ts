@@ -4,7 +4,7 @@ import { parseArticleText } from "@/lib/article-import";
 import { db } from "@/lib/db";
 import { createTestComment, createTestUser } from "@/lib/testing/factories";
 import { getArticleHeading, listPublicPages, listPublishedArticles } from "./articles";
-import { createComment, CommentError, editComment } from "./comments";
+import { createComment, CommentError, editComment } from "./comment-writes";
 import {
   addPoint,
   createDraftArticle,

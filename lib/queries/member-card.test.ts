@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { executedQueryCount } from "@/lib/db";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { deleteComment } from "./comments";
+import { deleteComment } from "./comment-writes";
 import { getMemberCard, MEMBER_CARD_ACTIONS_SHOWN } from "./member-card";
 import { dismissReports, moderateComment, suspendUser } from "./moderation";
 import { createReport } from "./reports";

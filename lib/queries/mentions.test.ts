@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { renderMarkdown } from "@/lib/markdown";
 import { parseUnmatchedMentions, withUnmatchedMentions } from "@/lib/mentions";
 import { createTestThreads, currentUserFor } from "@/lib/testing/factories";
-import { createComment, editComment } from "./comments";
+import { createComment, editComment } from "./comment-writes";
 import { MENTION_SUGGESTIONS, mentionSuggestions, resolveMentions, unmatchedMentions } from "./mentions";
 import { notifyAboutComment } from "./notifications";
 import { createUserWithPassword } from "./users";

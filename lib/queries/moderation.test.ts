@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { createTestAdmin, createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { deleteComment } from "./comments";
+import { deleteComment } from "./comment-writes";
 import {
   canSuspendTarget,
   dismissReports,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createComment, deleteComment } from "@/lib/queries/comments";
+import { createComment, deleteComment } from "@/lib/queries/comment-writes";
 import { moderateComment } from "@/lib/queries/moderation";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
 import {

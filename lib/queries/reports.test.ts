@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db, executedQueryCount } from "@/lib/db";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { deleteComment } from "./comments";
+import { deleteComment } from "./comment-writes";
 import { dismissReports, moderateComment } from "./moderation";
 import { countOpenModerationItems, createReport, getModerationQueue, ReportError } from "./reports";
 

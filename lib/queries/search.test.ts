@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HighlightedText } from "@/components/highlighted-text";
 import { db } from "@/lib/db";
-import { createComment, deleteComment, editComment } from "@/lib/queries/comments";
+import { createComment, deleteComment, editComment } from "@/lib/queries/comment-writes";
 import { moderateComment } from "@/lib/queries/moderation";
 import { MATCH_END, MATCH_START } from "@/lib/search-highlight";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { readEnv, slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
-import { CommentError, createComment } from "./comments";
+import { CommentError, createComment } from "./comment-writes";
 import { createReport } from "./reports";
 import { commentThreshold, evaluateCooldown, isSlowModeActive, REPORT_WEIGHT, reporterWeight, setSlowMode, slowModeRefusal, SlowModeError } from "./slow-mode";
 

@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/lib/current-user";
 import { db } from "@/lib/db";
 import { answersSourceRequest } from "@/lib/sources";
 import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
-import { editComment } from "./comments";
+import { editComment } from "./comment-writes";
 import { countUnreadNotifications, getNotifications } from "./notifications";
 import { getSourceRequestSummaries, requestSource, SourceRequestError, withdrawSourceRequest } from "./source-requests";
 

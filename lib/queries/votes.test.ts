@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, executedQueryCount } from "@/lib/db";
 import { createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
-import { COMMENTS_PER_PAGE, createComment, getThreadPage } from "./comments";
+import { COMMENTS_PER_PAGE, getThreadPage } from "./thread-page";
+import { createComment } from "./comment-writes";
 import { getVotedCommentIds, toggleVote, VoteError } from "./votes";
 
 type User = Awaited<ReturnType<typeof createTestUser>>;

@@ -3,8 +3,8 @@ import { cookBody } from "@/lib/cooked-body";
 import type { CurrentUser } from "@/lib/current-user";
 import { db } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
-import { placedReplyWeight } from "@/lib/comment-path";
-import { adjustAncestorReplyCounts, takeCommentPath } from "@/lib/queries/comment-paths";
+import { placedReplyWeight } from "@/lib/materialized-path";
+import { adjustAncestorReplyCounts, takeCommentPath } from "@/lib/queries/comment-placement";
 import { threadDataForNewComment } from "@/lib/queries/counters";
 
 export type TestUserOptions = {

@@ -19,7 +19,7 @@ import { threadToolHref } from "@/lib/comment-controls";
 import { SlowModeBanner } from "@/components/slow-mode-banner";
 import { StanceTally } from "@/components/stance-tally";
 import { ThreadHeader } from "@/components/thread-header";
-import { buildCommentTree } from "@/lib/comment-tree";
+import { buildCommentTree } from "@/lib/reply-tree";
 import { commentView } from "@/lib/comment-view";
 import { getCurrentUser } from "@/lib/current-user";
 import { slowModeConfig } from "@/lib/env";
@@ -29,7 +29,7 @@ import { canModerate, canReport, canSeeArticle, canSuggestCorrection, isThreadCl
 import { ArticleStateBanner } from "@/components/article-state-banner";
 import { getPointLinks } from "@/lib/queries/article-answers";
 import { getPointNeighbours } from "@/lib/queries/article-map";
-import { getThreadPage } from "@/lib/queries/comments";
+import { getThreadPage } from "@/lib/queries/thread-page";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
 import { getStanceTally } from "@/lib/queries/stances";
 import { getCorrectionNotes, getMyCorrections } from "@/lib/queries/corrections";

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { getCurrentUser } from "@/lib/current-user";
 import { commentHtml } from "@/lib/cooked-body";
-import { getUserComments } from "@/lib/queries/comments";
+import { getUserComments } from "@/lib/queries/user-comments";
 import { getUserProfile } from "@/lib/queries/users";
 import { listEarlierNames } from "@/lib/queries/display-names";
 import { getMemberCard } from "@/lib/queries/member-card";

@@ -8,10 +8,11 @@ import { SuspendForm } from "@/components/moderation/suspend-form";
 import { RelativeTime } from "@/components/relative-time";
 import { ReportFields } from "@/components/report-form";
 import { COMMENT_CONTROL_LABELS, isCommentControl, type CommentControl } from "@/lib/comment-controls";
-import { commentHref } from "@/lib/comment-tree";
+import { commentHref } from "@/lib/reply-tree";
 import { getCurrentUser, type CurrentUser } from "@/lib/current-user";
 import { canEditComment, canModerate, canReadBody, canReplyTo, canReportComment, canSetStance, canSuspendAuthor } from "@/lib/permissions";
-import { getCommentPage, type ThreadComment } from "@/lib/queries/comments";
+import { getCommentPage } from "@/lib/queries/thread-page";
+import { type ThreadComment } from "@/lib/queries/comment-windows";
 import { describeSuspension } from "@/lib/suspension-message";
 
 type Props = { params: Promise<{ threadId: string; commentId: string; control: string }> };

@@ -1,4 +1,4 @@
-import { ancestorPaths, KEY_WIDTH, replyWeight } from "@/lib/comment-path";
+import { ancestorPaths, KEY_WIDTH, replyWeight } from "@/lib/materialized-path";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 
 export type TreeInput = { id: string; parentId: string | null; path: string; status: CommentStatus; replyCount: number };

@@ -1,11 +1,11 @@
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ancestorPaths, commentKey, placeComments, replyWeight } from "@/lib/comment-path";
+import { ancestorPaths, commentKey, placeComments, replyWeight } from "@/lib/materialized-path";
 
-// Where comments sit in their thread's tree (lib/comment-path.ts), kept in the database.
+// Where comments sit in their thread's tree (lib/materialized-path.ts), kept in the database.
 
 // Moderation and the test factories count replies with it from here.
-export { replyWeight } from "@/lib/comment-path";
+export { replyWeight } from "@/lib/materialized-path";
 
 /**
  * Adds `delta` (a comment's change of weight, placedReplyWeight) to the replyCount of every ancestor of the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { buildCommentTree, commentHref, MAX_VISIBLE_DEPTH } from "./comment-tree";
+import { buildCommentTree, commentHref, MAX_VISIBLE_DEPTH } from "./reply-tree";
 
 /** A comment whose path is its keys ("00001" "00002" ...) and whose parent is the path's second-to-last key. */
 function c(keys: number[], replyCount = 0, status: CommentStatus = "visible") {

@@ -7,7 +7,7 @@ import type { CommentView } from "@/lib/comment-view";
 import { STANCE_LABELS } from "@/lib/stance-labels";
 import { StaffBadge } from "./staff-badge";
 import { formatExactTime, formatRelativeTime } from "@/lib/time";
-import "./comment-tree.css";
+import "./comment-list.css";
 import "./evidence.css";
 
 // A page of comments, from the plain per-comment views the server decided (lib/comment-view.ts). Rendered to HTML
@@ -31,7 +31,7 @@ const replies = (count: number) => `${count} more ${count === 1 ? "reply" : "rep
 const upvotes = (score: number) => `${score} ${score === 1 ? "upvote" : "upvotes"}`;
 const members = (count: number) => `${count} ${count === 1 ? "member" : "members"}`;
 
-export function CommentTree({ views, ui, level = 0 }: { views: readonly CommentView[]; ui: TreeUi; level?: number }) {
+export function CommentList({ views, ui, level = 0 }: { views: readonly CommentView[]; ui: TreeUi; level?: number }) {
   return (
     <ol className={level === 0 ? "comment-list root" : "comment-list"}>
       {views.map((view) => (
@@ -192,7 +192,7 @@ function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level
               <span className="replies-open">Collapse replies</span>
               <span className="replies-closed">Show replies ({view.replyCount})</span>
             </summary>
-            {hasReplies && <CommentTree views={view.replies!} ui={ui} level={level + 1} />}
+            {hasReplies && <CommentList views={view.replies!} ui={ui} level={level + 1} />}
             {view.moreReplies !== undefined && view.moreHref && (
               <Link className="more-replies" href={view.moreHref} prefetch={false}>
                 {view.moreReplies === null ? "More replies" : replies(view.moreReplies)} →

@@ -13,9 +13,9 @@ import {
   MAX_COMMENTS_PER_THREAD,
   placeComments,
   SUBTREE_END,
-} from "@/lib/comment-path";
-import { backfillCommentPaths } from "./comment-paths";
-import { createComment, editComment } from "./comments";
+} from "@/lib/materialized-path";
+import { backfillCommentPaths } from "./comment-placement";
+import { createComment, editComment } from "./comment-writes";
 import { moderateComment } from "./moderation";
 
 let threadId: string;
