@@ -9,6 +9,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "203.0.113.9" }));
 
 import { reportAction } from "@/app/t/[threadId]/actions";
+import { suggestCorrectionAction } from "@/app/t/[threadId]/evidence-actions";
 import { db } from "@/lib/db";
 import { getUserComments } from "@/lib/queries/user-comments";
 import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
@@ -61,6 +62,39 @@ describe("reporting is rate-limited per member", () => {
     expect(await reportAction({ ok: true }, reportForm(threadId, comments[1]!))).toMatchObject({ ok: false });
     session.user = await currentUserFor(second.id);
     expect(await reportAction({ ok: true }, reportForm(threadId, comments[1]!))).toMatchObject({ ok: true });
+  });
+});
+
+describe("suggested corrections have their own limit", () => {
+  const correctionForm = (threadId: string) => {
+    const form = new FormData();
+    form.set("threadId", threadId);
+    form.set("target", "summary");
+    form.set("claim", "The summary says the programme started in 2019; the article says 2021.");
+    return form;
+  };
+
+  it("spending it leaves reports untouched, and spending reports leaves it untouched", async () => {
+    overrideEnv({
+      RATE_LIMIT_CORRECTION_USER: "1/3600",
+      RATE_LIMIT_REPORT_USER: "1/3600",
+      RATE_LIMIT_REPORT_IP: "1000/3600",
+      RATE_LIMIT_CORRECTION_IP: "1000/3600",
+    });
+    const threads = (await createTestThreads(3)) as [string, string, string];
+    const author = await createTestUser("Author");
+    const comments = [];
+    for (const n of [1, 2]) comments.push((await createTestComment({ threadId: threads[0], authorId: author.id, body: `Claim ${n}` })).id);
+    const member = await createTestUser("Member");
+    session.user = await currentUserFor(member.id);
+
+    expect(await suggestCorrectionAction({ ok: true }, correctionForm(threads[0]))).toMatchObject({ ok: true });
+    expect(await reportAction({ ok: true }, reportForm(threads[0], comments[0]!))).toMatchObject({ ok: true });
+    // Each budget is now spent, and only its own kind is refused.
+    expect(await suggestCorrectionAction({ ok: true }, correctionForm(threads[1]))).toMatchObject({ ok: false, message: expect.stringMatching(/too often/) });
+    expect(await reportAction({ ok: true }, reportForm(threads[0], comments[1]!))).toMatchObject({ ok: false, message: expect.stringMatching(/too often/) });
+    expect(await db.correction.count({ where: { requesterId: member.id } })).toBe(1);
+    expect(await db.report.count({ where: { reporterId: member.id } })).toBe(1);
   });
 });
 

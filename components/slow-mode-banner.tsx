@@ -1,3 +1,4 @@
+import { isSlowModeActive } from "@/lib/permissions";
 import styles from "./slow-mode-banner.module.css";
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
@@ -8,7 +9,7 @@ type Props = { thread: { slowModeManual: boolean; slowModeUntil: Date | null; sl
 
 /** "Slow mode: one comment every 2 minutes per member. Since 06:12." while the thread's slow mode is on. */
 export function SlowModeBanner({ thread, minutes, now = new Date() }: Props) {
-  const active = thread.slowModeManual || (thread.slowModeUntil !== null && thread.slowModeUntil.getTime() > now.getTime());
+  const active = isSlowModeActive(thread, now);
   if (!active) return null;
   const every = minutes === 1 ? "every minute" : `every ${minutes} minutes`;
   return (

@@ -9,7 +9,7 @@ import {
   canReplyTo,
   canReportComment,
   canRequestSource,
-  canSuspendAuthor,
+  canOfferSuspension,
   canVote,
   staffTitle,
 } from "@/lib/permissions";
@@ -135,7 +135,7 @@ export function commentView(node: CommentNode<ThreadComment>, context: CommentVi
   if (canReportComment(user, state)) controls.push("report");
   if (!deleted && moderator) controls.push("moderate");
   // A moderator sees every author, so the suspend form can name this one.
-  if (!deleted && canSuspendAuthor(user, node.author)) controls.push("suspend");
+  if (!deleted && canOfferSuspension(user, node.author)) controls.push("suspend");
   if (controls.length > 0) view.controls = controls;
   if (node.id === context.focusId) view.focused = true;
   if (level === 0) view.topLevel = true;

@@ -1,4 +1,5 @@
 import { auth } from "@/lib/auth";
+import { isSuspensionActive } from "@/lib/permissions/suspension";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type Suspension = { until: Date | null; permanent: boolean; reason: string | null };
@@ -20,7 +21,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
   const { suspension } = session.user;
-  const active = suspension && isActive(suspension) ? suspension : null;
+  const active = suspension && isSuspensionActive(suspension) ? suspension : null;
   return {
     id: session.user.id,
     name: session.user.name ?? null,
@@ -29,8 +30,4 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
     emailUnconfirmed: session.user.emailUnconfirmed === true,
     suspension: active && { until: active.until ? new Date(active.until) : null, permanent: active.permanent, reason: active.reason },
   };
-}
-
-function isActive(suspension: { until: string | null; permanent: boolean }): boolean {
-  return suspension.permanent || (suspension.until !== null && new Date(suspension.until).getTime() > Date.now());
 }

@@ -1,3 +1,4 @@
+import { isStaffRole } from "@/lib/permissions/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isEmailEnabled } from "@/lib/env";
 
@@ -10,7 +11,7 @@ import { isEmailEnabled } from "@/lib/env";
 export type ConfirmationState = { role: Role; emailVerified: Date | null; hasPassword: boolean };
 
 export function mustConfirmEmail(account: ConfirmationState, emailEnabled: boolean = isEmailEnabled): boolean {
-  return emailEnabled && account.role === "member" && account.hasPassword && account.emailVerified === null;
+  return emailEnabled && !isStaffRole(account.role) && account.hasPassword && account.emailVerified === null;
 }
 
 /** What an unconfirmed member is told when they try to take part. */

@@ -121,6 +121,9 @@ const envSchema = z
     RATE_LIMIT_COMMENT_IP: rate("30/60"),
     RATE_LIMIT_REPORT_USER: rate("20/3600"),
     RATE_LIMIT_REPORT_IP: rate("60/3600"),
+    /** Suggested corrections: their own budget, so suggesting never uses up a member's reports (nor the reverse). */
+    RATE_LIMIT_CORRECTION_USER: rate("10/3600"),
+    RATE_LIMIT_CORRECTION_IP: rate("30/3600"),
     /** Past this, each further attempt on the account (from any address) waits, but is still checked. */
     RATE_LIMIT_SIGNIN_ACCOUNT: rate("20/900"),
     RATE_LIMIT_SIGNIN_ACCOUNT_IP: rate("5/900"),

@@ -7,6 +7,8 @@ export type LimitName =
   | "comment:ip"
   | "report:user"
   | "report:ip"
+  | "correction:user"
+  | "correction:ip"
   | "signin:account"
   | "signin:account-ip"
   | "signin:ip"
@@ -22,6 +24,8 @@ const CONFIG_KEY: Record<LimitName, keyof Env & `RATE_LIMIT_${string}`> = {
   "comment:ip": "RATE_LIMIT_COMMENT_IP",
   "report:user": "RATE_LIMIT_REPORT_USER",
   "report:ip": "RATE_LIMIT_REPORT_IP",
+  "correction:user": "RATE_LIMIT_CORRECTION_USER",
+  "correction:ip": "RATE_LIMIT_CORRECTION_IP",
   "signin:account": "RATE_LIMIT_SIGNIN_ACCOUNT",
   "signin:account-ip": "RATE_LIMIT_SIGNIN_ACCOUNT_IP",
   "signin:ip": "RATE_LIMIT_SIGNIN_IP",

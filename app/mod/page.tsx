@@ -42,7 +42,7 @@ export default async function ModerationQueuePage() {
           <p className="empty">No open reports.</p>
         ) : (
           reportGroups.map((group) => (
-            <ReportGroupCard key={group.key} group={group} history={group.comment ? history.get(group.comment.author.id) : undefined} viewerId={user!.id} />
+            <ReportGroupCard key={group.key} group={group} history={group.comment ? history.get(group.comment.author.id) : undefined} viewer={user} />
           ))
         )}
       </section>
@@ -53,7 +53,7 @@ export default async function ModerationQueuePage() {
         ) : (
           pending.map((comment) => (
             <article key={comment.id} className="queue-item" aria-label="Comment awaiting approval">
-              <QueueComment comment={comment} history={history.get(comment.author.id)} viewerId={user!.id} />
+              <QueueComment comment={comment} history={history.get(comment.author.id)} viewer={user} />
             </article>
           ))
         )}

@@ -45,12 +45,12 @@ export function ModerateCommentFields({ commentId, status }: { commentId: string
 export function CommentModeration({
   comment,
 }: {
-  comment: { id: string; threadId: string; status: CommentStatus; authorId: string; authorIsMember: boolean };
+  comment: { id: string; threadId: string; status: CommentStatus; authorId: string; mayBeSuspended: boolean };
 }) {
   return (
     <div className="mod-controls queue-actions">
       <ModerateCommentFields commentId={comment.id} status={comment.status} />
-      {comment.authorIsMember && (
+      {comment.mayBeSuspended && (
         <Disclosure label="Suspend author" href={commentControlHref(comment.threadId, comment.id, "suspend")}>
           <SuspendForm userId={comment.authorId} commentId={comment.id} />
         </Disclosure>

@@ -3,6 +3,7 @@ import { dismissReportsAction } from "@/app/mod/actions";
 import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
 import { commentHtml } from "@/lib/cooked-body";
+import { canOfferSuspension, hasActiveSuspension, isStaffRole, type Viewer } from "@/lib/permissions";
 import type { ModerationQueue } from "@/lib/queries/reports";
 import { REPORT_REASON_LABELS } from "@/lib/validations/moderation";
 import { CommentModeration } from "./comment-moderation";
@@ -11,7 +12,7 @@ type QueueComment = ModerationQueue["pending"][number];
 type History = ModerationQueue["history"] extends Map<string, infer H> ? H : never;
 
 /** A comment as the queue shows it: where it sits (thread, parent), what it says, and who wrote it. */
-export function QueueComment({ comment, history, viewerId }: { comment: QueueComment; history?: History; viewerId: string }) {
+export function QueueComment({ comment, history, viewer }: { comment: QueueComment; history?: History; viewer: Viewer }) {
   return (
     <div className="queue-comment">
       <p className="comment-meta">
@@ -37,7 +38,7 @@ export function QueueComment({ comment, history, viewerId }: { comment: QueueCom
           threadId: comment.thread.id,
           status: comment.status,
           authorId: comment.author.id,
-          authorIsMember: comment.author.role === "member" && comment.author.id !== viewerId,
+          mayBeSuspended: canOfferSuspension(viewer, comment.author),
         }}
       />
     </div>
@@ -45,12 +46,12 @@ export function QueueComment({ comment, history, viewerId }: { comment: QueueCom
 }
 
 function AuthorHistory({ author, history }: { author: QueueComment["author"]; history?: History }) {
-  const suspended = author.suspendedPermanently || (author.suspendedUntil && author.suspendedUntil > new Date());
+  const suspended = hasActiveSuspension(author);
   return (
     <details className="author-history">
       <summary>
         By <Link href={`/u/${author.id}`}>{author.name ?? "Anonymous"}</Link>
-        {author.role !== "member" && <span className="badge">{author.role}</span>}
+        {isStaffRole(author.role) && <span className="badge">{author.role}</span>}
         {suspended && <span className="badge badge-danger">suspended</span>} — {history?.recent.length ?? 0} recent comments, {history?.actions.length ?? 0}{" "}
         prior actions
       </summary>
@@ -80,7 +81,7 @@ function AuthorHistory({ author, history }: { author: QueueComment["author"]; hi
 type ReportGroup = ModerationQueue["reportGroups"][number];
 
 /** One reported item with its reasons, counts and notes, and every way to resolve it. */
-export function ReportGroupCard({ group, history, viewerId }: { group: ReportGroup; history?: History; viewerId: string }) {
+export function ReportGroupCard({ group, history, viewer }: { group: ReportGroup; history?: History; viewer: Viewer }) {
   return (
     <article className="queue-item" aria-label={group.comment ? "Reported comment" : "Reported thread"}>
       <header className="queue-item-head">
@@ -105,7 +106,7 @@ export function ReportGroupCard({ group, history, viewerId }: { group: ReportGro
         ))}
       </ul>
       {group.comment ? (
-        <QueueComment comment={group.comment} history={history} viewerId={viewerId} />
+        <QueueComment comment={group.comment} history={history} viewer={viewer} />
       ) : (
         <p>
           The whole thread: <Link href={`/t/${group.thread.id}`}>{group.thread.title}</Link>

@@ -1,7 +1,7 @@
 import { moderateThreadAction } from "@/app/mod/actions";
 import { ActionForm } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
-import { isSlowModeActive } from "@/lib/queries/slow-mode";
+import { isSlowModeActive } from "@/lib/permissions";
 import { REASON_MAX_LENGTH } from "@/lib/validations/moderation";
 import { threadToolHref } from "@/lib/comment-controls";
 import { SlowModeControls } from "./slow-mode-controls";

@@ -1,7 +1,7 @@
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { APPEALABLE_ACTIONS, canAppeal, canDecideAppeal } from "@/lib/permissions";
+import { APPEALABLE_ACTIONS, canAppeal, canDecideAppeal, hasActiveSuspension } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/current-user";
 import { appealOutcomeNotice } from "@/lib/moderation-notices";
 import { emailNoticesAfterResponse } from "@/lib/notify";
@@ -39,9 +39,6 @@ async function latestSuspension(tx: Tx | typeof db, userId: string) {
   });
 }
 
-const isSuspendedNow = (user: { suspendedUntil: Date | null; suspendedPermanently: boolean }) =>
-  user.suspendedPermanently || (user.suspendedUntil !== null && user.suspendedUntil.getTime() > Date.now());
-
 /**
  * Files the affected member's appeal of one moderation action (a hidden or removed comment of theirs, or their
  * suspension) while that decision still stands. One appeal per action, enforced by the database.
@@ -69,7 +66,7 @@ export async function fileAppeal(input: { appellant: Pick<CurrentUser, "id" | "r
       } else {
         const user = await tx.user.findUniqueOrThrow({ where: { id: input.appellant.id }, select: { suspendedUntil: true, suspendedPermanently: true } });
         const latest = await latestSuspension(tx, input.appellant.id);
-        if (!isSuspendedNow(user) || latest?.id !== row.id) {
+        if (!hasActiveSuspension(user) || latest?.id !== row.id) {
           throw new AppealError("That suspension is over: there is nothing to appeal.", "conflict");
         }
       }
@@ -223,7 +220,7 @@ export function listOwnAppeals(userId: string) {
 /** The suspension a member may appeal right now (their current one, not yet appealed), or null. */
 export async function getAppealableSuspension(userId: string) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { suspendedUntil: true, suspendedPermanently: true } });
-  if (!user || !isSuspendedNow(user)) return null;
+  if (!user || !hasActiveSuspension(user)) return null;
   const row = await db.moderationLog.findFirst({
     where: { action: "suspend_user", targetUserId: userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import { isStaffRole, takesReplies } from "@/lib/permissions";
 import type { CommentStatus, Role, Stance } from "@/lib/generated/prisma/enums";
 import { env, slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { findWordFilterMatchInBody } from "@/lib/word-filter";
@@ -40,7 +41,7 @@ async function statusForBody(tx: Tx, author: Author, body: string, isNew: boolea
   if (match?.action === "block") {
     throw new CommentError(`Your comment contains “${match.phrase}”, which is not allowed here. Please rephrase it.`, "filtered");
   }
-  if (author.role !== "member") return "visible";
+  if (isStaffRole(author.role)) return "visible";
   if (match?.action === "queue") return "pending";
   const firstN = env.PREMODERATION_FIRST_COMMENTS;
   if (isNew && firstN > 0) {
@@ -73,7 +74,7 @@ export async function createComment(
         throw new CommentError("The comment you are replying to is not in this thread.", "invalid_parent");
       }
       if (found.deletedAt) throw new CommentError("The comment you are replying to was deleted.", "invalid_parent");
-      if (found.status !== "visible") throw new CommentError("That comment cannot be replied to.", "invalid_parent");
+      if (!takesReplies(found)) throw new CommentError("That comment cannot be replied to.", "invalid_parent");
       if (found.depth >= MAX_COMMENT_DEPTH) {
         throw new CommentError("This conversation is nested too deeply to continue here: reply to an earlier comment.", "invalid_parent");
       }

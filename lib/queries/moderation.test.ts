@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { createTestAdmin, createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
 import { deleteComment } from "./comment-writes";
+import { canOfferSuspension, canSuspend } from "@/lib/permissions";
 import {
-  canSuspendTarget,
   dismissReports,
   isCounted,
   liftSuspension,
@@ -426,7 +426,7 @@ describe("suspendUser and liftSuspension", () => {
     await expectRefusedWithoutChange(() => liftSuspension({ moderator: mod, userId: "nosuchuser" }), "not_found");
   });
 
-  describe("canSuspendTarget", () => {
+  describe("canSuspend", () => {
     const user = (id: string, role: Role) => ({ id, role });
     it.each([
       // actor, target, may suspend, actor row, target row
@@ -439,7 +439,7 @@ describe("suspendUser and liftSuspension", () => {
       ["an admin", "another admin", false, user("a", "admin"), user("x", "admin")],
       ["an admin", "themselves", false, user("a", "admin"), user("a", "admin")],
     ] as const)("%s suspending %s → %s", (_actor, _target, expected, actor, target) => {
-      expect(canSuspendTarget(actor, target)).toBe(expected);
+      expect(canSuspend(actor, target)).toBe(expected);
     });
 
     it("suspendUser enforces it against the database, changing nothing when refused", async () => {
@@ -460,6 +460,22 @@ describe("suspendUser and liftSuspension", () => {
       }
       await suspendUser({ moderator: admin, userId: otherMod.id, duration: "1d", reason: "Admin may" });
       expect((await suspensionOf(otherMod.id)).suspendedUntil).not.toBeNull();
+    });
+
+    it("the Suspend control is offered exactly where the server accepts the suspension", async () => {
+      for (const actor of [mod, admin]) {
+        for (const role of ["member", "moderator", "editor", "admin"] as const) {
+          const target = await createTestUser(`Target ${actor.role} ${role}`, { role });
+          const offered = canOfferSuspension({ ...actor, suspension: null }, target);
+          const accepted = await suspendUser({ moderator: actor, userId: target.id, duration: "1d", reason: "r" }).then(
+            () => true,
+            (error) => (error instanceof ModerationError && error.code === "forbidden" ? false : Promise.reject(error)),
+          );
+          expect(accepted, `${actor.role} suspending a ${role}`).toBe(offered);
+        }
+        const self = canOfferSuspension({ ...actor, suspension: null }, actor);
+        expect(self).toBe(false);
+      }
     });
 
     it("uses the target's role from the database, not a stale one", async () => {

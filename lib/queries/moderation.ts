@@ -1,4 +1,5 @@
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
+import { canSuspend, hasActiveSuspension } from "@/lib/permissions";
 import { db, type Tx } from "@/lib/db";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/enums";
 import { commentModeratedNotice, reportOutcomeNotice, suspensionNotice } from "@/lib/moderation-notices";
@@ -195,19 +196,13 @@ export type SuspensionDuration = keyof typeof SUSPENSION_DURATIONS;
 
 type Actor = { id: string; role: Role };
 
-/** Moderators suspend members; only admins suspend moderators; nobody suspends an admin or themselves. */
-export function canSuspendTarget(actor: Actor, target: { id: string; role: Role }): boolean {
-  if (actor.id === target.id || target.role === "admin") return false;
-  return target.role === "member" || actor.role === "admin";
-}
-
 /** Suspends a member (reading stays open to them); closes reports on the comment that prompted it, if any. */
 export async function suspendUser(input: { moderator: Actor; userId: string; duration: SuspensionDuration; reason: string; commentId?: string }) {
   const noticeIds: string[] = [];
   await db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });
     if (!target) throw new ModerationError("That member does not exist.", "not_found");
-    if (!canSuspendTarget(input.moderator, target)) throw new ModerationError("You cannot suspend that account.", "forbidden");
+    if (!canSuspend(input.moderator, target)) throw new ModerationError("You cannot suspend that account.", "forbidden");
     // The comment that prompted the suspension has its reports closed with it: only ever one of the member's own.
     const prompt = input.commentId
       ? await tx.comment.findFirst({ where: { id: input.commentId, authorId: target.id }, select: { thread: { select: { articleId: true } } } })
@@ -244,10 +239,9 @@ export async function liftSuspension(input: { moderator: Actor; userId: string; 
       select: { id: true, role: true, suspendedUntil: true, suspendedPermanently: true },
     });
     if (!target) throw new ModerationError("That member does not exist.", "not_found");
-    if (!canSuspendTarget(input.moderator, target)) throw new ModerationError("You cannot change that account.", "forbidden");
+    if (!canSuspend(input.moderator, target)) throw new ModerationError("You cannot change that account.", "forbidden");
     // A suspension whose end has passed is over (as getCurrentUser and listSuspendedUsers see it): nothing to lift.
-    const active = target.suspendedPermanently || (target.suspendedUntil !== null && target.suspendedUntil.getTime() > Date.now());
-    if (!active) throw new ModerationError("That member is not suspended.", "conflict");
+    if (!hasActiveSuspension(target)) throw new ModerationError("That member is not suspended.", "conflict");
     await tx.user.update({
       where: { id: target.id },
       data: { suspendedUntil: null, suspendedPermanently: false, suspensionReason: null },

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { isAuthorOf } from "@/lib/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason } from "@/lib/generated/prisma/enums";
 
@@ -22,7 +23,7 @@ export async function createReport(input: { reporterId: string; threadId: string
           select: { authorId: true, status: true },
         });
         if (!comment) throw new ReportError("That comment does not exist.", "not_found");
-        if (comment.authorId === input.reporterId) throw new ReportError("You cannot report your own comment.", "own_item");
+        if (isAuthorOf(input.reporterId, comment)) throw new ReportError("You cannot report your own comment.", "own_item");
         // Someone else's comment awaiting review is invisible to the reporter: a guessed id gets what a wrong one does.
         if (comment.status === "pending") throw new ReportError("That comment does not exist.", "not_found");
       } else if (!(await tx.thread.findUnique({ where: { id: input.threadId }, select: { id: true } }))) {

@@ -4,7 +4,8 @@ import { readEnv, slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser } from "@/lib/testing/factories";
 import { CommentError, createComment } from "./comment-writes";
 import { createReport } from "./reports";
-import { commentThreshold, evaluateCooldown, isSlowModeActive, REPORT_WEIGHT, reporterWeight, setSlowMode, slowModeRefusal, SlowModeError } from "./slow-mode";
+import { isSlowModeActive } from "@/lib/permissions";
+import { commentThreshold, evaluateCooldown, REPORT_WEIGHT, reporterWeight, setSlowMode, slowModeRefusal, SlowModeError } from "./slow-mode";
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 

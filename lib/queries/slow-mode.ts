@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import { isSlowModeActive, isStaffRole } from "@/lib/permissions";
 import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { afterResponse } from "@/lib/after-response";
@@ -10,14 +11,6 @@ export const COOLDOWN_WINDOW_MS = 10 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 
 export type SlowModeState = { slowModeManual: boolean; slowModeUntil: Date | null; slowModeSince: Date | null };
-
-/** Slow mode is on while a moderator has switched it on, or until the automatic cool-down's end. */
-export function isSlowModeActive(thread: Pick<SlowModeState, "slowModeManual" | "slowModeUntil">, now = new Date()): boolean {
-  return thread.slowModeManual || (thread.slowModeUntil !== null && thread.slowModeUntil.getTime() > now.getTime());
-}
-
-/** Moderators and admins are never slowed down. */
-export const isExemptFromSlowMode = (role: Role) => role !== "member";
 
 export class SlowModeError extends Error {
   constructor(
@@ -45,7 +38,7 @@ export async function slowModeWait(
   config: Pick<SlowModeConfig, "slowModeMinutes"> = slowModeConfig(),
   now = new Date(),
 ): Promise<number> {
-  if (isExemptFromSlowMode(input.author.role) || !isSlowModeActive(input.thread, now)) return 0;
+  if (isStaffRole(input.author.role) || !isSlowModeActive(input.thread, now)) return 0;
   const last = await tx.comment.findFirst({
     where: { authorId: input.author.id, threadId: input.threadId },
     orderBy: { createdAt: "desc" },

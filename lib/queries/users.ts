@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { activeSuspensionWhere } from "@/lib/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { displayNameKey, NameTakenError } from "@/lib/display-name";
@@ -58,7 +59,7 @@ export function listUsersForAdmin(query?: string) {
 /** Everyone whose suspension is still running, for lifting. */
 export function listSuspendedUsers() {
   return db.user.findMany({
-    where: { OR: [{ suspendedPermanently: true }, { suspendedUntil: { gt: new Date() } }] },
+    where: activeSuspensionWhere(),
     orderBy: { name: "asc" },
     select: { id: true, name: true, role: true, suspendedUntil: true, suspendedPermanently: true, suspensionReason: true },
   });

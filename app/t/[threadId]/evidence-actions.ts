@@ -50,8 +50,8 @@ export async function suggestCorrectionAction(_previous: ActionState, formData: 
   let correction;
   try {
     await enforceRateLimits([
-      { limit: "report:user", key: user.id },
-      { limit: "report:ip", key: await getClientIp() },
+      { limit: "correction:user", key: user.id },
+      { limit: "correction:ip", key: await getClientIp() },
     ]);
     correction = await createCorrection({ ...parsed.data, requester: user });
   } catch (error) {

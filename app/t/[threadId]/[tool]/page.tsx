@@ -7,8 +7,7 @@ import { LockFields } from "@/components/moderation/thread-moderation";
 import { ReportFields } from "@/components/report-form";
 import { isThreadTool, type ThreadTool } from "@/lib/comment-controls";
 import { getCurrentUser } from "@/lib/current-user";
-import { canModerate, canReport, canSuggestCorrection } from "@/lib/permissions";
-import { isSlowModeActive } from "@/lib/queries/slow-mode";
+import { canModerate, canReport, canSuggestCorrection, isSlowModeActive } from "@/lib/permissions";
 import { getThreadSummary } from "@/lib/queries/threads";
 
 type Props = { params: Promise<{ threadId: string; tool: string }> };

@@ -10,7 +10,7 @@ import { ReportFields } from "@/components/report-form";
 import { COMMENT_CONTROL_LABELS, isCommentControl, type CommentControl } from "@/lib/comment-controls";
 import { commentHref } from "@/lib/reply-tree";
 import { getCurrentUser, type CurrentUser } from "@/lib/current-user";
-import { canEditComment, canModerate, canReadBody, canReplyTo, canReportComment, canSetStance, canSuspendAuthor } from "@/lib/permissions";
+import { canEditComment, canModerate, canReadBody, canReplyTo, canReportComment, canSetStance, canOfferSuspension } from "@/lib/permissions";
 import { getCommentPage } from "@/lib/queries/thread-page";
 import { type ThreadComment } from "@/lib/queries/comment-windows";
 import { describeSuspension } from "@/lib/suspension-message";
@@ -54,7 +54,7 @@ function refusal(control: CommentControl, user: CurrentUser, comment: ThreadComm
     case "moderate":
       return canModerate(user) && comment.deletedAt === null ? null : "Only moderators can do that.";
     case "suspend":
-      return canSuspendAuthor(user, comment.author) ? null : "Only moderators can suspend a member.";
+      return canOfferSuspension(user, comment.author) ? null : "Only moderators can suspend a member.";
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CurrentUser } from "./current-user";
-import { canDecideCorrection, canRequestSource, canSuggestCorrection } from "./permissions";
+import type { CurrentUser } from "@/lib/current-user";
+import { canDecideCorrection, canRequestSource, canSuggestCorrection } from ".";
 
 const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
 const author = member("author");

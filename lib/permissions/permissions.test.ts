@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CurrentUser } from "./current-user";
+import type { CurrentUser } from "@/lib/current-user";
 import {
   canAppeal,
-  canComment,
   canDecideAppeal,
   canEditComment,
   canModerate,
@@ -13,12 +12,12 @@ import {
   canRequestSource,
   canSetStance,
   canSuggestCorrection,
-  canSuspendAuthor,
+  canOfferSuspension,
   canVote,
   isAppealable,
   mayTakePart,
   staffTitle,
-} from "./permissions";
+} from ".";
 
 const member = (id: string): CurrentUser => ({ id, name: id, role: "member", suspension: null });
 const author = member("author");
@@ -70,14 +69,14 @@ describe("canSetStance", () => {
   });
 });
 
-describe("canComment and canReplyTo", () => {
+describe("canReplyTo", () => {
   it.each([
-    ["a member, open thread", author, open, true],
-    ["a member, locked thread", author, locked, false],
+    ["a member, open thread", other, open, true],
+    ["a member, locked thread", other, locked, false],
     ["a suspended member", suspended, open, false],
     ["a signed-out visitor", null, open, false],
   ] as const)("%s → %s", (_name, user, thread, expected) => {
-    expect(canComment(user, thread)).toBe(expected);
+    expect(canReplyTo(user, live, thread)).toBe(expected);
   });
 
   it("allows replies only to visible, undeleted comments", () => {
@@ -185,18 +184,22 @@ describe("canReportComment", () => {
   });
 });
 
-describe("canSuspendAuthor", () => {
+describe("canOfferSuspension (the Suspend control)", () => {
   const memberAuthor = { id: "author", role: "member" } as const;
   it.each([
     ["a moderator, a member's comment", moderator, memberAuthor, true],
     ["an admin, a member's comment", admin, memberAuthor, true],
     ["a moderator, another moderator's comment", moderator, { id: "mod2", role: "moderator" }, false],
+    ["an admin, a moderator's comment", admin, { id: "mod2", role: "moderator" }, true],
+    ["an admin, an editor's comment", admin, { id: "ed", role: "editor" }, true],
+    ["a moderator, an editor's comment", moderator, { id: "ed", role: "editor" }, false],
+    ["an admin, another admin's comment", admin, { id: "admin2", role: "admin" }, false],
     ["a moderator, their own comment", moderator, { id: "mod", role: "member" }, false],
     ["a suspended moderator", suspendedModerator, memberAuthor, false],
     ["a member", other, memberAuthor, false],
     ["a signed-out visitor", null, memberAuthor, false],
   ] as const)("%s → %s", (_name, user, target, expected) => {
-    expect(canSuspendAuthor(user, target)).toBe(expected);
+    expect(canOfferSuspension(user, target)).toBe(expected);
   });
 });
 
@@ -220,7 +223,7 @@ describe("mayTakePart: an unconfirmed member reads but does not take part", () =
     ["signed out", null, false],
   ] as const)("%s", (_label, user, expected) => {
     expect(mayTakePart(user)).toBe(expected);
-    expect(canComment(user, { locked: false })).toBe(expected);
+    expect(canReplyTo(user, other, { locked: false })).toBe(expected);
     expect(canVote(user, other)).toBe(expected);
     expect(canReport(user, other)).toBe(expected);
     expect(canRequestSource(user, other, { locked: false })).toBe(expected);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CurrentUser } from "./current-user";
-import { canDeletePoint, canEditArticles, canModerate, canSeeArticle, isThreadClosed } from "./permissions";
+import type { CurrentUser } from "@/lib/current-user";
+import { canDeletePoint, canEditArticles, canModerate, canSeeArticle, isThreadClosed } from ".";
 
 const user = (role: CurrentUser["role"], suspended = false): CurrentUser => ({
   id: role,
