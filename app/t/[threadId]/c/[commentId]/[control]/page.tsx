@@ -54,7 +54,9 @@ function refusal(control: CommentControl, user: CurrentUser, comment: ThreadComm
     case "moderate":
       return canModerate(user) && comment.deletedAt === null ? null : "Only moderators can do that.";
     case "suspend":
-      return canOfferSuspension(user, comment.author) ? null : "You cannot suspend this account: moderators suspend members, admins also moderators and editors.";
+      return canOfferSuspension(user, comment.author)
+        ? null
+        : "You cannot suspend this account: moderators suspend members, admins also moderators and editors.";
   }
 }
 
