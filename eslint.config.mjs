@@ -70,14 +70,12 @@ export default tseslint.config(
     },
   },
   {
-    // components/ and lib/ sit below app/: they never import from a route folder.
-    // "warn" for now: components still import server actions (and one stylesheet) from route folders, until the
-    // actions move to lib/actions/ with the action factory (issue 17).
+    // components/ and lib/ sit below app/: they never import from a route folder (server actions live in lib/actions/).
     files: ["components/**/*.ts", "components/**/*.tsx", "lib/**/*.ts", "lib/**/*.tsx"],
     ignores: TESTS,
     rules: {
       "no-restricted-imports": [
-        "warn",
+        "error",
         {
           patterns: [
             {

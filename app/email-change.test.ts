@@ -43,9 +43,9 @@ import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged 
 import { createTestThreads } from "@/lib/testing/factories";
 import { hostileForm, hostileText } from "@/lib/testing/hostile-input";
 import { EMAIL_CHANGE_LINK_UNUSABLE } from "@/lib/validations/email-change";
-import { signUpAction } from "./auth-actions";
-import { confirmEmailChangeAction, requestEmailChangeAction, resendConfirmationAction } from "./settings/email/actions";
-import { createCommentAction } from "./t/[threadId]/actions";
+import { signUpAction } from "@/lib/actions/auth";
+import { confirmEmailChangeAction, requestEmailChangeAction, resendConfirmationAction } from "@/lib/actions/email";
+import { createCommentAction } from "@/lib/actions/comments";
 import { useEnv } from "@/lib/testing/env";
 
 // Limits out of the way: these tests are about other refusals.

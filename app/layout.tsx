@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/auth-actions";
+import { signOutAction } from "@/lib/actions/auth";
 import { AccountMenu } from "@/components/account-menu";
 import { NotificationBell } from "@/components/notification-bell";
 import { SearchForm } from "@/components/search-form";

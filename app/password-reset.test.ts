@@ -39,7 +39,7 @@ import { hashPassword } from "@/lib/password";
 import { createUserWithPassword } from "@/lib/queries/users";
 import { RESET_LINK_SENT, RESET_LINK_UNUSABLE } from "@/lib/validations/password-reset";
 import { sendSignInLink } from "@/lib/sign-in-link";
-import { requestPasswordResetAction, requestSignInLinkAction, resetPasswordAction } from "./auth-actions";
+import { requestPasswordResetAction, requestSignInLinkAction, resetPasswordAction } from "@/lib/actions/auth";
 import { useEnv } from "@/lib/testing/env";
 
 // Limits out of the way: these tests are about other refusals.

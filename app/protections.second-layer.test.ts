@@ -10,7 +10,7 @@ vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "203.0.113.10" }));
 
-import { createCommentAction, editCommentAction } from "@/app/t/[threadId]/actions";
+import { createCommentAction, editCommentAction } from "@/lib/actions/comments";
 import { buildCommentTree } from "@/lib/reply-tree";
 import { commentView, type CommentView } from "@/lib/comment-view";
 import { db } from "@/lib/db";

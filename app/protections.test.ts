@@ -8,8 +8,8 @@ vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "203.0.113.9" }));
 
-import { reportAction } from "@/app/t/[threadId]/actions";
-import { suggestCorrectionAction } from "@/app/t/[threadId]/evidence-actions";
+import { reportAction } from "@/lib/actions/comments";
+import { suggestCorrectionAction } from "@/lib/actions/evidence";
 import { db } from "@/lib/db";
 import { getUserComments } from "@/lib/queries/user-comments";
 import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";

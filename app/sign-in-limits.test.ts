@@ -19,7 +19,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { createUserWithPassword } from "@/lib/queries/users";
 import { callAction } from "@/lib/testing/action-harness";
-import { signInAction, signUpAction } from "./auth-actions";
+import { signInAction, signUpAction } from "@/lib/actions/auth";
 import { overrideEnv, resetEnv } from "@/lib/testing/env";
 
 const PASSWORD = "the owner's password";

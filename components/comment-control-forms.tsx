@@ -1,4 +1,4 @@
-import { createCommentAction, deleteCommentAction, editCommentAction } from "@/app/t/[threadId]/actions";
+import { createCommentAction, deleteCommentAction, editCommentAction } from "@/lib/actions/comments";
 import type { StanceValue } from "@/lib/validations/comment";
 import { ActionForm } from "./action-form";
 import { CommentForm } from "./comment-form";

@@ -1,4 +1,4 @@
-import { resendConfirmationAction } from "@/app/settings/email/actions";
+import { resendConfirmationAction } from "@/lib/actions/email";
 import { ActionForm } from "./action-form";
 
 /**

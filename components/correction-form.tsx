@@ -1,4 +1,4 @@
-import { suggestCorrectionAction } from "@/app/t/[threadId]/evidence-actions";
+import { suggestCorrectionAction } from "@/lib/actions/evidence";
 import type { MyCorrection } from "@/lib/queries/corrections";
 import { CLAIM_MAX_LENGTH, CORRECTION_TARGET_LABELS, CORRECTION_TARGETS } from "@/lib/validations/evidence";
 import { threadToolHref } from "@/lib/comment-controls";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { createCommentAction } from "@/app/t/[threadId]/actions";
+import { createCommentAction } from "@/lib/actions/comments";
 import type { CurrentUser } from "@/lib/current-user";
 import { describeSuspension } from "@/lib/suspension-message";
 import { CommentForm } from "./comment-form";

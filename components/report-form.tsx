@@ -1,4 +1,4 @@
-import { reportAction } from "@/app/t/[threadId]/actions";
+import { reportAction } from "@/lib/actions/comments";
 import { REPORT_REASON_LABELS, REPORT_REASONS, REASON_MAX_LENGTH } from "@/lib/validations/moderation-limits";
 import { ActionForm } from "./action-form";
 

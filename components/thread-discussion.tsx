@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition, useEffect, useRef, useState, type ReactNode } from "react";
-import { deleteCommentAction } from "@/app/t/[threadId]/actions";
+import { deleteCommentAction } from "@/lib/actions/comments";
 import { initialActionState } from "@/lib/action-state";
 import { commentPanelId, isCommentControl, type CommentControl } from "@/lib/comment-controls";
 import type { CommentView } from "@/lib/comment-view";

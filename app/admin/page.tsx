@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { addWordFilterAction, liftSuspensionAction, removeWordFilterAction, setRoleAction } from "@/app/mod/actions";
+import { addWordFilterAction, liftSuspensionAction, removeWordFilterAction, setRoleAction } from "@/lib/actions/moderation";
 import { ActionForm } from "@/components/action-form";
 import { getCurrentUser } from "@/lib/current-user";
 import { canAdminister } from "@/lib/permissions";

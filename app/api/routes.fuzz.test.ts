@@ -1,7 +1,7 @@
 // Property-based fuzzing of every route handler in app/ (found on disk, so a new route is fuzzed without being
 // listed here): any method, path parameters, query, headers and body, through proxy.ts as `next start` would run
 // them, get an answer below 500, errors in the house shape, and leave the database as it was. Auth.js's routes
-// have their own, deeper property in app/auth-actions.fuzz.test.ts.
+// have their own, deeper property in lib/actions/auth.fuzz.test.ts.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
@@ -51,7 +51,7 @@ function segmentsOf(file: string): Segment[] {
 }
 
 const ROUTE_FILES = findRouteFiles();
-// Auth.js's routes are fuzzed, CSRF token and all, in app/auth-actions.fuzz.test.ts.
+// Auth.js's routes are fuzzed, CSRF token and all, in lib/actions/auth.fuzz.test.ts.
 const FUZZED_ELSEWHERE = [path.join("api", "auth", "[...nextauth]", "route.ts")];
 
 let routes: Route[] = [];

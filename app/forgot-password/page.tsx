@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requestPasswordResetAction } from "@/app/auth-actions";
+import { requestPasswordResetAction } from "@/lib/actions/auth";
 import { AuthForm } from "@/components/auth-form";
 import { isEmailEnabled } from "@/lib/env";
 

@@ -23,9 +23,9 @@ vi.mock("next/server", async (importOriginal) => ({
   },
 }));
 
-import { dismissReportsAction, moderateCommentAction, suspendUserAction } from "@/app/mod/actions";
-import { decideAppealAction } from "@/app/mod/appeals/actions";
-import { decideCorrectionAction } from "@/app/mod/corrections/actions";
+import { dismissReportsAction, moderateCommentAction, suspendUserAction } from "@/lib/actions/moderation";
+import { decideAppealAction } from "@/lib/actions/appeal-decisions";
+import { decideCorrectionAction } from "@/lib/actions/corrections";
 import type { ActionState } from "@/lib/action-state";
 import { db } from "@/lib/db";
 import { fileAppeal } from "@/lib/queries/appeals";
@@ -34,7 +34,7 @@ import { getNotices } from "@/lib/queries/notices";
 import { countUnreadNotifications } from "@/lib/queries/notifications";
 import { createReport } from "@/lib/queries/reports";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
-import { markAllNotificationsReadAction, openNoticeAction } from "./actions";
+import { markAllNotificationsReadAction, openNoticeAction } from "@/lib/actions/notifications";
 
 type Result = ActionState & { redirectedTo?: string };
 

@@ -8,7 +8,7 @@ import { tidySnippet } from "@/lib/search-highlight";
 import { countUnreadNotifications, getNotifications, type NotificationItem } from "@/lib/queries/notifications";
 import { noticeLinkLabel } from "@/lib/moderation-notices";
 import { getNotices, type NoticeItem } from "@/lib/queries/notices";
-import { markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "./actions";
+import { markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "@/lib/actions/notifications";
 
 export const metadata: Metadata = { title: "Notifications", robots: { index: false } };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { resetPasswordAction } from "@/app/auth-actions";
+import { resetPasswordAction } from "@/lib/actions/auth";
 import { AuthForm } from "@/components/auth-form";
 import { isPasswordResetTokenUsable } from "@/lib/queries/password-resets";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
-import { emailNotificationsAction } from "@/app/notifications/actions";
+import { emailNotificationsAction } from "@/lib/actions/notifications";
 import { getCurrentUser } from "@/lib/current-user";
 import { isEmailEnabled } from "@/lib/env";
 import { getAccountSettings } from "@/lib/queries/account";
 import { listSessions } from "@/lib/queries/sessions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
-import { changePasswordAction, deleteAccountAction, endSessionAction, endSessionsAction } from "./actions";
-import { resendConfirmationAction } from "./email/actions";
+import { changePasswordAction, deleteAccountAction, endSessionAction, endSessionsAction } from "@/lib/actions/settings";
+import { resendConfirmationAction } from "@/lib/actions/email";
 import "./settings.css";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signInAction, signInWithGitHubAction, signInWithOidcAction } from "@/app/auth-actions";
+import { signInAction, signInWithGitHubAction, signInWithOidcAction } from "@/lib/actions/auth";
 import { AuthForm } from "@/components/auth-form";
 import { authPageError, resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
 import { env, isEmailEnabled, isGitHubSignInEnabled, isOidcSignInEnabled } from "@/lib/env";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signUpAction } from "@/app/auth-actions";
+import { signUpAction } from "@/lib/actions/auth";
 import { AuthForm } from "@/components/auth-form";
 import { resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";

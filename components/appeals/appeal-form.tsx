@@ -1,4 +1,4 @@
-import { fileAppealAction } from "@/app/appeals/actions";
+import { fileAppealAction } from "@/lib/actions/appeals";
 import { ActionForm } from "@/components/action-form";
 import { APPEAL_MAX_LENGTH } from "@/lib/validations/appeal";
 import styles from "./appeal-form.module.css";

@@ -1,4 +1,4 @@
-import { moderateCommentAction } from "@/app/mod/actions";
+import { moderateCommentAction } from "@/lib/actions/moderation";
 import { ActionForm } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
 import { commentControlHref } from "@/lib/comment-controls";

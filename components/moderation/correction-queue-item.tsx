@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { decideCorrectionAction } from "@/app/mod/corrections/actions";
+import { decideCorrectionAction } from "@/lib/actions/corrections";
 import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
 import type { QueuedCorrection } from "@/lib/queries/corrections";

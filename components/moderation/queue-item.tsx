@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dismissReportsAction } from "@/app/mod/actions";
+import { dismissReportsAction } from "@/lib/actions/moderation";
 import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
 import { commentHtml } from "@/lib/cooked-body";

@@ -1,4 +1,4 @@
-import { setSlowModeAction } from "@/app/mod/slow-mode/actions";
+import { setSlowModeAction } from "@/lib/actions/slow-mode";
 import { ActionForm } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
 import { threadToolHref } from "@/lib/comment-controls";

@@ -1,4 +1,4 @@
-import { suspendUserAction } from "@/app/mod/actions";
+import { suspendUserAction } from "@/lib/actions/moderation";
 import { ActionForm } from "@/components/action-form";
 import { REASON_MAX_LENGTH } from "@/lib/validations/moderation-limits";
 

@@ -1,4 +1,4 @@
-import { moderateThreadAction } from "@/app/mod/actions";
+import { moderateThreadAction } from "@/lib/actions/moderation";
 import { ActionForm } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
 import { isSlowModeActive } from "@/lib/permissions";

@@ -11,7 +11,7 @@ import {
   splitPointAction,
   updateArticleAction,
   updatePointAction,
-} from "@/app/editor/actions";
+} from "@/lib/actions/editor";
 import { ActionForm } from "@/components/action-form";
 import { FieldsForm } from "@/components/editor/fields-form";
 import { getCurrentUser } from "@/lib/current-user";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { createArticleAction } from "@/app/editor/actions";
+import { createArticleAction } from "@/lib/actions/editor";
 import { FieldsForm } from "@/components/editor/fields-form";
 import { ARTICLE_MAX_BYTES } from "@/lib/article-import";
 import { getCurrentUser } from "@/lib/current-user";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { decideAppealAction } from "@/app/mod/appeals/actions";
+import { decideAppealAction } from "@/lib/actions/appeal-decisions";
 import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
 import { getCurrentUser, type CurrentUser } from "@/lib/current-user";

@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import { getCurrentUser } from "@/lib/current-user";
 import { isEmailEnabled } from "@/lib/env";
 import { getAccountSettings } from "@/lib/queries/account";
-import { requestEmailChangeAction } from "./actions";
+import { requestEmailChangeAction } from "@/lib/actions/email";
 
 export const metadata: Metadata = { title: "Email address", robots: { index: false } };
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { DisplayNameForm } from "@/components/display-name-form";
 import { getCurrentUser } from "@/lib/current-user";
 import { DISPLAY_NAME_RULES } from "@/lib/display-name";
-import { changeDisplayNameAction } from "./actions";
+import { changeDisplayNameAction } from "@/lib/actions/display-name";
 
 export const metadata: Metadata = { title: "Display name", robots: { index: false } };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requestSignInLinkAction } from "@/app/auth-actions";
+import { requestSignInLinkAction } from "@/lib/actions/auth";
 import { AuthForm } from "@/components/auth-form";
 import { resolveAuthPageCallback, type AuthPageSearchParams } from "@/lib/auth-page";
 import { isEmailEnabled } from "@/lib/env";

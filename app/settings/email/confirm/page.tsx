@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
 import { pendingEmailChange } from "@/lib/queries/email-change";
 import { accountTokenSchema, EMAIL_CHANGE_LINK_UNUSABLE } from "@/lib/validations/email-change";
-import { confirmEmailChangeAction } from "../actions";
+import { confirmEmailChangeAction } from "@/lib/actions/email";
 
 export const metadata: Metadata = { title: "Confirm your new address", robots: { index: false }, referrer: "same-origin" };
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { sourceRequestAction } from "@/app/t/[threadId]/evidence-actions";
+import { sourceRequestAction } from "@/lib/actions/evidence";
 import { answerInlinePost } from "@/lib/inline-post";
 
 /** "Needs a source", or taking one's request back (the thread page's form posts here). */

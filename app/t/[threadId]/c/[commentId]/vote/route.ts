@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { voteAction } from "@/app/t/[threadId]/actions";
+import { voteAction } from "@/lib/actions/comments";
 import { answerInlinePost } from "@/lib/inline-post";
 
 /** Upvote a comment, or take the upvote back (the thread page's vote form posts here). */

@@ -23,14 +23,14 @@ vi.mock("next/server", async (importOriginal) => ({
   },
 }));
 
-import { moderateCommentAction } from "@/app/mod/actions";
-import { createCommentAction, editCommentAction } from "@/app/t/[threadId]/actions";
+import { moderateCommentAction } from "@/lib/actions/moderation";
+import { createCommentAction, editCommentAction } from "@/lib/actions/comments";
 import type { ActionState } from "@/lib/action-state";
 import { db } from "@/lib/db";
 import * as logger from "@/lib/logger";
 import { countUnreadNotifications, getNotifications } from "@/lib/queries/notifications";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
-import { emailNotificationsAction, markAllNotificationsReadAction, openNotificationAction } from "./actions";
+import { emailNotificationsAction, markAllNotificationsReadAction, openNotificationAction } from "@/lib/actions/notifications";
 
 type Result = ActionState & { redirectedTo?: string };
 

@@ -12,8 +12,8 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 import { callAction, callActionWith, databaseChanges, DatabaseTracker, expectClearRefusal, formDataFrom, type Answer } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileField, hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
-import * as actions from "./actions";
-import { emailNotificationsAction, markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "./actions";
+import * as actions from "@/lib/actions/notifications";
+import { emailNotificationsAction, markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "@/lib/actions/notifications";
 
 // Generous: a few seconds on an idle machine, several times that on a busy one.
 const TIMEOUT_MS = 180_000;

@@ -23,8 +23,8 @@ import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";
 import { callActionWith, databaseChanges, type Action, DatabaseTracker, expectClearRefusal, formDataFrom, type Answer } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
-import * as actions from "./actions";
-import { changePasswordAction, deleteAccountAction, endSessionAction, endSessionsAction } from "./actions";
+import * as actions from "@/lib/actions/settings";
+import { changePasswordAction, deleteAccountAction, endSessionAction, endSessionsAction } from "@/lib/actions/settings";
 import { useEnv } from "@/lib/testing/env";
 import { expectCountersMatchRecount } from "@/lib/testing/counters";
 

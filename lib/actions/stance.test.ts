@@ -11,7 +11,7 @@ vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 import { db } from "@/lib/db";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged } from "@/lib/testing/action-harness";
 import { createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
-import { createCommentAction, editCommentAction } from "./actions";
+import { createCommentAction, editCommentAction } from "@/lib/actions/comments";
 import { useEnv } from "@/lib/testing/env";
 
 // Limits out of the way: these tests are about other refusals.

@@ -15,8 +15,8 @@ import { backfillNameKeys } from "@/lib/queries/display-names";
 import { callActionWith, databaseChanges, DatabaseTracker, expectClearRefusal, formDataFrom, type Answer } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileField, hostileForm, hostileText } from "@/lib/testing/hostile-input";
-import * as actions from "./actions";
-import { changeDisplayNameAction } from "./actions";
+import * as actions from "@/lib/actions/display-name";
+import { changeDisplayNameAction } from "@/lib/actions/display-name";
 import { useEnv } from "@/lib/testing/env";
 
 // Limits out of the way: these tests are about other refusals.

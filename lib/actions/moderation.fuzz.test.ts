@@ -24,9 +24,9 @@ import {
 } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
-import * as actions from "./actions";
-import * as appealActions from "./appeals/actions";
-import * as slowModeActions from "./slow-mode/actions";
+import * as actions from "@/lib/actions/moderation";
+import * as appealActions from "@/lib/actions/appeal-decisions";
+import * as slowModeActions from "@/lib/actions/slow-mode";
 import {
   addWordFilterAction,
   dismissReportsAction,
@@ -36,7 +36,7 @@ import {
   removeWordFilterAction,
   setRoleAction,
   suspendUserAction,
-} from "./actions";
+} from "@/lib/actions/moderation";
 import { expectCountersMatchRecount } from "@/lib/testing/counters";
 
 const NUM_RUNS = 40;

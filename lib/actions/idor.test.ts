@@ -1,6 +1,6 @@
 // IDOR for every server action: ids the caller may not touch (someone else's comment, a hidden, removed, pending or
 // deleted one, one in a locked thread or another thread, a staff account, an item that does not exist) are refused
-// with a message and change nothing. Extends app/mod/actions.test.ts (its role matrix, and the IDOR cases it
+// with a message and change nothing. Extends lib/actions/moderation.test.ts (its role matrix, and the IDOR cases it
 // already has: another member's visible comment, an admin's, one awaiting review, a cross-thread reply or report).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";
@@ -18,19 +18,19 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
 }));
 
-import * as appealActions from "@/app/appeals/actions";
-import * as accountActions from "@/app/auth-actions";
-import * as appealDecisionActions from "@/app/mod/appeals/actions";
-import * as slowModeActions from "@/app/mod/slow-mode/actions";
-import * as moderationActions from "@/app/mod/actions";
-import * as notificationActions from "@/app/notifications/actions";
-import * as settingsActions from "@/app/settings/actions";
-import * as nameActions from "@/app/settings/name/actions";
-import * as emailActions from "@/app/settings/email/actions";
-import * as correctionActions from "@/app/mod/corrections/actions";
-import * as memberActions from "@/app/t/[threadId]/actions";
-import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
-import * as editorActions from "@/app/editor/actions";
+import * as appealActions from "@/lib/actions/appeals";
+import * as accountActions from "@/lib/actions/auth";
+import * as appealDecisionActions from "@/lib/actions/appeal-decisions";
+import * as slowModeActions from "@/lib/actions/slow-mode";
+import * as moderationActions from "@/lib/actions/moderation";
+import * as notificationActions from "@/lib/actions/notifications";
+import * as settingsActions from "@/lib/actions/settings";
+import * as nameActions from "@/lib/actions/display-name";
+import * as emailActions from "@/lib/actions/email";
+import * as correctionActions from "@/lib/actions/corrections";
+import * as memberActions from "@/lib/actions/comments";
+import * as evidenceActions from "@/lib/actions/evidence";
+import * as editorActions from "@/lib/actions/editor";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";

@@ -7,13 +7,13 @@ vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 
-import { suspendUserAction } from "@/app/mod/actions";
-import { decideAppealAction } from "@/app/mod/appeals/actions";
-import { createCommentAction, reportAction } from "@/app/t/[threadId]/actions";
+import { suspendUserAction } from "@/lib/actions/moderation";
+import { decideAppealAction } from "@/lib/actions/appeal-decisions";
+import { createCommentAction, reportAction } from "@/lib/actions/comments";
 import { db } from "@/lib/db";
 import { callAction } from "@/lib/testing/action-harness";
 import { createTestComment, createTestModerator, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
-import { fileAppealAction } from "./actions";
+import { fileAppealAction } from "@/lib/actions/appeals";
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 

@@ -11,7 +11,7 @@ vi.mock("@/lib/current-user", () => ({ getCurrentUser: vi.fn(async () => session
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 
-import * as correctionActions from "@/app/mod/corrections/actions";
+import * as correctionActions from "@/lib/actions/corrections";
 import {
   callAction,
   callActionWith,
@@ -26,7 +26,7 @@ import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type A
 import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import { correctionSchema, CORRECTION_TARGETS, decideCorrectionSchema, sourceRequestSchema } from "@/lib/validations/evidence";
 import type { z } from "zod";
-import * as evidenceActions from "./evidence-actions";
+import * as evidenceActions from "@/lib/actions/evidence";
 import { useEnv } from "@/lib/testing/env";
 
 // Limits out of the way: these tests are about other refusals.

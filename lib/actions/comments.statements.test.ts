@@ -19,7 +19,7 @@ vi.mock("next/server", async (importOriginal) => ({
 import { db } from "@/lib/db";
 import { callAction } from "@/lib/testing/action-harness";
 import { createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
-import { createCommentAction } from "./actions";
+import { createCommentAction } from "@/lib/actions/comments";
 
 let threadId: string;
 

@@ -11,10 +11,10 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 
 import { revalidatePath } from "next/cache";
-import { createCommentAction, deleteCommentAction, editCommentAction, reportAction } from "@/app/t/[threadId]/actions";
+import { createCommentAction, deleteCommentAction, editCommentAction, reportAction } from "@/lib/actions/comments";
 import { db } from "@/lib/db";
 import { randomUUID } from "node:crypto";
-import * as editorActions from "@/app/editor/actions";
+import * as editorActions from "@/lib/actions/editor";
 import { parseArticleText } from "@/lib/article-import";
 import { createDraftArticle, publishArticle, setArticleAnswers } from "@/lib/queries/editor";
 import { createReport } from "@/lib/queries/reports";
@@ -30,7 +30,7 @@ import {
   removeWordFilterAction,
   setRoleAction,
   suspendUserAction,
-} from "./actions";
+} from "@/lib/actions/moderation";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -482,7 +482,7 @@ const CASES: Case[] = [
       });
     },
   },
-  // The editors' actions (app/editor/actions.ts).
+  // The editors' actions (lib/actions/editor.ts).
   {
     name: "createArticleAction",
     guard: "editor",

@@ -26,10 +26,10 @@ import { hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema } from "@/lib/validations/comment";
 import { REPORT_REASONS, reportSchema } from "@/lib/validations/moderation";
 import type { z } from "zod";
-import * as appealActions from "@/app/appeals/actions";
+import * as appealActions from "@/lib/actions/appeals";
 import { fileAppealSchema } from "@/lib/validations/appeal";
-import * as actions from "./actions";
-import { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } from "./actions";
+import * as actions from "@/lib/actions/comments";
+import { createCommentAction, deleteCommentAction, editCommentAction, reportAction, voteAction } from "@/lib/actions/comments";
 import { useEnv } from "@/lib/testing/env";
 import { expectCountersMatchRecount } from "@/lib/testing/counters";
 

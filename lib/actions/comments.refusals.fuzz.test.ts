@@ -16,7 +16,7 @@ import { buildActionWorld, sessionFor, type ActionWorld } from "@/lib/testing/ac
 import { useEnv } from "@/lib/testing/env";
 import { COMMENT_MAX_LENGTH, STANCES } from "@/lib/validations/comment";
 import { REPORT_REASONS } from "@/lib/validations/moderation";
-import { createCommentAction, editCommentAction, reportAction } from "./actions";
+import { createCommentAction, editCommentAction, reportAction } from "@/lib/actions/comments";
 
 // Limits out of the way: a form must be refused for what it holds, not for how often it came.
 useEnv({

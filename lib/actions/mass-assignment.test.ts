@@ -1,7 +1,7 @@
 // Mass assignment, for every server action: a valid form plus every column name a client could hope to set
 // (authorId, role, pinned, locked, status, threadId of another thread, depth, createdAt...) succeeds as the bare
 // form would, and not one of the extra values lands in any row the call wrote. Extends the hand-written cases in
-// app/mod/actions.test.ts with one table row per action and a check over the whole database, not chosen columns.
+// lib/actions/moderation.test.ts with one table row per action and a check over the whole database, not chosen columns.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";
@@ -31,19 +31,19 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
 }));
 
-import * as appealActions from "@/app/appeals/actions";
-import * as accountActions from "@/app/auth-actions";
-import * as appealDecisionActions from "@/app/mod/appeals/actions";
-import * as slowModeActions from "@/app/mod/slow-mode/actions";
-import * as moderationActions from "@/app/mod/actions";
-import * as notificationActions from "@/app/notifications/actions";
-import * as settingsActions from "@/app/settings/actions";
-import * as nameActions from "@/app/settings/name/actions";
-import * as emailActions from "@/app/settings/email/actions";
-import * as correctionActions from "@/app/mod/corrections/actions";
-import * as memberActions from "@/app/t/[threadId]/actions";
-import * as evidenceActions from "@/app/t/[threadId]/evidence-actions";
-import * as editorActions from "@/app/editor/actions";
+import * as appealActions from "@/lib/actions/appeals";
+import * as accountActions from "@/lib/actions/auth";
+import * as appealDecisionActions from "@/lib/actions/appeal-decisions";
+import * as slowModeActions from "@/lib/actions/slow-mode";
+import * as moderationActions from "@/lib/actions/moderation";
+import * as notificationActions from "@/lib/actions/notifications";
+import * as settingsActions from "@/lib/actions/settings";
+import * as nameActions from "@/lib/actions/display-name";
+import * as emailActions from "@/lib/actions/email";
+import * as correctionActions from "@/lib/actions/corrections";
+import * as memberActions from "@/lib/actions/comments";
+import * as evidenceActions from "@/lib/actions/evidence";
+import * as editorActions from "@/lib/actions/editor";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { createSession, findActiveSessionUser } from "@/lib/queries/sessions";

@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { callAction, callActionWith, databaseChanges, DatabaseTracker, expectClearRefusal, type Action, type Fields } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { fileValue, hostileForm, hostileText, idOf } from "@/lib/testing/hostile-input";
-import * as actions from "./actions";
+import * as actions from "@/lib/actions/editor";
 
 const NUM_RUNS = 30;
 const TIMEOUT_MS = 180_000;

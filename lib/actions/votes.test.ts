@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { callAction, databaseState, expectClearRefusal, expectDatabaseUnchanged } from "@/lib/testing/action-harness";
 import { ACTORS, buildActionWorld, everyId, sessionFor, type ActionWorld, type ActorName } from "@/lib/testing/action-world";
 import { hostileForm, idOf } from "@/lib/testing/hostile-input";
-import { voteAction } from "./actions";
+import { voteAction } from "@/lib/actions/comments";
 
 let world: ActionWorld;
 beforeAll(async () => {

@@ -26,7 +26,7 @@ import { hashPassword } from "@/lib/password";
 import { createUserWithPassword } from "@/lib/queries/users";
 import { callAction, callActionWith, databaseChanges, DatabaseTracker, expectClearRefusal, formDataFrom, type Fields } from "@/lib/testing/action-harness";
 import { fileValue, hostileForm, hostileText, MEGABYTE_VALUES } from "@/lib/testing/hostile-input";
-import { signInAction, signInWithGitHubAction, signInWithOidcAction, signOutAction, signUpAction } from "./auth-actions";
+import { signInAction, signInWithGitHubAction, signInWithOidcAction, signOutAction, signUpAction } from "@/lib/actions/auth";
 import { useEnv } from "@/lib/testing/env";
 
 const ORIGIN = "http://localhost:3000";
