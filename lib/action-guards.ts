@@ -7,10 +7,16 @@ import { describeSuspension } from "@/lib/suspension-message";
 
 type Guarded = { user: CurrentUser; refusal?: undefined } | { user?: undefined; refusal: ActionState };
 
+/** Anyone signed in, suspended or not (a suspended member may still appeal); otherwise the message to show. */
+export async function requireSignedIn(values?: Record<string, string>): Promise<Guarded> {
+  const user = await getCurrentUser();
+  return user ? { user } : { refusal: failed("Your session has ended. Sign in again to continue.", values) };
+}
+
 /** A signed-in member who is not suspended; otherwise the message to show. */
 export async function requireParticipant(values?: Record<string, string>): Promise<Guarded> {
-  const user = await getCurrentUser();
-  if (!user) return { refusal: failed("Your session has ended. Sign in again to continue.", values) };
+  const { user, refusal } = await requireSignedIn(values);
+  if (refusal) return { refusal };
   if (user.suspension) return { refusal: failed(describeSuspension(user.suspension), values) };
   return { user };
 }

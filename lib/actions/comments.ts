@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
-import { refusalFrom, requireWriter } from "@/lib/action-guards";
+import { defineAction } from "./define-action";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { getClientIp } from "@/lib/client-ip";
 import { announceNewComment } from "@/lib/live-events";
@@ -20,107 +19,95 @@ import { toggleVote, VoteError } from "@/lib/queries/votes";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema } from "@/lib/validations/comment";
 import { reportSchema } from "@/lib/validations/moderation";
 
-function afterChange(comment: { id: string; threadId: string; depth: number }, unmatched: readonly string[] = []): never {
-  revalidatePath("/", "layout");
+/**
+ * After a comment changes, the reader lands on it. Every page is rendered per request, so revalidating means the
+ * browser's router cache: the thread the comment is in, not the whole site.
+ */
+function showComment(comment: { id: string; threadId: string; depth: number }, unmatched: readonly string[] = []): never {
+  revalidatePath(`/t/${comment.threadId}`, "layout");
   redirect(withUnmatchedMentions(commentHref(comment.threadId, comment), unmatched));
 }
 
-export async function createCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = textValues(formData, ["body", "stance"]);
-  const { user, refusal } = await requireWriter(values);
-  if (refusal) return refusal;
-  const parsed = parseForm(createCommentSchema, formData);
-  if (!parsed.success) return invalid(parsed.error, values);
-
-  let comment;
-  try {
+export const createCommentAction = defineAction({
+  guard: "writer",
+  schema: createCommentSchema,
+  keep: ["body", "stance"],
+  refusals: [CommentError],
+  async run(input, user) {
     await enforceRateLimits([
       { limit: "comment:user", key: user.id },
       { limit: "comment:ip", key: await getClientIp() },
     ]);
-    comment = await createComment({ ...parsed.data, author: user });
-  } catch (error) {
-    return refusalFrom(error, [CommentError], values);
-  }
-  // The comment is committed: open pages of the thread hear of it at once (lib/live-events.ts). Replies and mentions (a held comment notifies once approved) and the automatic
-  // cool-down run after the answer has gone (after()); neither can fail the post.
-  metrics().commentsPosted.inc();
-  await announceNewComment(comment.threadId);
-  await notifyAfterComment(comment.id);
-  await evaluateCooldownAfterActivity(comment.threadId);
-  afterChange(comment, await unmatchedMentions(parsed.data.body));
-}
+    return createComment({ ...input, author: user });
+  },
+  // The comment is committed: open pages of the thread hear of it at once (lib/live-events.ts). Replies and
+  // mentions (a held comment notifies once approved) and the automatic cool-down run after the answer has gone
+  // (after()); neither can fail the post.
+  async after(comment, input) {
+    metrics().commentsPosted.inc();
+    await announceNewComment(comment.threadId);
+    await notifyAfterComment(comment.id);
+    await evaluateCooldownAfterActivity(comment.threadId);
+    showComment(comment, await unmatchedMentions(input.body));
+  },
+});
 
-export async function editCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = textValues(formData, ["body", "stance"]);
-  const { user, refusal } = await requireWriter(values);
-  if (refusal) return refusal;
-  const parsed = parseForm(editCommentSchema, formData);
-  if (!parsed.success) return invalid(parsed.error, values);
-
-  let comment;
-  try {
+export const editCommentAction = defineAction({
+  guard: "writer",
+  schema: editCommentSchema,
+  keep: ["body", "stance"],
+  refusals: [CommentError],
+  async run(input, user) {
     await enforceRateLimits([{ limit: "edit:user", key: user.id }]);
-    comment = await editComment({ ...parsed.data, author: user });
-  } catch (error) {
-    return refusalFrom(error, [CommentError], values);
-  }
+    return editComment({ ...input, author: user });
+  },
   // A mention added by the edit, after the answer; whoever was notified already is not notified again.
-  await notifyAfterComment(comment.id);
-  afterChange(comment, await unmatchedMentions(parsed.data.body));
-}
+  async after(comment, input) {
+    await notifyAfterComment(comment.id);
+    showComment(comment, await unmatchedMentions(input.body));
+  },
+});
 
-export async function deleteCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireWriter();
-  if (refusal) return refusal;
-  const parsed = parseForm(deleteCommentSchema, formData);
-  if (!parsed.success) return invalid(parsed.error);
-
-  let comment;
-  try {
-    comment = await deleteComment({ ...parsed.data, authorId: user.id });
-  } catch (error) {
-    return refusalFrom(error, [CommentError]);
-  }
+export const deleteCommentAction = defineAction({
+  guard: "writer",
+  schema: deleteCommentSchema,
+  refusals: [CommentError],
+  run: (input, user) => deleteComment({ ...input, authorId: user.id }),
   // The author's words are gone: signed-out readers' cached copies go too, on every instance.
-  await purgeAnonymousPages();
-  afterChange(comment);
-}
+  async after(comment) {
+    await purgeAnonymousPages();
+    showComment(comment);
+  },
+});
 
-export async function reportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = textValues(formData, ["note", "reason"]);
-  const { user, refusal } = await requireWriter(values);
-  if (refusal) return refusal;
-  const parsed = parseForm(reportSchema, formData);
-  if (!parsed.success) return invalid(parsed.error, values);
-
-  try {
+export const reportAction = defineAction({
+  guard: "writer",
+  schema: reportSchema,
+  keep: ["note", "reason"],
+  refusals: [ReportError],
+  async run(input, user) {
     await enforceRateLimits([
       { limit: "report:user", key: user.id },
       { limit: "report:ip", key: await getClientIp() },
     ]);
-    await createReport({ ...parsed.data, reporterId: user.id });
-  } catch (error) {
-    return refusalFrom(error, [ReportError], values);
-  }
-  await evaluateCooldownAfterActivity(parsed.data.threadId);
-  revalidatePath("/mod");
-  return { ok: true, message: "Thanks. A moderator will review your report." };
-}
+    return createReport({ ...input, reporterId: user.id });
+  },
+  async after(_report, input) {
+    await evaluateCooldownAfterActivity(input.threadId);
+    // The moderators' queue gains an item.
+    revalidatePath("/mod");
+    return { ok: true, message: "Thanks. A moderator will review your report." };
+  },
+});
 
 /** Upvote, or take the upvote back. Answers in place (no redirect): the refreshed page shows the new count. */
-export async function voteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireWriter();
-  if (refusal) return refusal;
-  const parsed = parseForm(voteSchema, formData);
-  if (!parsed.success) return invalid(parsed.error);
-
-  let result;
-  try {
-    result = await toggleVote({ commentId: parsed.data.commentId, voter: user });
-  } catch (error) {
-    return refusalFrom(error, [VoteError]);
-  }
-  revalidatePath(`/t/${result.comment.threadId}`, "layout");
-  return { ok: true, message: result.voted ? "Upvoted." : "Upvote taken back." };
-}
+export const voteAction = defineAction({
+  guard: "writer",
+  schema: voteSchema,
+  refusals: [VoteError],
+  run: (input, user) => toggleVote({ commentId: input.commentId, voter: user }),
+  after(result) {
+    revalidatePath(`/t/${result.comment.threadId}`, "layout");
+    return { ok: true, message: result.voted ? "Upvoted." : "Upvote taken back." };
+  },
+});

@@ -1,9 +1,9 @@
 "use server";
 
+import { defineAction } from "./define-action";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formFields, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
-import { refusalFrom, requireEditor } from "@/lib/action-guards";
+import { formFields, type ActionState } from "@/lib/action-state";
 import { ARTICLE_MAX_BYTES, ArticleImportError, parseArticleFile, parseArticleText } from "@/lib/article-import";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import {
@@ -38,7 +38,10 @@ import {
 
 const ALLOWED_FILE = /\.(md|markdown|txt)$/i;
 
-/** After a change: editors' pages, and for a published article every page readers see (and the anonymous cache). */
+/**
+ * After a change: editors' pages, and for a published article every page readers see (the home page's list, the
+ * article, its threads, search…) and the anonymous cache.
+ */
 async function changed(article: { id: string; slug: string; draft: boolean }, message: string): Promise<ActionState> {
   revalidatePath("/editor", "layout");
   if (!article.draft) {
@@ -62,64 +65,50 @@ async function articleText(formData: FormData, pasted: string | undefined): Prom
   return { text: pasted };
 }
 
-export async function createArticleAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
-  const values = textValues(formData, ["title", "source", "sourceUrl", "slug", "text"]);
-  const parsed = parseForm(newArticleSchema, formData);
-  if (!parsed.success) return invalid(parsed.error, values);
-  const { title, source, sourceUrl, slug, text } = parsed.data;
-  let created: { id: string };
-  try {
+export const createArticleAction = defineAction({
+  guard: "editor",
+  schema: newArticleSchema,
+  keep: ["title", "source", "sourceUrl", "slug", "text"],
+  refusals: [ArticleImportError, EditorError],
+  async run({ title, source, sourceUrl, slug, text }, user, formData) {
     const input = await articleText(formData, text);
     const options = { source, slug, refuseHtml: true };
     const parsedSeed = "buffer" in input ? parseArticleFile(input.buffer, options) : parseArticleText(input.text, options);
     const seed = { ...parsedSeed, ...(title ? { title } : {}), ...(sourceUrl ? { sourceUrl } : {}) };
-    created = await createDraftArticle({ editorId: user.id, seed });
-  } catch (error) {
-    return refusalFrom(error, [ArticleImportError, EditorError], values);
-  }
-  revalidatePath("/editor");
-  redirect(`/editor/${created.id}`);
-}
+    return createDraftArticle({ editorId: user.id, seed });
+  },
+  // A draft: only the editors' list shows it.
+  after(created) {
+    revalidatePath("/editor");
+    redirect(`/editor/${created.id}`);
+  },
+});
 
-export async function updateArticleAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
-  const parsed = parseForm(articleDetailsSchema, formData);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    return await changed(await updateArticleDetails({ editorId: user.id, ...parsed.data }), "Article saved.");
-  } catch (error) {
-    return refusalFrom(error, [EditorError]);
-  }
-}
+export const updateArticleAction = defineAction({
+  guard: "editor",
+  schema: articleDetailsSchema,
+  refusals: [EditorError],
+  run: (input, user) => updateArticleDetails({ editorId: user.id, ...input }),
+  after: (article) => changed(article, "Article saved."),
+});
 
-export async function updatePointAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
-  const values = textValues(formData, ["title", "summary", "excerpt"]);
-  const parsed = parseForm(pointSchema, formData);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    return await changed(await updatePoint({ editorId: user.id, ...parsed.data }), "Point saved.");
-  } catch (error) {
-    return refusalFrom(error, [EditorError], values);
-  }
-}
+export const updatePointAction = defineAction({
+  guard: "editor",
+  schema: pointSchema,
+  keep: ["title", "summary", "excerpt"],
+  refusals: [EditorError],
+  run: (input, user) => updatePoint({ editorId: user.id, ...input }),
+  after: (article) => changed(article, "Point saved."),
+});
 
-export async function addPointAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
-  const values = textValues(formData, ["title", "summary", "excerpt"]);
-  const parsed = parseForm(newPointSchema, formData);
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    return await changed(await addPoint({ editorId: user.id, ...parsed.data }), "Point added.");
-  } catch (error) {
-    return refusalFrom(error, [EditorError], values);
-  }
-}
+export const addPointAction = defineAction({
+  guard: "editor",
+  schema: newPointSchema,
+  keep: ["title", "summary", "excerpt"],
+  refusals: [EditorError],
+  run: (input, user) => addPoint({ editorId: user.id, ...input }),
+  after: (article) => changed(article, "Point added."),
+});
 
 const POINT_DONE = {
   up: "Point moved up.",
@@ -130,85 +119,59 @@ const POINT_DONE = {
   reopen: "Point reopened.",
 };
 
-export async function pointToolAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
-  const parsed = parseForm(pointToolSchema, formData);
-  if (!parsed.success) return invalid(parsed.error);
-  const { kind, ...target } = parsed.data;
-  const input = { editorId: user.id, ...target };
-  try {
-    const article =
-      kind === "up" || kind === "down"
-        ? await movePoint({ ...input, direction: kind })
-        : kind === "merge"
-          ? await mergeWithNext(input)
-          : kind === "delete"
-            ? await deletePoint(input)
-            : await setPointClosed({ ...input, closed: kind === "close" });
-    return await changed(article, POINT_DONE[kind]);
-  } catch (error) {
-    return refusalFrom(error, [EditorError]);
-  }
-}
+export const pointToolAction = defineAction({
+  guard: "editor",
+  schema: pointToolSchema,
+  refusals: [EditorError],
+  run({ kind, ...target }, user) {
+    const input = { editorId: user.id, ...target };
+    if (kind === "up" || kind === "down") return movePoint({ ...input, direction: kind });
+    if (kind === "merge") return mergeWithNext(input);
+    if (kind === "delete") return deletePoint(input);
+    return setPointClosed({ ...input, closed: kind === "close" });
+  },
+  after: (article, input) => changed(article, POINT_DONE[input.kind]),
+});
 
-export async function splitPointAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
-  const parsed = parseForm(splitPointSchema, formData);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    return await changed(await splitPoint({ editorId: user.id, ...parsed.data }), "Point split in two.");
-  } catch (error) {
-    return refusalFrom(error, [EditorError]);
-  }
-}
+export const splitPointAction = defineAction({
+  guard: "editor",
+  schema: splitPointSchema,
+  refusals: [EditorError],
+  run: (input, user) => splitPoint({ editorId: user.id, ...input }),
+  after: (article) => changed(article, "Point split in two."),
+});
 
 const ARTICLE_DONE = { publish: "Published: everyone can read it now.", close: "Article closed to new comments.", reopen: "Article reopened to comments." };
 
-export async function articleStateAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
-  const parsed = parseForm(articleStateSchema, formData);
-  if (!parsed.success) return invalid(parsed.error);
-  const { kind, articleId, reason } = parsed.data;
-  try {
-    const article =
-      kind === "publish"
-        ? await publishArticle({ editorId: user.id, articleId })
-        : await setArticleClosed({ editorId: user.id, articleId, closed: kind === "close", reason });
-    return await changed({ ...article, draft: false }, ARTICLE_DONE[kind]);
-  } catch (error) {
-    return refusalFrom(error, [EditorError]);
-  }
-}
+export const articleStateAction = defineAction({
+  guard: "editor",
+  schema: articleStateSchema,
+  refusals: [EditorError],
+  run: ({ kind, articleId, reason }, user) =>
+    kind === "publish"
+      ? publishArticle({ editorId: user.id, articleId })
+      : setArticleClosed({ editorId: user.id, articleId, closed: kind === "close", reason }),
+  after: (article, input) => changed({ ...article, draft: false }, ARTICLE_DONE[input.kind]),
+});
 
 /** Marks the article as a rebuttal or follow-up of an earlier one, or as answering none. */
-export async function articleAnswersAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
-  const parsed = parseForm(articleAnswersSchema, formData);
-  if (!parsed.success) return invalid(parsed.error);
-  const { articleId, answersId, kind } = parsed.data;
-  try {
-    const article = await setArticleAnswers({ editorId: user.id, articleId, answersId: answersId ?? null, kind: answersId ? (kind ?? null) : null });
-    return await changed(article, answersId ? "Saved: now link each point to the points it answers." : "Saved: this article answers no other.");
-  } catch (error) {
-    return refusalFrom(error, [EditorError]);
-  }
-}
+export const articleAnswersAction = defineAction({
+  guard: "editor",
+  schema: articleAnswersSchema,
+  refusals: [EditorError],
+  run: ({ articleId, answersId, kind }, user) =>
+    setArticleAnswers({ editorId: user.id, articleId, answersId: answersId ?? null, kind: answersId ? (kind ?? null) : null }),
+  after: (article, input) =>
+    changed(article, input.answersId ? "Saved: now link each point to the points it answers." : "Saved: this article answers no other."),
+});
 
 /** Links a point to the earlier points it answers (every checked box; none clears the links). */
-export async function pointAnswersAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, refusal } = await requireEditor();
-  if (refusal) return refusal;
+export const pointAnswersAction = defineAction({
+  guard: "editor",
+  schema: pointAnswersSchema,
   // Several checkboxes share one name: every checked value, not only the last.
-  const fields = { ...formFields(formData), answersThreadIds: formData instanceof FormData ? formData.getAll("answersThreadIds") : [] };
-  const parsed = pointAnswersSchema.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    return await changed(await setPointAnswers({ editorId: user.id, ...parsed.data }), "Links saved.");
-  } catch (error) {
-    return refusalFrom(error, [EditorError]);
-  }
-}
+  fields: (formData) => ({ ...formFields(formData), answersThreadIds: formData instanceof FormData ? formData.getAll("answersThreadIds") : [] }),
+  refusals: [EditorError],
+  run: (input, user) => setPointAnswers({ editorId: user.id, ...input }),
+  after: (article) => changed(article, "Links saved."),
+});

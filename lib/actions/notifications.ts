@@ -1,8 +1,9 @@
 "use server";
 
+import { defineAction } from "./define-action";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failed, invalid, parseForm, type ActionState } from "@/lib/action-state";
+import { parseForm } from "@/lib/action-state";
 import { commentHref } from "@/lib/reply-tree";
 import { getCurrentUser } from "@/lib/current-user";
 import { openNotice } from "@/lib/queries/notices";
@@ -41,13 +42,12 @@ export async function markAllNotificationsReadAction(): Promise<void> {
 }
 
 /** The email-notification switch; its form lives on /settings. */
-export async function emailNotificationsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return failed("Your session has ended. Sign in again to continue.");
-  const parsed = parseForm(emailNotificationsSchema, formData);
-  if (!parsed.success) return invalid(parsed.error);
-  const enabled = parsed.data.emailNotifications === "on";
-  await setEmailNotifications(user.id, enabled);
-  revalidatePath("/settings");
-  return { ok: true, message: enabled ? "You will get an email for replies and mentions." : "No more emails: replies and mentions show here only." };
-}
+export const emailNotificationsAction = defineAction({
+  guard: "signedIn",
+  schema: emailNotificationsSchema,
+  run: (input, user) => setEmailNotifications(user.id, input.emailNotifications === "on").then(() => input.emailNotifications === "on"),
+  after(enabled) {
+    revalidatePath("/settings");
+    return { ok: true, message: enabled ? "You will get an email for replies and mentions." : "No more emails: replies and mentions show here only." };
+  },
+});
