@@ -10,7 +10,7 @@ const NOTHING: Waiting = { reportsAndPending: 0, appeals: 0, corrections: 0, tot
 /**
  * Everything waiting that this moderator may act on, the header badge's one count and the parts the queue page
  * shows: reported items and comments awaiting approval, open appeals they may decide (not of their own decisions,
- * nor their own appeals: lib/permissions.ts canDecideAppeal), and open correction requests. Four queries.
+ * nor their own appeals: lib/permissions/appeals.ts canDecideAppeal), and open correction requests. Four queries.
  */
 export async function countWaiting(viewer: Pick<CurrentUser, "id" | "role" | "suspension"> | null): Promise<Waiting> {
   if (!canModerate(viewer)) return NOTHING;
