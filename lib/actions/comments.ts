@@ -106,6 +106,7 @@ export const voteAction = defineAction({
   schema: voteSchema,
   refusals: [VoteError],
   run: (input, user) => toggleVote({ commentId: input.commentId, voter: user }),
+  // The count shows beside the comment, in its thread alone.
   after(result) {
     revalidatePath(`/t/${result.comment.threadId}`, "layout");
     return { ok: true, message: result.voted ? "Upvoted." : "Upvote taken back." };

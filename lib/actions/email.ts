@@ -59,6 +59,7 @@ export async function confirmEmailChangeAction(_previous: ActionState, formData:
   const outcome = await confirmEmailChange(parsed.data.token);
   if (outcome.kind === "unusable") return failed(EMAIL_CHANGE_LINK_UNUSABLE);
   if (outcome.kind === "taken") return failed("That address now belongs to another account, so nothing changed.");
+  // The address shows on /settings; whether the comment box asks for confirmation is read afresh on each page.
   revalidatePath("/settings");
   // A page of its own: re-rendered after a no-JavaScript post, the link's page would only find its link spent.
   redirect(EMAIL_CHANGED_PATH);

@@ -26,6 +26,7 @@ export const sourceRequestAction = defineAction({
     if (notificationId && isEmailEnabled) after(() => sendNotificationEmails([notificationId]));
     return { threadId: result.comment.threadId, message: result.added ? "Asked the author for a source." : "You have already asked for a source." };
   },
+  // The request shows on the comment, in its thread alone (the author's notification is their own page's).
   after({ threadId, message }) {
     revalidatePath(`/t/${threadId}`, "layout");
     return { ok: true, message };

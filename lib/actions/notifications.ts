@@ -11,6 +11,7 @@ import { markAllNotificationsRead, openNotification, setEmailNotifications } fro
 import { emailNotificationsSchema, openNoticeSchema, openNotificationSchema } from "@/lib/validations/notification";
 
 // Reading one's notifications needs a session, not good standing: a suspended member can still read them.
+// Reading one changes the unread count in every page's header, so those revalidate the whole site.
 const SIGN_IN = "/signin?callbackUrl=%2Fnotifications";
 
 /** Marks a notification read and goes to the comment it is about (or back to the list if that is gone). */
@@ -46,6 +47,7 @@ export const emailNotificationsAction = defineAction({
   guard: "signedIn",
   schema: emailNotificationsSchema,
   run: (input, user) => setEmailNotifications(user.id, input.emailNotifications === "on").then(() => input.emailNotifications === "on"),
+  // The switch shows on /settings alone.
   after(enabled) {
     revalidatePath("/settings");
     return { ok: true, message: enabled ? "You will get an email for replies and mentions." : "No more emails: replies and mentions show here only." };

@@ -38,6 +38,7 @@ export const endSessionAction = defineAction({
   async after(ended, input, user) {
     if (!ended) return failed("That session does not exist.");
     if (input.sessionId === user.sessionId) await signOut({ redirectTo: "/" });
+    // Only the settings page lists sessions.
     revalidatePath("/settings");
     return { ok: true, message: "Signed out on that device." };
   },
@@ -53,6 +54,7 @@ export const endSessionsAction = defineAction({
   },
   async after({ everywhere, count }) {
     if (everywhere) await signOut({ redirectTo: "/" });
+    // Only the settings page lists sessions.
     revalidatePath("/settings");
     return { ok: true, message: count === 0 ? "You were not signed in anywhere else." : `Signed out on ${count} other device${count === 1 ? "" : "s"}.` };
   },
