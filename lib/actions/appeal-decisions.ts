@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "./define-action";
-import { revalidatePath } from "next/cache";
+import { refreshSite } from "./refresh";
 import { notifyAfterComment } from "@/lib/notify";
 import { AppealError, decideAppeal } from "@/lib/queries/appeals";
 import { decideAppealSchema } from "@/lib/validations/appeal";
@@ -16,7 +16,7 @@ export const decideAppealAction = defineAction({
     // A comment visible again: its replies and mentions notify, once (as a restore does).
     if (input.kind === "overturned" && decided.commentId) await notifyAfterComment(decided.commentId);
     // Overturning is a moderation decision: it shows wherever the comment or the member does, and in staff headers.
-    revalidatePath("/", "layout");
+    await refreshSite();
     return { ok: true, message: input.kind === "overturned" ? "Appeal granted: the decision is overturned." : "Decision upheld." };
   },
 });

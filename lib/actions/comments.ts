@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "./define-action";
+import { refreshThread } from "./refresh";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { getClientIp } from "@/lib/client-ip";
 import { announceNewComment } from "@/lib/live-events";
@@ -20,11 +21,11 @@ import { createCommentSchema, deleteCommentSchema, editCommentSchema, voteSchema
 import { reportSchema } from "@/lib/validations/moderation";
 
 /**
- * After a comment changes, the reader lands on it. Every page is rendered per request, so revalidating means the
- * browser's router cache: the thread the comment is in, not the whole site.
+ * After a comment changes, the reader lands on it: its thread is refreshed (its count and stance tally may have
+ * moved, or slow mode started), not the whole site.
  */
-function showComment(comment: { id: string; threadId: string; depth: number }, unmatched: readonly string[] = []): never {
-  revalidatePath(`/t/${comment.threadId}`, "layout");
+async function showComment(comment: { id: string; threadId: string; depth: number }, unmatched: readonly string[] = []): Promise<never> {
+  await refreshThread(comment.threadId);
   redirect(withUnmatchedMentions(commentHref(comment.threadId, comment), unmatched));
 }
 
@@ -48,7 +49,7 @@ export const createCommentAction = defineAction({
     await announceNewComment(comment.threadId);
     await notifyAfterComment(comment.id);
     await evaluateCooldownAfterActivity(comment.threadId);
-    showComment(comment, await unmatchedMentions(input.body));
+    return showComment(comment, await unmatchedMentions(input.body));
   },
 });
 
@@ -64,7 +65,7 @@ export const editCommentAction = defineAction({
   // A mention added by the edit, after the answer; whoever was notified already is not notified again.
   async after(comment, input) {
     await notifyAfterComment(comment.id);
-    showComment(comment, await unmatchedMentions(input.body));
+    return showComment(comment, await unmatchedMentions(input.body));
   },
 });
 
@@ -76,7 +77,7 @@ export const deleteCommentAction = defineAction({
   // The author's words are gone: signed-out readers' cached copies go too, on every instance.
   async after(comment) {
     await purgeAnonymousPages();
-    showComment(comment);
+    return showComment(comment);
   },
 });
 
@@ -106,7 +107,7 @@ export const voteAction = defineAction({
   schema: voteSchema,
   refusals: [VoteError],
   run: (input, user) => toggleVote({ commentId: input.commentId, voter: user }),
-  // The count shows beside the comment, in its thread alone.
+  // The count shows beside the comment, in its thread alone (no thread context holds it).
   after(result) {
     revalidatePath(`/t/${result.comment.threadId}`, "layout");
     return { ok: true, message: result.voted ? "Upvoted." : "Upvote taken back." };

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "./define-action";
-import { revalidatePath } from "next/cache";
+import { refreshSite } from "./refresh";
 import { CorrectionError, decideCorrection } from "@/lib/queries/corrections";
 import { decideCorrectionSchema } from "@/lib/validations/evidence";
 
@@ -17,8 +17,8 @@ export const decideCorrectionAction = defineAction({
     await decideCorrection({ correctionId: input.correctionId, editor: user, decision });
   },
   // The note shows on the point's thread, on its article's page and in the moderators' header count: site-wide.
-  after(_result, input) {
-    revalidatePath("/", "layout");
+  async after(_result, input) {
+    await refreshSite();
     return { ok: true, message: input.kind === "accept" ? "Correction accepted: its note is now on the point." : "Correction rejected." };
   },
 });

@@ -1,6 +1,8 @@
 "use server";
 
 import { defineAction } from "./define-action";
+import { refreshSite } from "./refresh";
+import { forgetThreadContexts } from "@/lib/queries/thread-context";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formFields, type ActionState } from "@/lib/action-state";
@@ -45,8 +47,11 @@ const ALLOWED_FILE = /\.(md|markdown|txt)$/i;
 async function changed(article: { id: string; slug: string; draft: boolean }, message: string): Promise<ActionState> {
   revalidatePath("/editor", "layout");
   if (!article.draft) {
-    revalidatePath("/", "layout");
+    await refreshSite();
     await purgeAnonymousPages();
+  } else {
+    // A draft's threads are the editors' preview: theirs show the change too.
+    await forgetThreadContexts();
   }
   return { ok: true, message };
 }

@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/lib/action-state";
 import { defineAction } from "./define-action";
+import { refreshSite } from "./refresh";
 import { notifyAfterComment } from "@/lib/notify";
 import { dismissReports, liftSuspension, moderateComment, moderateThread, ModerationError, setUserRole, suspendUser } from "@/lib/queries/moderation";
 import { addWordFilter, removeWordFilter } from "@/lib/queries/word-filters";
@@ -23,8 +23,8 @@ import {
  * A moderation decision shows everywhere at once: on the thread, the member's page, the article's counts, and in
  * every staff member's header (the queue count lives in the root layout), so the whole site is revalidated.
  */
-function done(message: string): ActionState {
-  revalidatePath("/", "layout");
+async function done(message: string): Promise<ActionState> {
+  await refreshSite();
   return { ok: true, message };
 }
 

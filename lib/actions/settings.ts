@@ -2,6 +2,7 @@
 
 import { failed } from "@/lib/action-state";
 import { defineAction } from "./define-action";
+import { refreshSite } from "./refresh";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
@@ -72,7 +73,7 @@ export const deleteAccountAction = defineAction({
     // The member's comments, name and page are gone: signed-out readers must not keep seeing them from the cache,
     // and every page that showed them changes.
     await purgeAnonymousPages();
-    revalidatePath("/", "layout");
+    await refreshSite();
     // The session rows are gone; this clears the cookie too.
     await signOut({ redirectTo: "/settings/deleted" });
     redirect("/settings/deleted");

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "./define-action";
-import { revalidatePath } from "next/cache";
+import { refreshThread } from "./refresh";
 import { setSlowMode, SlowModeError } from "@/lib/queries/slow-mode";
 import { setSlowModeSchema } from "@/lib/validations/slow-mode";
 
@@ -12,8 +12,8 @@ export const setSlowModeAction = defineAction({
   refusals: [SlowModeError],
   run: (input, user) => setSlowMode({ moderatorId: user.id, threadId: input.threadId, on: input.kind === "on", reason: input.reason }),
   // The banner and the comment form's wait are the thread's alone.
-  after(_result, input) {
-    revalidatePath(`/t/${input.threadId}`, "layout");
+  async after(_result, input) {
+    await refreshThread(input.threadId);
     return { ok: true, message: input.kind === "on" ? "Slow mode is on." : "Slow mode is off." };
   },
 });

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { afterResponse } from "@/lib/after-response";
 import { REPORT_ACTED_RESOLUTIONS } from "@/lib/moderation-actions";
 import { appendLog } from "./moderation-log";
+import { forgetThreadContexts } from "./thread-context";
 
 /** The window the automatic cool-down counts comments and reports in. */
 export const COOLDOWN_WINDOW_MS = 10 * 60 * 1000;
@@ -181,5 +182,12 @@ export async function setSlowMode(input: { moderatorId: string; threadId: string
  * transaction (slowModeWait); this only decides whether the automatic cool-down starts.
  */
 export async function evaluateCooldownAfterActivity(threadId: string): Promise<void> {
-  await afterResponse("slow mode: cool-down evaluation failed", () => evaluateCooldown(threadId), { threadId });
+  await afterResponse(
+    "slow mode: cool-down evaluation failed",
+    async () => {
+      // Started or extended: the thread's banner and its comment form's wait come from its context.
+      if ((await evaluateCooldown(threadId)).busy) await forgetThreadContexts();
+    },
+    { threadId },
+  );
 }

@@ -97,13 +97,14 @@ function rootsAfter(sort: CommentSort, after: SortCursor | undefined): Prisma.Co
  * top-level comment; either way with the chain down to it. With `stance`, only top-level comments taking that
  * stance (their replies all show); a permalink (`at`) ignores the filter.
  * Queries: 4, or 6 with `at`, whatever the size of the thread: [the `at` comment (1)], the thread and its
- * article (2), the top-level comments (1) [and the first page's (1)], and every comment shown with its author
- * (1, readWindows).
+ * article (2, none when the caller has them: `known`, from lib/queries/thread-context.ts), the top-level comments
+ * (1) [and the first page's (1)], and every comment shown with its author (1, readWindows).
  */
 export async function getThreadPage(
   threadId: string,
   viewer: Viewer,
   request: { after?: string; at?: string; sort?: CommentSort; stance?: Stance } = {},
+  known?: ThreadSummary,
 ): Promise<ThreadPage | null> {
   const maxDepth = deepestShown(0);
   const target = request.at
@@ -121,7 +122,7 @@ export async function getThreadPage(
       select: { id: true, path: true, score: true },
     });
   const [thread, roots, firstRoots] = await Promise.all([
-    db.thread.findUnique({ where: { id: threadId }, select: threadFields }),
+    known ?? db.thread.findUnique({ where: { id: threadId }, select: threadFields }),
     rootsFrom(target ? { path: { gte: rootPath(target.path) } } : rootsAfter(sort, after)),
     // With `at`, the first page too: a comment whose top-level comment is on it opens the first page, with the
     // comments before it, rather than a page that starts at it and hides them.

@@ -27,12 +27,10 @@ import { livePollSeconds } from "@/lib/live-updates";
 import { threadMetadata } from "@/lib/page-metadata";
 import { canModerate, canReport, canSeeArticle, canSuggestCorrection, isThreadClosed } from "@/lib/permissions";
 import { ArticleStateBanner } from "@/components/article-state-banner";
-import { getPointLinks } from "@/lib/queries/article-answers";
-import { getPointNeighbours } from "@/lib/queries/article-map";
 import { getThreadPage } from "@/lib/queries/thread-page";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
-import { getStanceTally } from "@/lib/queries/stances";
-import { getCorrectionNotes, getMyCorrections } from "@/lib/queries/corrections";
+import { getMyCorrections } from "@/lib/queries/corrections";
+import { getThreadContext } from "@/lib/queries/thread-context";
 import { getSourceRequestSummaries } from "@/lib/queries/source-requests";
 import { getVotedCommentIds } from "@/lib/queries/votes";
 import { COMMENT_SORTS, commentSortSchema, stanceFilterSchema, type CommentSort, type StanceValue } from "@/lib/validations/comment";
@@ -65,20 +63,17 @@ const single = (value: string | string[] | undefined) => (typeof value === "stri
 const loadPage = cache(async (threadId: string, sort: CommentSort, after?: string, at?: string, stance?: StanceValue) => {
   // Taken before the read: a comment posted meanwhile is announced as new rather than missed.
   const readAt = new Date();
-  const user = await getCurrentUser();
-  const page = await getThreadPage(threadId, user, { after, at, sort, stance });
+  const [user, context] = await Promise.all([getCurrentUser(), getThreadContext(threadId)]);
   // A draft's threads are the editors' preview; to anyone else they do not exist.
-  if (!page || !canSeeArticle(user, page.thread.article)) return null;
+  if (!context || !canSeeArticle(user, context.thread.article)) return null;
+  const page = await getThreadPage(threadId, user, { after, at, sort, stance }, context.thread);
+  if (!page) return null;
   const commentIds = page.comments.map((comment) => comment.id);
-  const [votedIds, appeals, tally, neighbours, sourceRequests, correctionNotes, myCorrections, pointLinks] = await Promise.all([
+  const [votedIds, appeals, sourceRequests, myCorrections] = await Promise.all([
     getVotedCommentIds(user?.id, commentIds),
     getOwnCommentAppeals(user?.id, page.comments),
-    getStanceTally(threadId),
-    getPointNeighbours(page.thread.article.slug, page.thread.position),
     getSourceRequestSummaries(commentIds, user?.id),
-    getCorrectionNotes([threadId]),
     user ? getMyCorrections(threadId, user.id) : [],
-    getPointLinks([threadId]),
   ]);
   // A permalink (`at`) shows its comment whatever the filter.
   return {
@@ -87,13 +82,13 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
     sort,
     votedIds,
     appeals,
-    tally,
-    neighbours,
+    tally: context.tally,
+    neighbours: context.neighbours,
     stance: at ? undefined : stance,
     sourceRequests,
-    correctionNotes: correctionNotes.get(threadId),
+    correctionNotes: context.correctionNotes,
     myCorrections,
-    pointLinks: pointLinks.get(threadId),
+    pointLinks: context.pointLinks,
   };
 });
 
