@@ -3,6 +3,7 @@ import { withCookedBody, type Cooked } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SUBTREE_END } from "@/lib/materialized-path";
 import { visibleToSql, type Viewer } from "./comment-visibility";
+import type { SourceRequestSummary } from "./source-requests";
 
 // What the comment pages read: a comment's and a thread's fields, and readWindows, the one statement that reads
 // every comment a page shows.
@@ -65,13 +66,26 @@ const SELECT_COMMENT = Prisma.raw(
 
 export const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+/** What the viewer has done to the comments read, and who asked them for a source: read with them, in the same statement. */
+export type CommentMarks = {
+  /** The comments the viewer has upvoted. */
+  votedIds: Set<string>;
+  /** Per comment with requests for a source: how many, the latest's time, and whether the viewer asked. */
+  sourceRequests: Map<string, SourceRequestSummary>;
+};
+
+/** A timestamp computed in SQL (MAX, a subquery): a Date from PostgreSQL, SQLite's stored text or number otherwise. */
+const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string | number));
+
 /**
  * The comments (with their authors) in several windows of a thread's comment tree, in one statement: a UNION
  * ALL of index range scans on (threadId, path), each with its own LIMIT, so its cost follows the page, not
- * the thread. Returns, per window, its comments in path order.
+ * the thread. Returns, per window, its comments in path order, and the viewer's marks on them (their upvotes,
+ * the requests for a source), looked up per comment shown by primary key in the same statement.
  */
-export async function readWindows(threadId: string, viewer: Viewer, windows: Window[]): Promise<ThreadComment[][]> {
+export async function readWindows(threadId: string, viewer: Viewer, windows: Window[]): Promise<{ windows: ThreadComment[][]; marks: CommentMarks }> {
   const result: ThreadComment[][] = windows.map(() => []);
+  const marks: CommentMarks = { votedIds: new Set(), sourceRequests: new Map() };
   const branches = windows.flatMap((window, i) => {
     const tag = Prisma.raw(`'${i}'`);
     if ("paths" in window) {
@@ -91,13 +105,25 @@ export async function readWindows(threadId: string, viewer: Viewer, windows: Win
         ) AS ${Prisma.raw(`"w${i}"`)}`,
     ];
   });
-  if (branches.length === 0) return result;
+  if (branches.length === 0) return { windows: result, marks };
+  // Signed out, nobody has voted or asked: "" matches no member.
+  const viewerId = viewer?.id ?? "";
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT "windows"."w", ${SELECT_COMMENT}
+    SELECT "windows"."w", ${SELECT_COMMENT},
+      EXISTS (SELECT 1 FROM "CommentVote" AS "v" WHERE "v"."commentId" = "c"."id" AND "v"."userId" = ${viewerId}) AS "viewerVoted",
+      (SELECT COUNT(*) FROM "SourceRequest" AS "s" WHERE "s"."commentId" = "c"."id") AS "sourceRequests",
+      (SELECT MAX("s"."createdAt") FROM "SourceRequest" AS "s" WHERE "s"."commentId" = "c"."id") AS "sourceRequestedAt",
+      EXISTS (SELECT 1 FROM "SourceRequest" AS "s" WHERE "s"."commentId" = "c"."id" AND "s"."requesterId" = ${viewerId}) AS "viewerAsked"
     FROM (${Prisma.join(branches, " UNION ALL ")}) AS "windows"
     JOIN "Comment" AS "c" ON "c"."id" = "windows"."id"
     JOIN "User" AS "u" ON "u"."id" = "c"."authorId"`;
   for (const row of rows) {
+    const id = row.id as string;
+    // EXISTS is a boolean on PostgreSQL, 0 or 1 on SQLite; COUNT a bigint on PostgreSQL.
+    if (Number(row.viewerVoted)) marks.votedIds.add(id);
+    const requests = Number(row.sourceRequests);
+    if (requests > 0)
+      marks.sourceRequests.set(id, { count: requests, latestAt: toDate(row.sourceRequestedAt), requestedByViewer: Boolean(Number(row.viewerAsked)) });
     const comment: Record<string, unknown> = { author: Object.fromEntries(AUTHOR_COLUMNS.map((key) => [key, row[`author.${key}`]])) };
     for (const key of COMMENT_COLUMNS) comment[key] = row[key];
     // Integers may come back as bigint from raw SQL: the version is compared, so it is made a number.
@@ -105,5 +131,5 @@ export async function readWindows(threadId: string, viewer: Viewer, windows: Win
     result[Number(row.w)]!.push(withCookedBody(comment as Prisma.CommentGetPayload<{ select: typeof commentFields }>));
   }
   for (const list of result) list.sort(byPath);
-  return result;
+  return { windows: result, marks };
 }

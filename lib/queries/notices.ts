@@ -24,10 +24,6 @@ export function getNotices(recipientId: string) {
 
 export type NoticeItem = Awaited<ReturnType<typeof getNotices>>[number];
 
-export function countUnreadNotices(recipientId: string): Promise<number> {
-  return db.notice.count({ where: { recipientId, readAt: null } });
-}
-
 /** Marks one of the member's notices read; returns where it points, or null when it is not theirs. */
 export async function openNotice(recipientId: string, noticeId: string): Promise<string | null> {
   const notice = await db.notice.findFirst({ where: { id: noticeId, recipientId }, select: { id: true, readAt: true, href: true } });

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { extractMentions, MAX_MENTIONS_PER_COMMENT, mentionKey } from "@/lib/mentions";
-import { countUnreadNotices, markAllNoticesRead } from "./notices";
+import { markAllNoticesRead } from "./notices";
 
 // Notifications: a reply to one of your comments, or an @mention of you (lib/mentions.ts), in a comment that
 // readers can see. One row per comment per recipient (a unique key), so approving, restoring or editing a comment
@@ -109,13 +109,20 @@ export async function getNotifications(recipientId: string, before?: string) {
 
 export type NotificationItem = Awaited<ReturnType<typeof getNotifications>>["notifications"][number];
 
-/** The number on the header's bell: unread replies, mentions and source requests, and unread moderation notices. */
+/**
+ * The number on the header's bell: unread replies, mentions and source requests (on comments still shown), and
+ * unread moderation notices. One statement (the header asks on every page a member opens); "still shown" is
+ * LIVE_COMMENT, written as SQL.
+ */
 export async function countUnreadNotifications(recipientId: string): Promise<number> {
-  const [notifications, notices] = await Promise.all([
-    db.notification.count({ where: { recipientId, readAt: null, comment: LIVE_COMMENT } }),
-    countUnreadNotices(recipientId),
-  ]);
-  return notifications + notices;
+  const [row] = await db.$queryRaw<{ unread: number | bigint }[]>`
+    SELECT (
+      SELECT COUNT(*) FROM "Notification" AS "n" JOIN "Comment" AS "c" ON "c"."id" = "n"."commentId"
+      WHERE "n"."recipientId" = ${recipientId} AND "n"."readAt" IS NULL AND "c"."status" = 'visible' AND "c"."deletedAt" IS NULL
+    ) + (
+      SELECT COUNT(*) FROM "Notice" WHERE "recipientId" = ${recipientId} AND "readAt" IS NULL
+    ) AS "unread"`;
+  return Number(row!.unread);
 }
 
 /**

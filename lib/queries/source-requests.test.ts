@@ -5,7 +5,8 @@ import { answersSourceRequest } from "@/lib/sources";
 import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
 import { editComment } from "./comment-writes";
 import { countUnreadNotifications, getNotifications } from "./notifications";
-import { getSourceRequestSummaries, requestSource, SourceRequestError, withdrawSourceRequest } from "./source-requests";
+import { requestSource, SourceRequestError, withdrawSourceRequest } from "./source-requests";
+import { getCommentPage } from "./thread-page";
 
 let threadId: string;
 let lockedThreadId: string;
@@ -27,6 +28,9 @@ const comment = (
   body = "A claim without a source",
   extra: { status?: "visible" | "hidden" | "removed" | "pending"; deletedAt?: Date; threadId?: string } = {},
 ) => createTestComment({ threadId: extra.threadId ?? threadId, authorId: author.id, body, status: extra.status, deletedAt: extra.deletedAt }).then((c) => c.id);
+
+/** The requests for a source on a comment, as its page reads them (with the comments, lib/queries/comment-windows.ts). */
+const requestsOn = async (commentId: string, viewer: CurrentUser | null) => (await getCommentPage(threadId, commentId, viewer))!.sourceRequests.get(commentId);
 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
@@ -51,9 +55,9 @@ describe("requestSource", () => {
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toMatchObject({ recipientId: author.id, kind: "source_request", readAt: null });
 
-    const summaries = await getSourceRequestSummaries([id], second.id);
-    expect(summaries.get(id)).toMatchObject({ count: 2, requestedByViewer: true });
-    expect((await getSourceRequestSummaries([id], author.id)).get(id)?.requestedByViewer).toBe(false);
+    expect(await requestsOn(id, second)).toMatchObject({ count: 2, requestedByViewer: true });
+    expect((await requestsOn(id, author))?.requestedByViewer).toBe(false);
+    expect((await requestsOn(id, null))?.count).toBe(2);
   });
 
   it("shows the author the notification in their list and in the unread count", async () => {
@@ -98,7 +102,10 @@ describe("answered requests", () => {
   it("count as answered once the author edits a link in after the latest request", async () => {
     const id = await comment("Trust me.");
     await requestSource({ commentId: id, requester: asker });
-    const summary = (await getSourceRequestSummaries([id])).get(id)!;
+    const summary = (await requestsOn(id, null))!;
+    const stored = await db.sourceRequest.findFirstOrThrow({ where: { commentId: id }, select: { createdAt: true } });
+    // Read back as the same instant on both databases (SQLite's computed MAX is text, PostgreSQL's a timestamp).
+    expect(summary.latestAt.toISOString()).toBe(stored.createdAt.toISOString());
     const unanswered = await db.comment.findUniqueOrThrow({ where: { id }, select: { body: true, editedAt: true } });
     expect(answersSourceRequest(unanswered, summary.latestAt)).toBe(false);
 
@@ -111,14 +118,14 @@ describe("answered requests", () => {
   it("do not count as answered by a link that was there before the request, nor by an edit without one", async () => {
     const linked = await comment("See https://example.org/old");
     await requestSource({ commentId: linked, requester: asker });
-    const summary = (await getSourceRequestSummaries([linked])).get(linked)!;
+    const summary = (await requestsOn(linked, null))!;
     expect(answersSourceRequest(await db.comment.findUniqueOrThrow({ where: { id: linked } }), summary.latestAt)).toBe(false);
 
     const plain = await comment("No link");
     await requestSource({ commentId: plain, requester: asker });
     await new Promise((resolve) => setTimeout(resolve, 5));
     await editComment({ commentId: plain, author, body: "Still no link, just more words." });
-    const latest = (await getSourceRequestSummaries([plain])).get(plain)!.latestAt;
+    const latest = (await requestsOn(plain, null))!.latestAt;
     expect(answersSourceRequest(await db.comment.findUniqueOrThrow({ where: { id: plain } }), latest)).toBe(false);
   });
 });

@@ -76,18 +76,3 @@ export type SourceRequestSummary = {
   /** Whether the viewer is one of them. */
   requestedByViewer: boolean;
 };
-
-/** The requests on the comments a page shows, in two queries: counts with the latest time, and the viewer's own. */
-export async function getSourceRequestSummaries(commentIds: string[], viewerId?: string): Promise<Map<string, SourceRequestSummary>> {
-  const summaries = new Map<string, SourceRequestSummary>();
-  if (commentIds.length === 0) return summaries;
-  const [groups, mine] = await Promise.all([
-    db.sourceRequest.groupBy({ by: ["commentId"], where: { commentId: { in: commentIds } }, _count: { _all: true }, _max: { createdAt: true } }),
-    viewerId ? db.sourceRequest.findMany({ where: { requesterId: viewerId, commentId: { in: commentIds } }, select: { commentId: true } }) : [],
-  ]);
-  const own = new Set(mine.map((row) => row.commentId));
-  for (const group of groups) {
-    summaries.set(group.commentId, { count: group._count._all, latestAt: group._max.createdAt!, requestedByViewer: own.has(group.commentId) });
-  }
-  return summaries;
-}

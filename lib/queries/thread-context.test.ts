@@ -13,7 +13,7 @@ import { createCommentAction, voteAction } from "@/lib/actions/comments";
 import { decideCorrectionAction } from "@/lib/actions/corrections";
 import { moderateThreadAction } from "@/lib/actions/moderation";
 import { setSlowModeAction } from "@/lib/actions/slow-mode";
-import { db, executedQueryCount } from "@/lib/db";
+import { executedQueryCount } from "@/lib/db";
 import { listenOnChannels, type ChannelListener } from "@/lib/pg-listen";
 import { isSlowModeActive } from "@/lib/permissions";
 import { callAction } from "@/lib/testing/action-harness";

@@ -6,7 +6,7 @@ import { withCookedBody } from "@/lib/cooked-body";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorPaths, isCommentPath, KEY_WIDTH, ownKey, rootPath, SUBTREE_END } from "@/lib/materialized-path";
 import { visibleTo, type Viewer } from "./comment-visibility";
-import { byPath, commentFields, readWindows, threadFields, type ThreadComment, type ThreadSummary, type Window } from "./comment-windows";
+import { byPath, commentFields, readWindows, threadFields, type CommentMarks, type ThreadComment, type ThreadSummary, type Window } from "./comment-windows";
 
 // A thread's pages and a comment's page: which comments a page shows (cursors, sorts, the permalink's chain),
 // in a fixed number of statements whatever the thread's size.
@@ -55,7 +55,7 @@ export type ThreadPage = {
   maxDepth: number;
   /** The page's top-level comments in the requested sort order (`comments` is in path order). */
   rootOrder: string[];
-};
+} & CommentMarks;
 
 /** Top-level comments: oldest first (path), newest first, or most upvoted first (ties oldest first). */
 const ROOT_ORDER = {
@@ -137,7 +137,10 @@ export async function getThreadPage(
   const focusPath = target ? target.path.slice(0, (Math.min(target.depth, maxDepth) + 1) * KEY_WIDTH) : undefined;
   const focusRoot = focusPath === undefined ? -1 : shown.findIndex((root) => root.path === rootPath(focusPath));
   const chained = focusPath !== undefined && focusPath.length > KEY_WIDTH && focusRoot >= 0;
-  const [top, chain, belowFocus, ...replies] = await readWindows(threadId, viewer, [
+  const {
+    windows: [top, chain, belowFocus, ...replies],
+    marks,
+  } = await readWindows(threadId, viewer, [
     { paths: shown.map((root) => root.path) },
     chained ? { paths: ancestorPaths(focusPath) } : { paths: [] },
     chained ? { from: focusPath, below: focusPath, inclusive: true, maxDepth, limit: REPLIES_PER_COMMENT } : { paths: [] },
@@ -165,6 +168,7 @@ export async function getThreadPage(
     nextCursor: pageRoots.length > COMMENTS_PER_PAGE ? sortCursor(sort, shown.at(-1)!) : undefined,
     rootOrder: shown.map((root) => root.id),
     maxDepth,
+    ...marks,
   };
 }
 
@@ -181,7 +185,7 @@ export type CommentPage = {
   /** The `after` cursor of its next replies, if there are more. */
   nextCursor?: string;
   maxDepth: number;
-};
+} & CommentMarks;
 
 /**
  * A comment's own page (its permalink, and where "continue this thread" and "more replies" lead): the
@@ -206,7 +210,10 @@ export async function getCommentPage(threadId: string, commentId: string, viewer
   ]);
   if (!thread) return null;
   const shown = children.slice(0, COMMENTS_PER_PAGE);
-  const [ancestors, anchorAndChildren, ...replies] = await readWindows(threadId, viewer, [
+  const {
+    windows: [ancestors, anchorAndChildren, ...replies],
+    marks,
+  } = await readWindows(threadId, viewer, [
     { paths: ancestorPaths(anchor.path) },
     { paths: [anchor.path, ...shown.map((child) => child.path)] },
     ...shown.map((child): Window => ({ from: child.path, below: child.path, maxDepth, limit: REPLIES_PER_COMMENT })),
@@ -220,5 +227,6 @@ export async function getCommentPage(threadId: string, commentId: string, viewer
     isFirstPage: after === undefined,
     nextCursor: children.length > COMMENTS_PER_PAGE ? ownKey(shown.at(-1)!.path) : undefined,
     maxDepth,
+    ...marks,
   };
 }

@@ -44,10 +44,3 @@ export async function toggleVote(input: { commentId: string; voter: Pick<Current
     throw error;
   }
 }
-
-/** Which of these comments the member has upvoted (one query, for the comments a page shows). */
-export async function getVotedCommentIds(userId: string | undefined, commentIds: string[]): Promise<Set<string>> {
-  if (!userId || commentIds.length === 0) return new Set();
-  const rows = await db.commentVote.findMany({ where: { userId, commentId: { in: commentIds } }, select: { commentId: true } });
-  return new Set(rows.map((row) => row.commentId));
-}

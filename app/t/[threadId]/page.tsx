@@ -31,8 +31,6 @@ import { getThreadPage } from "@/lib/queries/thread-page";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
 import { getMyCorrections } from "@/lib/queries/corrections";
 import { getThreadContext } from "@/lib/queries/thread-context";
-import { getSourceRequestSummaries } from "@/lib/queries/source-requests";
-import { getVotedCommentIds } from "@/lib/queries/votes";
 import { COMMENT_SORTS, commentSortSchema, stanceFilterSchema, type CommentSort, type StanceValue } from "@/lib/validations/comment";
 
 const SORT_LABELS: Record<CommentSort, string> = { oldest: "Oldest", newest: "Newest", top: "Top" };
@@ -68,24 +66,17 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
   if (!context || !canSeeArticle(user, context.thread.article)) return null;
   const page = await getThreadPage(threadId, user, { after, at, sort, stance }, context.thread);
   if (!page) return null;
-  const commentIds = page.comments.map((comment) => comment.id);
-  const [votedIds, appeals, sourceRequests, myCorrections] = await Promise.all([
-    getVotedCommentIds(user?.id, commentIds),
-    getOwnCommentAppeals(user?.id, page.comments),
-    getSourceRequestSummaries(commentIds, user?.id),
-    user ? getMyCorrections(threadId, user.id) : [],
-  ]);
+  // The viewer's upvotes and the requests for a source came with the comments (readWindows).
+  const [appeals, myCorrections] = await Promise.all([getOwnCommentAppeals(user?.id, page.comments), user ? getMyCorrections(threadId, user.id) : []]);
   // A permalink (`at`) shows its comment whatever the filter.
   return {
     ...page,
     readAt,
     sort,
-    votedIds,
     appeals,
     tally: context.tally,
     neighbours: context.neighbours,
     stance: at ? undefined : stance,
-    sourceRequests,
     correctionNotes: context.correctionNotes,
     myCorrections,
     pointLinks: context.pointLinks,

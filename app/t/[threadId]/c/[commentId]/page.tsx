@@ -13,8 +13,6 @@ import { getCurrentUser } from "@/lib/current-user";
 import { cursorBefore } from "@/lib/materialized-path";
 import { getCommentPage } from "@/lib/queries/thread-page";
 import { getOwnCommentAppeals } from "@/lib/queries/appeals";
-import { getSourceRequestSummaries } from "@/lib/queries/source-requests";
-import { getVotedCommentIds } from "@/lib/queries/votes";
 
 type Props = {
   params: Promise<{ threadId: string; commentId: string }>;
@@ -25,13 +23,8 @@ const loadPage = cache(async (threadId: string, commentId: string, after?: strin
   const user = await getCurrentUser();
   const page = await getCommentPage(threadId, commentId, user, { after });
   if (!page) return null;
-  const commentIds = page.comments.map((comment) => comment.id);
-  const [votedIds, appeals, sourceRequests] = await Promise.all([
-    getVotedCommentIds(user?.id, commentIds),
-    getOwnCommentAppeals(user?.id, page.comments),
-    getSourceRequestSummaries(commentIds, user?.id),
-  ]);
-  return { ...page, votedIds, appeals, sourceRequests };
+  // The viewer's upvotes and the requests for a source came with the comments (readWindows).
+  return { ...page, appeals: await getOwnCommentAppeals(user?.id, page.comments) };
 });
 
 async function load({ params, searchParams }: Props) {
