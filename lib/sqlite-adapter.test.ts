@@ -12,7 +12,7 @@ import { createComment } from "@/lib/queries/comment-writes";
 import { createTestThreads, createTestUser } from "@/lib/testing/factories";
 import { applyMigrations } from "@/lib/testing/migrate-sqlite";
 import { testDatabaseKind } from "@/lib/testing/postgres";
-import { createSqliteAdapter } from "./sqlite-adapter";
+import { createSqliteAdapter, keepPreparedStatements } from "./sqlite-adapter";
 
 const onPostgres = testDatabaseKind() === "postgres";
 const SKIPPED = " [skipped: SQLite's locking and its driver adapter; PostgreSQL has row locks and a pool (TEST_DATABASE=postgres)]";
@@ -160,5 +160,45 @@ describe.skipIf(onPostgres)(`SQLite COMMIT refused by a reader's lock${onPostgre
     } finally {
       await tearDown();
     }
+  });
+});
+
+describe("compiled statements kept per SQL text (keepPreparedStatements)", () => {
+  /** An in-memory database whose statements are kept, counting what SQLite compiles. */
+  function database(max?: number) {
+    const sqlite = new Database(":memory:");
+    sqlite.exec('CREATE TABLE "T" ("n" INTEGER)');
+    const compiled: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((sql: string) => (compiled.push(sql), prepare(sql))) as typeof sqlite.prepare;
+    keepPreparedStatements(sqlite as unknown as Parameters<typeof keepPreparedStatements>[0], max);
+    return { sqlite, compiled };
+  }
+  // As Prisma's adapter calls it: prepare(sql).bind(args), then run(), or columns() and raw().all().
+  const read = (sqlite: Database.Database, sql: string, args: unknown[]) => sqlite.prepare(sql).bind(args).raw().all();
+  const write = (sqlite: Database.Database, sql: string, args: unknown[]) => sqlite.prepare(sql).bind(args).run();
+
+  it("compiles each text once, and every call gets its own arguments' rows", () => {
+    const { sqlite, compiled } = database();
+    for (const n of [1, 2, 3]) write(sqlite, 'INSERT INTO "T" ("n") VALUES (?)', [n]);
+    expect(read(sqlite, 'SELECT "n" FROM "T" WHERE "n" >= ? ORDER BY "n"', [2])).toEqual([[2], [3]]);
+    expect(read(sqlite, 'SELECT "n" FROM "T" WHERE "n" >= ? ORDER BY "n"', [3])).toEqual([[3]]);
+    const statement = sqlite.prepare('SELECT "n" FROM "T" WHERE "n" >= ? ORDER BY "n"').bind([1]);
+    expect(statement.reader).toBe(true);
+    expect((statement.columns() as { name: string }[]).map((column) => column.name)).toEqual(["n"]);
+    expect(compiled).toHaveLength(2);
+  });
+
+  it("keeps at most `max` texts, dropping the least recently used, and a statement that failed works again", () => {
+    const { sqlite, compiled } = database(2);
+    read(sqlite, "SELECT 1", []);
+    read(sqlite, "SELECT 2", []);
+    read(sqlite, "SELECT 1", []);
+    read(sqlite, "SELECT 3", []);
+    read(sqlite, "SELECT 1", []);
+    expect(compiled).toEqual(["SELECT 1", "SELECT 2", "SELECT 3"]);
+    expect(() => write(sqlite, 'INSERT INTO "T" ("n") VALUES (?)', [])).toThrow();
+    write(sqlite, 'INSERT INTO "T" ("n") VALUES (?)', [7]);
+    expect(read(sqlite, 'SELECT "n" FROM "T"', [])).toEqual([[7]]);
   });
 });

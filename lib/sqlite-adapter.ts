@@ -214,6 +214,55 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
   }
 }
 
+/** The better-sqlite3 statement surface Prisma's adapter uses: prepare(sql).bind(args), then run, or columns and raw().all(). */
+type Statement = {
+  readonly reader: boolean;
+  run(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  columns(): unknown[];
+  raw(toggle?: boolean): Statement;
+  bind(...params: unknown[]): Statement;
+};
+type Database = { prepare(sql: string): Statement };
+
+/** Distinct SQL texts kept compiled: the app sends a few dozen shapes; the bound keeps odd ones (long IN lists) from piling up. */
+export const PREPARED_STATEMENTS_KEPT = 500;
+
+/**
+ * Keeps each SQL text's compiled statement instead of compiling it again for every query. Prisma's adapter calls
+ * prepare(sql).bind(args) every time, and a better-sqlite3 statement can be bound only once; so prepare() hands
+ * out a light stand-in whose bind() keeps the arguments and passes them to the cached statement at each call.
+ * SQLite itself recompiles a kept statement if the schema changes under it. Compiling was about a tenth of a
+ * signed-in thread page's server time (bench/README.md, profiles).
+ */
+export function keepPreparedStatements(database: Database, max = PREPARED_STATEMENTS_KEPT): void {
+  const compile = database.prepare.bind(database);
+  const kept = new Map<string, Statement>();
+  const statement = (sql: string): Statement => {
+    let compiled = kept.get(sql);
+    if (compiled) {
+      // Most recently used last: the first one in the map is the one to drop.
+      kept.delete(sql);
+    } else {
+      compiled = compile(sql);
+      if (kept.size >= max) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(sql, compiled);
+    return compiled;
+  };
+  const withArguments = (compiled: Statement, params: unknown[]) => ({
+    reader: compiled.reader,
+    run: () => compiled.run(...params),
+    columns: () => compiled.columns(),
+    // Raw rows (arrays), as the adapter asks for every read; set on each use, since the statement is shared.
+    raw: () => ({ all: () => compiled.raw(true).all(...params) }),
+  });
+  database.prepare = ((sql: string) => {
+    const compiled = statement(sql);
+    return { ...withArguments(compiled, []), bind: (...params: unknown[]) => withArguments(compiled, params) };
+  }) as Database["prepare"];
+}
+
 // WAL lets readers proceed while a writer commits; synchronous=FULL makes every acknowledged commit durable
 // across power loss, not only across a process crash.
 const connectionPragmas = (journalMode: string) => `
@@ -234,7 +283,9 @@ class AgoraSqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 
   override async connect(): Promise<SqlDriverAdapter> {
-    const adapter = new SerializedSqliteAdapter(await super.connect(), this.#lockWaitMs);
+    const connection = await super.connect();
+    keepPreparedStatements((connection as unknown as { client: Database }).client);
+    const adapter = new SerializedSqliteAdapter(connection, this.#lockWaitMs);
     await adapter.executeScript(connectionPragmas(this.#journalMode));
     return adapter;
   }
