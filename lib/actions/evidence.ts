@@ -3,6 +3,7 @@
 import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "./define-action";
+import { refreshThread } from "./refresh";
 import { getClientIp } from "@/lib/client-ip";
 import { isEmailEnabled } from "@/lib/env";
 import { sendNotificationEmails } from "@/lib/notification-email";
@@ -46,10 +47,11 @@ export const suggestCorrectionAction = defineAction({
     ]);
     return createCorrection({ ...input, requester: user });
   },
-  // The editors' queue gains it, and the member's own list under the point shows it.
-  after(correction) {
+  // The editors' queue gains it, and the member's own list under the point shows it (the point's context says
+  // who has such a list).
+  async after(correction) {
     revalidatePath("/mod/corrections");
-    revalidatePath(`/t/${correction.threadId}`, "layout");
+    await refreshThread(correction.threadId);
     return { ok: true, message: "Thanks. The editors will review your correction; its outcome will show here." };
   },
 });

@@ -137,6 +137,12 @@ export async function getCorrectionNotes(threadIds: string[]): Promise<Map<strin
   return notes;
 }
 
+/** The members who have suggested corrections to one point (the thread page reads a member's own only if they have). */
+export async function getCorrectionRequesters(threadId: string): Promise<Set<string>> {
+  const rows = await db.correction.findMany({ where: { threadId }, distinct: ["requesterId"], select: { requesterId: true } });
+  return new Set(rows.map((row) => row.requesterId));
+}
+
 /** A member's own requests on one point, newest first: open ones, and the outcome of decided ones. */
 export function getMyCorrections(threadId: string, requesterId: string) {
   return db.correction.findMany({

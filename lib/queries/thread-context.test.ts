@@ -11,6 +11,7 @@ vi.mock("@/lib/client-ip", () => ({ getClientIp: async () => "127.0.0.1" }));
 
 import { createCommentAction, voteAction } from "@/lib/actions/comments";
 import { decideCorrectionAction } from "@/lib/actions/corrections";
+import { suggestCorrectionAction } from "@/lib/actions/evidence";
 import { moderateThreadAction } from "@/lib/actions/moderation";
 import { setSlowModeAction } from "@/lib/actions/slow-mode";
 import { executedQueryCount } from "@/lib/db";
@@ -86,6 +87,15 @@ describe("a thread's context", () => {
     const answer = await callAction(decideCorrectionAction, { correctionId: correction.id, kind: "accept", note: "The summary now quotes the article." });
     expect(answer.ok).toBe(true);
     expect((await getThreadContext(threadId))!.correctionNotes?.map((note) => note.note)).toEqual(["The summary now quotes the article."]);
+  });
+
+  it("knows at once who has suggested a correction (only they have a list of their own to read)", async () => {
+    const member = await currentUserFor((await createTestUser("Reader")).id);
+    session.user = member;
+    expect((await getThreadContext(threadId))!.correctionRequesters.has(member.id)).toBe(false);
+    const answer = await callAction(suggestCorrectionAction, { threadId, target: "summary", claim: "The summary leaves out the regulators' decision." });
+    expect(answer.ok).toBe(true);
+    expect((await getThreadContext(threadId))!.correctionRequesters).toEqual(new Set([member.id]));
   });
 
   it("is kept through a vote (it holds no scores)", async () => {

@@ -2,7 +2,7 @@
 // tally, the points before and after it, its correction notes and its links to other articles' points. Seven
 // statements a page, the same for every member: read once per instance and kept (lib/generation-cache.ts) until
 // a write says it changed (forgetThreadContexts, from the actions that change them: a comment posted, edited,
-// deleted or moderated, slow mode, a lock, a correction, an editor's change) or THREAD_CONTEXT_TTL_MS passes.
+// deleted or moderated, slow mode, a lock, a correction suggested or decided, an editor's change) or THREAD_CONTEXT_TTL_MS passes.
 //
 // Other instances (PostgreSQL) hear of a change through NOTIFY on one channel, heard by the process's one
 // listener (lib/instance-listener.ts), as the anonymous cache's purges are. The comments themselves, and all
@@ -16,7 +16,7 @@ import { log, serializeError } from "@/lib/logger";
 import { getPointLinks, type PointLinks } from "./article-answers";
 import { getPointNeighbours } from "./article-map";
 import { threadFields, type ThreadSummary } from "./comment-windows";
-import { getCorrectionNotes, type CorrectionNote } from "./corrections";
+import { getCorrectionNotes, getCorrectionRequesters, type CorrectionNote } from "./corrections";
 import { getStanceTally, type StanceTally } from "./stances";
 
 export type ThreadContext = {
@@ -25,6 +25,8 @@ export type ThreadContext = {
   neighbours: Awaited<ReturnType<typeof getPointNeighbours>>;
   correctionNotes: CorrectionNote[] | undefined;
   pointLinks: PointLinks | undefined;
+  /** The members who have suggested a correction to this point: only they have a list of their own to read. */
+  correctionRequesters: Set<string>;
 };
 
 /** How long a context is kept when no write announces a change: a change made outside the actions shows by then. */
@@ -40,13 +42,14 @@ const INSTANCE_ID = randomUUID();
 export async function readThreadContext(threadId: string): Promise<ThreadContext | null> {
   const thread = await db.thread.findUnique({ where: { id: threadId }, select: threadFields });
   if (!thread) return null;
-  const [tally, neighbours, notes, links] = await Promise.all([
+  const [tally, neighbours, notes, links, requesters] = await Promise.all([
     getStanceTally(threadId),
     getPointNeighbours(thread.article.slug, thread.position),
     getCorrectionNotes([threadId]),
     getPointLinks([threadId]),
+    getCorrectionRequesters(threadId),
   ]);
-  return { thread, tally, neighbours, correctionNotes: notes.get(threadId), pointLinks: links.get(threadId) };
+  return { thread, tally, neighbours, correctionNotes: notes.get(threadId), pointLinks: links.get(threadId), correctionRequesters: requesters };
 }
 
 // Server actions, pages and route handlers are bundled apart: the process's one cache lives on globalThis.

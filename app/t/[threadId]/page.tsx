@@ -67,7 +67,10 @@ const loadPage = cache(async (threadId: string, sort: CommentSort, after?: strin
   const page = await getThreadPage(threadId, user, { after, at, sort, stance }, context.thread);
   if (!page) return null;
   // The viewer's upvotes and the requests for a source came with the comments (readWindows).
-  const [appeals, myCorrections] = await Promise.all([getOwnCommentAppeals(user?.id, page.comments), user ? getMyCorrections(threadId, user.id) : []]);
+  const [appeals, myCorrections] = await Promise.all([
+    getOwnCommentAppeals(user?.id, page.comments),
+    user && context.correctionRequesters.has(user.id) ? getMyCorrections(threadId, user.id) : [],
+  ]);
   // A permalink (`at`) shows its comment whatever the filter.
   return {
     ...page,
