@@ -13,9 +13,6 @@ import { countUnreadNotifications } from "@/lib/queries/notifications";
 import { countWaiting } from "@/lib/queries/waiting";
 import { siteOrigin } from "@/lib/site-url";
 import "./globals.css";
-import "./search-and-notifications.css";
-import "./argument-map.css";
-import "./editor.css";
 import "./header.css";
 
 export async function generateMetadata(): Promise<Metadata> {

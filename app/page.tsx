@@ -5,6 +5,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { StanceTally } from "@/components/stance-tally";
 import { homeMetadata } from "@/lib/page-metadata";
 import { listPublishedArticles } from "@/lib/queries/articles";
+import styles from "./page.module.css";
 
 export const dynamic = "force-dynamic";
 
@@ -23,9 +24,9 @@ export default async function HomePage() {
         {articles.length === 0 ? (
           <p className="empty">No article has been published yet.</p>
         ) : (
-          <ol className="article-list">
+          <ol className={styles.list}>
             {articles.map((article) => (
-              <li key={article.id} className="article-card">
+              <li key={article.id} className={styles.card}>
                 <h3>
                   <Link href={`/a/${article.slug}`}>{article.title}</Link>
                   {article.closed && <span className="badge">Closed</span>}

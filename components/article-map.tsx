@@ -6,6 +6,7 @@ import { CorrectionNotes } from "./correction-notes";
 import { PointLinks } from "./point-links";
 import { StanceTally } from "./stance-tally";
 import { ThreadStats } from "./thread-stats";
+import styles from "./article-map.module.css";
 
 type Point = { id: string; position: number; title: string; summary: string; commentCount: number; lastActivityAt: Date; locked: boolean; pinned: boolean };
 
@@ -32,7 +33,7 @@ export function ArticleMap({
   return (
     <section aria-labelledby="points-heading" className="article-map">
       <h2 id="points-heading">The points it makes — {ordered.length} discussions</h2>
-      <p className="article-map-tools">
+      <p className={styles.tools}>
         <Link href={`/a/${slug}/digest`} prefetch={false}>
           Read the digest: the strongest comment for each stance, point by point →
         </Link>

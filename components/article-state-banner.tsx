@@ -1,10 +1,11 @@
 import { formatExactTime } from "@/lib/time";
+import styles from "./article-state-banner.module.css";
 
 /** Tells readers a whole article is a closed archive, and editors that what they see is an unpublished draft. */
 export function ArticleStateBanner({ article }: { article: { draft: boolean; closedAt: Date | null } }) {
   if (article.draft) {
     return (
-      <p className="banner banner-draft" role="status">
+      <p className={`banner ${styles.draft}`} role="status">
         Draft preview: only editors can see this article until it is published.
       </p>
     );

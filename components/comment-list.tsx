@@ -8,7 +8,7 @@ import { STANCE_LABELS } from "@/lib/stance-labels";
 import { StaffBadge } from "./staff-badge";
 import { formatExactTime, formatRelativeTime } from "@/lib/time";
 import "./comment-list.css";
-import "./evidence.css";
+import styles from "./comment-list.module.css";
 
 // A page of comments, from the plain per-comment views the server decided (lib/comment-view.ts). Rendered to HTML
 // on the server like any page; in the browser it only adds the inline forms (components/thread-discussion.tsx).
@@ -72,13 +72,13 @@ function SourceRequest({ threadId, view }: { threadId: string; view: CommentView
   const request = view.sourceRequest!;
   const status =
     request.count === 0 ? null : request.answered ? (
-      <span className="source-request-answered">✓ Source added</span>
+      <span className={`${styles.requestAnswered} source-request-answered`}>✓ Source added</span>
     ) : (
-      <span className="source-request-count">{members(request.count)} asked for a source</span>
+      <span className={`${styles.requestCount} source-request-count`}>{members(request.count)} asked for a source</span>
     );
-  if (!request.can && !request.requested) return status && <span className="source-request">{status}</span>;
+  if (!request.can && !request.requested) return status && <span className={`${styles.sourceRequest} source-request`}>{status}</span>;
   return (
-    <form method="post" action={`/t/${threadId}/c/${view.id}/source-request`} className="source-request inline-post">
+    <form method="post" action={`/t/${threadId}/c/${view.id}/source-request`} className={`${styles.sourceRequest} source-request inline-post`}>
       {status}
       <button type="submit" name="intent" value={request.requested ? "withdraw" : "request"} className="comment-control">
         {request.requested ? "You asked · Take back" : "Needs a source"}
@@ -119,7 +119,7 @@ function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level
         {view.edited && <span className="edited">edited</span>}
         {view.pending && <span className="badge badge-pending">awaiting review</span>}
         {view.stance && (
-          <span className={`badge stance-badge stance-${view.stance}`}>
+          <span className={`badge ${styles.stanceBadge} ${styles[view.stance]} stance-badge`}>
             <span className="visually-hidden">Stance: </span>
             {STANCE_LABELS[view.stance]}
           </span>
@@ -134,24 +134,24 @@ function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level
       )}
       {view.sources && (
         <aside
-          className="source-cards"
+          className={`${styles.sourceCards} source-cards`}
           aria-label={view.sources.length + (view.moreSources ?? 0) === 1 ? "1 source" : `${view.sources.length + (view.moreSources ?? 0)} sources`}
         >
           <ul>
             {view.sources.map((source) => (
-              <li key={source.url} className="source-card">
+              <li key={source.url} className={styles.sourceCard}>
                 <a href={source.url} rel="nofollow ugc noopener noreferrer" title={source.url}>
-                  <span className="source-domain">{source.domain}</span>
-                  <span className="source-title">{source.title}</span>
+                  <span className={styles.sourceDomain}>{source.domain}</span>
+                  <span className={styles.sourceTitle}>{source.title}</span>
                 </a>
               </li>
             ))}
           </ul>
-          {view.moreSources && <p className="source-more">+{view.moreSources} more</p>}
+          {view.moreSources && <p className={styles.sourceMore}>+{view.moreSources} more</p>}
         </aside>
       )}
       {view.callout !== undefined && (
-        <p className="source-request-callout" role="note">
+        <p className={styles.requestCallout} role="note">
           <strong>{members(view.callout)} asked you for a source.</strong> Edit your comment to add a link to where this comes from.
         </p>
       )}

@@ -5,7 +5,7 @@ import { threadToolHref } from "@/lib/comment-controls";
 import { ActionForm } from "./action-form";
 import { Disclosure } from "./disclosure";
 import { RelativeTime } from "./relative-time";
-import "./evidence.css";
+import styles from "./correction-form.module.css";
 
 const TARGET_WORDS = { article: "the article", summary: "the point's summary" } as const;
 
@@ -15,14 +15,14 @@ const TARGET_WORDS = { article: "the article", summary: "the point's summary" } 
  */
 export function CorrectionTools({ threadId, mine, canSuggest }: { threadId: string; mine: readonly MyCorrection[]; canSuggest: boolean }) {
   return (
-    <div className="correction-tools">
+    <div className={`${styles.tools} correction-tools`}>
       {canSuggest && (
         <Disclosure label="Suggest a correction" href={threadToolHref(threadId, "correction")}>
           <CorrectionFields threadId={threadId} />
         </Disclosure>
       )}
       {mine.length > 0 && (
-        <ul className="my-corrections" aria-label="Your correction requests">
+        <ul className={`${styles.mine} my-corrections`} aria-label="Your correction requests">
           {mine.map((correction) => (
             <li key={correction.id} data-correction-id={correction.id}>
               Your correction to {TARGET_WORDS[correction.target]}, sent <RelativeTime date={correction.createdAt} />:{" "}

@@ -1,5 +1,5 @@
 import type { CorrectionNote } from "@/lib/queries/corrections";
-import "./evidence.css";
+import styles from "./correction-notes.module.css";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
@@ -12,9 +12,9 @@ export function correctionDate(date: Date): string {
 export function CorrectionNotes({ notes, compact }: { notes: readonly CorrectionNote[] | undefined; compact?: boolean }) {
   if (!notes || notes.length === 0) return null;
   return (
-    <ul className={compact ? "correction-notes compact" : "correction-notes"} aria-label="Corrections">
+    <ul className={compact ? `${styles.notes} correction-notes compact` : `${styles.notes} correction-notes`} aria-label="Corrections">
       {notes.map((note) => (
-        <li key={note.id} className="correction-note" data-correction-id={note.id}>
+        <li key={note.id} className={styles.note} data-correction-id={note.id}>
           <strong>
             Correction,{" "}
             <time

@@ -1,12 +1,13 @@
 import { HOME_HEADING } from "@/lib/page-metadata";
+import styles from "./how-agora-works.module.css";
 
 /** The few lines a newcomer needs: what Agora is and what to do here. */
 export function HowAgoraWorks() {
   return (
-    <section className="how-it-works" aria-labelledby="how-heading">
+    <section className={styles.section} aria-labelledby="how-heading">
       <h1 id="how-heading">{HOME_HEADING}</h1>
       <p className="lede">Each article below is split into the points it makes, and every point has its own discussion.</p>
-      <ol className="how-steps">
+      <ol className={styles.steps}>
         <li>
           <strong>Pick a point</strong> of an article that you have something to say about.
         </li>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import styles from "./point-nav.module.css";
 
 type Point = { id: string; position: number; title: string };
 
@@ -9,22 +10,22 @@ type Point = { id: string; position: number; title: string };
  */
 export function PointNav({ slug, position, previous, next }: { slug: string; position: number; previous: Point | null; next: Point | null }) {
   return (
-    <nav aria-label="Points of the article" className="point-nav">
+    <nav aria-label="Points of the article" className={styles.nav}>
       {previous ? (
-        <Link className="point-nav-previous" href={`/t/${previous.id}`} title={previous.title}>
+        <Link className={styles.previous} href={`/t/${previous.id}`} title={previous.title}>
           ← Point {previous.position}
-          <span className="point-nav-title">: {previous.title}</span>
+          <span className={styles.title}>: {previous.title}</span>
         </Link>
       ) : (
         <span />
       )}
-      <Link className="point-nav-back" href={`/a/${slug}#point-${position}`}>
-        ↑ <span className="point-nav-title">Point {position} in the </span>article
+      <Link className={styles.back} href={`/a/${slug}#point-${position}`}>
+        ↑ <span className={styles.title}>Point {position} in the </span>article
       </Link>
       {next ? (
-        <Link className="point-nav-next" href={`/t/${next.id}`} title={next.title}>
+        <Link className={styles.next} href={`/t/${next.id}`} title={next.title}>
           Point {next.position}
-          <span className="point-nav-title">: {next.title}</span>
+          <span className={styles.title}>: {next.title}</span>
           {" →"}
         </Link>
       ) : (

@@ -1,4 +1,5 @@
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/search-query";
+import styles from "./search-form.module.css";
 
 type Props = {
   /** The input's id (the header's box and the search page's box are both on /search). */
@@ -18,6 +19,7 @@ export function SearchForm({ id, defaultValue, className, withButton = false }: 
       </label>
       <input
         type="search"
+        className={styles.input}
         id={id}
         name="q"
         defaultValue={defaultValue}

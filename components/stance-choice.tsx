@@ -1,5 +1,6 @@
 import { STANCE_LABELS } from "@/lib/stance-labels";
 import { STANCES, type StanceValue } from "@/lib/validations/comment-limits";
+import styles from "./stance-choice.module.css";
 
 /** The optional stance of a top-level comment: a plain radio group, so it works without JavaScript. */
 export function StanceChoice({ idPrefix, defaultValue }: { idPrefix: string; defaultValue: StanceValue | null | string }) {
@@ -9,10 +10,10 @@ export function StanceChoice({ idPrefix, defaultValue }: { idPrefix: string; def
   ];
   const chosen = options.some((option) => option.value === defaultValue) ? (defaultValue ?? "") : "";
   return (
-    <fieldset className="stance-choice">
+    <fieldset className={styles.choice}>
       <legend>Your stance on this point (optional)</legend>
       {options.map((option) => (
-        <span key={option.value || "none"} className="stance-option">
+        <span key={option.value || "none"} className={styles.option}>
           <input type="radio" id={`${idPrefix}-stance-${option.value || "none"}`} name="stance" value={option.value} defaultChecked={chosen === option.value} />
           <label htmlFor={`${idPrefix}-stance-${option.value || "none"}`}>{option.label}</label>
         </span>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { STANCE_LABELS } from "@/lib/stance-labels";
 import type { StanceTally as Tally } from "@/lib/queries/stances";
 import { STANCES, type StanceValue } from "@/lib/validations/comment";
+import styles from "./stance-tally.module.css";
 
 type Props = {
   tally: Tally;
@@ -28,17 +29,17 @@ function segments(tally: Tally) {
 export function StanceTally({ tally, filter, compact }: Props) {
   const total = STANCES.reduce((sum, stance) => sum + tally[stance], 0);
   return (
-    <div className={compact ? "stance-tally compact" : "stance-tally"}>
+    <div className={compact ? `${styles.tally} ${styles.compact} stance-tally` : `${styles.tally} stance-tally`}>
       {/* An SVG, not inline styles: the content security policy allows no style attributes. */}
-      <svg className="stance-bar" aria-hidden="true" focusable="false" viewBox={`0 0 ${Math.max(total, 1)} 1`} preserveAspectRatio="none">
+      <svg className={styles.bar} aria-hidden="true" focusable="false" viewBox={`0 0 ${Math.max(total, 1)} 1`} preserveAspectRatio="none">
         {total === 0 ? (
-          <rect className="stance-none" x={0} y={0} width={1} height={1} />
+          <rect className={styles.none} x={0} y={0} width={1} height={1} />
         ) : (
-          segments(tally).map(({ stance, x, width }) => <rect key={stance} className={`stance-${stance}`} x={x} y={0} width={width} height={1} />)
+          segments(tally).map(({ stance, x, width }) => <rect key={stance} className={styles[stance]} x={x} y={0} width={width} height={1} />)
         )}
       </svg>
       {filter ? (
-        <nav aria-label="Filter comments by stance" className="stance-counts">
+        <nav aria-label="Filter comments by stance" className={styles.counts}>
           <ul>
             <li>
               <Link href={filter.href()} aria-current={filter.active === undefined ? "true" : undefined}>
@@ -48,19 +49,19 @@ export function StanceTally({ tally, filter, compact }: Props) {
             {STANCES.map((stance) => (
               <li key={stance} data-stance={stance}>
                 <Link href={filter.href(stance)} aria-current={filter.active === stance ? "true" : undefined}>
-                  <span className={`stance-swatch stance-${stance}`} aria-hidden="true" />
-                  {STANCE_LABELS[stance]} <span className="stance-count">{tally[stance]}</span>
+                  <span className={`${styles.swatch} ${styles[stance]}`} aria-hidden="true" />
+                  {STANCE_LABELS[stance]} <span className={`${styles.count} stance-count`}>{tally[stance]}</span>
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
       ) : (
-        <ul className="stance-counts" aria-label="Stance tally">
+        <ul className={styles.counts} aria-label="Stance tally">
           {STANCES.map((stance) => (
             <li key={stance} data-stance={stance}>
-              <span className={`stance-swatch stance-${stance}`} aria-hidden="true" />
-              {STANCE_LABELS[stance]} <span className="stance-count">{tally[stance]}</span>
+              <span className={`${styles.swatch} ${styles[stance]}`} aria-hidden="true" />
+              {STANCE_LABELS[stance]} <span className={`${styles.count} stance-count`}>{tally[stance]}</span>
             </li>
           ))}
         </ul>

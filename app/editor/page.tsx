@@ -5,6 +5,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { getCurrentUser } from "@/lib/current-user";
 import { canEditArticles } from "@/lib/permissions";
 import { listArticlesForEditors } from "@/lib/queries/editor";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Editor" };
 
@@ -29,7 +30,7 @@ export default async function EditorPage() {
         {articles.length === 0 ? (
           <p className="empty">No article yet.</p>
         ) : (
-          <table className="log-table editor-articles">
+          <table className={`log-table ${styles.articles}`}>
             <thead>
               <tr>
                 <th scope="col">Article</th>

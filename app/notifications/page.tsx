@@ -9,6 +9,7 @@ import { countUnreadNotifications, getNotifications, type NotificationItem } fro
 import { noticeLinkLabel } from "@/lib/moderation-notices";
 import { getNotices, type NoticeItem } from "@/lib/queries/notices";
 import { markAllNotificationsReadAction, openNoticeAction, openNotificationAction } from "@/lib/actions/notifications";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Notifications", robots: { index: false } };
 
@@ -34,7 +35,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
 
   return (
     <main className="notifications-page">
-      <div className="notifications-head">
+      <div className={styles.head}>
         <h1>Notifications</h1>
         {unread > 0 && (
           <form action={markAllNotificationsReadAction}>
@@ -49,20 +50,20 @@ export default async function NotificationsPage({ searchParams }: Props) {
         write @ and their display name without spaces: <strong>@AdaLovelace</strong> for Ada Lovelace.
       </p>
       {notices.length > 0 && (
-        <section aria-labelledby="notices-heading" className="notice-section">
+        <section aria-labelledby="notices-heading" className={styles.noticeSection}>
           <h2 id="notices-heading">From the moderators</h2>
-          <ol className="notification-list" aria-label="Moderation notices">
+          <ol className={styles.list} aria-label="Moderation notices">
             {notices.map((notice) => (
               <NoticeEntry key={notice.id} notice={notice} />
             ))}
           </ol>
         </section>
       )}
-      {notices.length > 0 && <h2 className="notice-section-next">Replies and mentions</h2>}
+      {notices.length > 0 && <h2 className={styles.noticeSectionNext}>Replies and mentions</h2>}
       {notifications.length === 0 ? (
         <p className="empty">{before ? "No older notifications." : "Nothing yet. Replies and mentions will show up here."}</p>
       ) : (
-        <ol className="notification-list" aria-label="Your notifications">
+        <ol className={styles.list} aria-label="Your notifications">
           {notifications.map((notification) => (
             <NotificationEntry key={notification.id} notification={notification} />
           ))}
@@ -74,7 +75,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
         </p>
       )}
       {isEmailEnabled && (
-        <p className="hint notification-settings">
+        <p className={`hint ${styles.settings}`}>
           Whether replies and mentions are also emailed to you is set on <Link href="/settings#email-notifications">your settings page</Link>.
         </p>
       )}
@@ -99,15 +100,15 @@ function NotificationEntry({ notification }: { notification: NotificationItem })
       </>
     );
   return (
-    <li className={unread ? "notification notification-unread" : "notification"}>
+    <li className={unread ? `${styles.notification} ${styles.unread}` : styles.notification}>
       <form action={openNotificationAction}>
         <input type="hidden" name="notificationId" value={notification.id} />
-        <button type="submit" className="notification-open">
-          <span className="notification-summary">
-            {unread && <span className="notification-new">New: </span>}
+        <button type="submit" className={styles.open}>
+          <span className={styles.summary}>
+            {unread && <span className={styles.new}>New: </span>}
             {summary}
           </span>
-          <span className="notification-excerpt">{excerpt(comment.body)}</span>
+          <span className={styles.excerpt}>{excerpt(comment.body)}</span>
         </button>
       </form>
       <p className="comment-meta">
@@ -121,20 +122,20 @@ function NotificationEntry({ notification }: { notification: NotificationItem })
 function NoticeEntry({ notice }: { notice: NoticeItem }) {
   const unread = notice.readAt === null;
   return (
-    <li className={unread ? "notification notification-unread" : "notification"}>
+    <li className={unread ? `${styles.notification} ${styles.unread}` : styles.notification}>
       <form action={openNoticeAction}>
         <input type="hidden" name="noticeId" value={notice.id} />
-        <button type="submit" className="notification-open">
-          <span className="notification-summary">
-            {unread && <span className="notification-new">New: </span>}
+        <button type="submit" className={styles.open}>
+          <span className={styles.summary}>
+            {unread && <span className={styles.new}>New: </span>}
             <strong>{notice.title}</strong>
           </span>
           {notice.body.split("\n").map((line, index) => (
-            <span key={index} className="notification-excerpt notice-line">
+            <span key={index} className={`${styles.excerpt} ${styles.noticeLine}`}>
               {line}
             </span>
           ))}
-          <span className="notice-go">{noticeLinkLabel(notice.kind)}</span>
+          <span className={styles.noticeGo}>{noticeLinkLabel(notice.kind)}</span>
         </button>
       </form>
       <p className="comment-meta">

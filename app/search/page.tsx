@@ -6,6 +6,7 @@ import { SearchForm } from "@/components/search-form";
 import { commentHref } from "@/lib/reply-tree";
 import { searchForum, type SearchResults } from "@/lib/queries/search";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/search-query";
+import styles from "./page.module.css";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; cursor?: string | string[] }> };
 
@@ -23,9 +24,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const results = await searchForum(q, { cursor: first(params.cursor) || undefined });
 
   return (
-    <main className="search-page">
+    <main className={styles.page}>
       <h1>Search</h1>
-      <SearchForm id="search-page-query" className="search-page-form" defaultValue={q} withButton />
+      <SearchForm id="search-page-query" className={`${styles.form}`} defaultValue={q} withButton />
       <Outcome q={q} results={results} />
     </main>
   );
@@ -59,18 +60,18 @@ function Outcome({ q, results }: { q: string; results: SearchResults }) {
       {threads.length > 0 && (
         <section aria-labelledby="search-threads">
           <h2 id="search-threads">Threads</h2>
-          <ol className="search-results">
+          <ol className={styles.results}>
             {threads.map((thread) => (
-              <li key={thread.id} className="search-hit">
+              <li key={thread.id} className={`${styles.hit} search-hit`}>
                 <h3>
                   <Link href={`/t/${thread.id}`}>
                     <HighlightedText text={thread.title} />
                   </Link>
                 </h3>
-                <p className="search-snippet">
+                <p className={styles.snippet}>
                   <HighlightedText text={thread.context} />
                 </p>
-                <p className="search-hit-meta">
+                <p className={styles.hitMeta}>
                   Point {thread.position} of {thread.articleTitle} · {thread.commentCount} {thread.commentCount === 1 ? "comment" : "comments"}
                 </p>
               </li>
@@ -81,20 +82,20 @@ function Outcome({ q, results }: { q: string; results: SearchResults }) {
       {comments.length > 0 && (
         <section aria-labelledby="search-comments">
           <h2 id="search-comments">{offset > 0 ? `Comments, from result ${offset + 1}` : "Comments"}</h2>
-          <ol className="search-results" start={offset + 1}>
+          <ol className={styles.results} start={offset + 1}>
             {comments.map((comment) => {
               const href = commentHref(comment.threadId, comment);
               return (
-                <li key={comment.id} className="search-hit">
-                  <p className="search-hit-meta">
+                <li key={comment.id} className={`${styles.hit} search-hit`}>
+                  <p className={styles.hitMeta}>
                     <Link href={`/u/${comment.author.id}`} className="author">
                       {comment.author.name ?? "Member"}
                     </Link>{" "}
                     on <Link href={`/t/${comment.threadId}`}>{comment.threadTitle}</Link> in {comment.articleTitle} · <RelativeTime date={comment.createdAt} />
                     {comment.editedAt && <span className="edited"> · edited</span>}
                   </p>
-                  <p className="search-snippet">
-                    <Link href={href} className="search-snippet-link">
+                  <p className={styles.snippet}>
+                    <Link href={href} className={styles.snippetLink}>
                       <HighlightedText text={comment.snippet} />
                     </Link>
                   </p>
@@ -105,7 +106,7 @@ function Outcome({ q, results }: { q: string; results: SearchResults }) {
         </section>
       )}
       {(offset > 0 || nextCursor) && (
-        <nav aria-label="More results" className="search-pages">
+        <nav aria-label="More results" className={styles.pages}>
           {offset > 0 && <Link href={`/search?${new URLSearchParams({ q })}`}>← First results</Link>}
           {nextCursor && <Link href={moreHref(nextCursor)}>More results →</Link>}
         </nav>

@@ -12,6 +12,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 import { changePasswordAction, deleteAccountAction, endSessionAction, endSessionsAction } from "@/lib/actions/settings";
 import { resendConfirmationAction } from "@/lib/actions/email";
 import "./settings.css";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
 
@@ -117,7 +118,7 @@ export default async function SettingsPage() {
         <section aria-labelledby="email-notifications" className="settings-section">
           <h2 id="email-notifications">Email notifications</h2>
           <ActionForm action={emailNotificationsAction} submit="Save" label="Email settings">
-            <label className="checkbox-label">
+            <label className={styles.checkboxLabel}>
               <input type="checkbox" name="emailNotifications" defaultChecked={account.emailNotifications} /> Email me when someone replies to or mentions me
             </label>
           </ActionForm>
@@ -192,7 +193,7 @@ export default async function SettingsPage() {
               <input id="delete-email" name="email" type="email" autoComplete="off" required />
             </div>
           )}
-          <label className="checkbox-label">
+          <label className={styles.checkboxLabel}>
             <input type="checkbox" name="confirm" value="delete" required /> I understand that my account cannot be restored
           </label>
         </ActionForm>

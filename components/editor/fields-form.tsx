@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
+import styles from "./fields-form.module.css";
 
 export type Field = {
   name: string;
@@ -31,7 +32,7 @@ export function FieldsForm({ action, fields, hidden = {}, submit, label, classNa
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const id = label.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return (
-    <form action={formAction} className={className ?? "editor-form"} aria-label={label} noValidate>
+    <form action={formAction} className={className ?? styles.form} aria-label={label} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/action-form";
 import { RelativeTime } from "@/components/relative-time";
 import type { QueuedCorrection } from "@/lib/queries/corrections";
 import { DECISION_MAX_LENGTH } from "@/lib/validations/evidence";
+import styles from "./correction-queue-item.module.css";
 
 const TARGET_WORDS = { article: "The article is wrong", summary: "The point's summary is wrong" } as const;
 
@@ -23,7 +24,7 @@ export function CorrectionQueueItem({ correction }: { correction: QueuedCorrecti
         </span>
       </div>
       <p className="muted">Summary: {thread.summary}</p>
-      <blockquote className="correction-claim">{correction.claim}</blockquote>
+      <blockquote className={styles.claim}>{correction.claim}</blockquote>
       <div className="mod-controls">
         <ActionForm
           action={decideCorrectionAction}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import "@/components/evidence.css";
+import styles from "./mod-nav.module.css";
 
 const SECTIONS = [
   { href: "/mod", label: "Reports" },
@@ -14,7 +14,7 @@ const SECTIONS = [
  */
 export function ModNav({ current }: { current: (typeof SECTIONS)[number]["href"] }) {
   return (
-    <nav aria-label="Moderation" className="mod-nav">
+    <nav aria-label="Moderation" className={styles.nav}>
       {SECTIONS.map((section) => (
         <Link key={section.href} href={section.href} aria-current={section.href === current ? "page" : undefined}>
           {section.label}

@@ -18,6 +18,7 @@ import { getCurrentUser } from "@/lib/current-user";
 import { canDeletePoint, canEditArticles, type Viewer } from "@/lib/permissions";
 import { getArticleForEditing, listAnswerableArticles, type ArticleForEditing } from "@/lib/queries/editor";
 import { formatExactTime } from "@/lib/time";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Edit article" };
 
@@ -113,7 +114,7 @@ export default async function EditArticlePage({ params }: Props) {
         {article.threads.map((point, index) => (
           <PointEditor key={point.id} user={user} article={article} point={point} first={index === 0} last={index === article.threads.length - 1} />
         ))}
-        <div className="editor-point">
+        <div className={styles.point}>
           <h3>Add a point</h3>
           <FieldsForm
             action={addPointAction}
@@ -132,7 +133,7 @@ export default async function EditArticlePage({ params }: Props) {
       {article.body && (
         <details>
           <summary>The article&apos;s text</summary>
-          <pre className="article-text">{article.body}</pre>
+          <pre className={styles.articleText}>{article.body}</pre>
         </details>
       )}
     </main>
@@ -152,7 +153,7 @@ function PointEditor({ user, article, point, first, last }: { user: Viewer; arti
     ...(canDeletePoint(user, { commentCount: point.commentCount, hasComments }) ? [{ kind: "delete", label: "Delete point", danger: true }] : []),
   ];
   return (
-    <article className="editor-point" aria-labelledby={`point-${point.id}`}>
+    <article className={styles.point} aria-labelledby={`point-${point.id}`}>
       <h3 id={`point-${point.id}`}>
         Point {point.position}: {point.title}
         {point.locked && <span className="badge">Closed</span>}

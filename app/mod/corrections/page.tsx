@@ -5,7 +5,6 @@ import { CorrectionQueueItem } from "@/components/moderation/correction-queue-it
 import { getCurrentUser } from "@/lib/current-user";
 import { canDecideCorrection } from "@/lib/permissions";
 import { listOpenCorrections } from "@/lib/queries/corrections";
-import "@/components/evidence.css";
 import { ModNav } from "@/components/moderation/mod-nav";
 
 export const metadata: Metadata = { title: "Corrections", robots: { index: false } };

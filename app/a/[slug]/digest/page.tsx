@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/current-user";
 import { recordArticleVisitBySlug } from "@/lib/queries/article-visits";
 import { getArticleDigest } from "@/lib/queries/digest";
 import { formatExactTime } from "@/lib/time";
+import styles from "./page.module.css";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,7 +42,7 @@ export default async function DigestPage({ params }: Props) {
       <h1>Digest: {article.title}</h1>
       <p className="lede">Each point of the article: where the comments stand, the most upvoted comment of each stance, and open corrections.</p>
       {signedIn && (
-        <p className="digest-meta digest-visit" role="status">
+        <p className={`${styles.visit} digest-visit`} role="status">
           {digest.since
             ? `Marked: comments by others since your previous visit (${formatExactTime(digest.since)}).`
             : firstVisit
@@ -49,7 +50,7 @@ export default async function DigestPage({ params }: Props) {
               : "No earlier visit to compare with yet."}
         </p>
       )}
-      <p className="digest-exports">
+      <p className={styles.exports}>
         <span>Download:</span>
         <a href={`/a/${article.slug}/digest.md`} download>
           Markdown
