@@ -10,8 +10,7 @@ const DB_INFRASTRUCTURE = [
   "lib/db.ts", // the client itself
   "lib/auth.ts", // Auth.js's PrismaAdapter takes the client
   "lib/rate-limit.ts", // rate-limiter-flexible's Prisma store takes the client
-  "lib/live-events.ts", // pg_notify on PostgreSQL, a transport rather than a record
-  "lib/anonymous-cache-purge.ts", // pg_notify on PostgreSQL, a transport rather than a record
+  "lib/instance-notify.ts", // pg_notify on PostgreSQL, a transport rather than a record
   "lib/sign-in-link.ts", // two reads of User made before Auth.js signs in; TODO: move into lib/queries/users.ts
   "app/api/health/route.ts", // hands the client to lib/health.ts's checkDatabase
   "app/api/bench/metrics/route.ts", // counts the client's queries for the bench

@@ -5,19 +5,12 @@
 // This instance's cache is emptied at once. Other instances (PostgreSQL only: SQLite is one file, one instance)
 // hear of it through NOTIFY on one namespaced channel; each holds one LISTEN connection (lib/instance-listener.ts,
 // started by instrumentation.ts) and empties its own cache when a notification arrives.
-import { randomUUID } from "node:crypto";
 import { clearSharedAnonymousCache } from "@/lib/anonymous-page-cache";
-import { isPostgresUrl } from "@/lib/database-url";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { log, serializeError } from "@/lib/logger";
+import { instanceId, notifyOtherInstances, readNotification } from "@/lib/instance-notify";
 import { listenOnChannels, type ChannelHandlers, type ChannelListener } from "@/lib/pg-listen";
 
 /** The NOTIFY channel: Agora's own name, so another application on the same database never collides with it. */
 export const PURGE_CHANNEL = "agora_anonymous_cache_purge";
-
-/** This process, in its own notifications: it has emptied its cache already and ignores its echo. */
-const INSTANCE_ID = randomUUID();
 
 /**
  * After a write that changes what signed-out readers see (once it is committed): empties this instance's
@@ -26,12 +19,7 @@ const INSTANCE_ID = randomUUID();
  */
 export async function purgeAnonymousPages(): Promise<void> {
   clearSharedAnonymousCache();
-  if (!isPostgresUrl(env.DATABASE_URL)) return;
-  try {
-    await db.$executeRaw`SELECT pg_notify(${PURGE_CHANNEL}, ${INSTANCE_ID})`;
-  } catch (error) {
-    log("warn", "anonymous cache: the purge notification failed", { error: serializeError(error) });
-  }
+  await notifyOtherInstances(PURGE_CHANNEL, undefined, "anonymous cache purge");
 }
 
 export type PurgeListener = ChannelListener;
@@ -45,6 +33,11 @@ export function listenForPurges(url: string, onPurge: (sender: string) => void, 
 }
 
 /** The purge channel's handler, for the process's one listener (lib/instance-listener.ts). */
-export function purgeHandlers(onPurge: (sender: string) => void = () => clearSharedAnonymousCache(), self: string = INSTANCE_ID): ChannelHandlers {
-  return { [PURGE_CHANNEL]: (payload) => void (payload !== self && onPurge(payload)) };
+export function purgeHandlers(onPurge: (sender: string) => void = () => clearSharedAnonymousCache(), self: string = instanceId()): ChannelHandlers {
+  return {
+    [PURGE_CHANNEL]: (payload) => {
+      const { sender, fromSelf } = readNotification(payload, self);
+      if (!fromSelf) onPurge(sender);
+    },
+  };
 }

@@ -57,6 +57,33 @@ describe("a generation cache", () => {
     expect(source.reads).toHaveLength(2);
   });
 
+  it("forget(key) reads that key again and keeps every other", async () => {
+    const source = loader();
+    const cache = createGenerationCache({ load: source.load, ttlMs: 60_000, maxEntries: 10 });
+    await cache.get("a");
+    await cache.get("b");
+    cache.forget("a");
+    expect(await cache.get("a")).toBe("a#3");
+    expect(await cache.get("b")).toBe("b#2");
+    expect(source.reads).toEqual(["a", "b", "a"]);
+  });
+
+  it("never keeps a read of a key that started before forget(key); a late failure of it drops nothing", async () => {
+    const source = loader();
+    source.holdReads();
+    const cache = createGenerationCache({ load: source.load, ttlMs: 60_000, maxEntries: 10 });
+    const before = cache.get("a");
+    cache.forget("a"); // the write commits while the read is under way
+    const after = cache.get("a");
+    expect(source.reads).toEqual(["a", "a"]);
+    source.pending[1]!.resolve("new");
+    expect(await after).toBe("new");
+    source.pending[0]!.reject(new Error("late failure"));
+    await expect(before).rejects.toThrow("late failure");
+    expect(await cache.get("a")).toBe("new");
+    expect(source.reads).toHaveLength(2);
+  });
+
   it("shares one read among requests that miss at once", async () => {
     const source = loader();
     source.holdReads();

@@ -11,6 +11,8 @@ export type GenerationCache<K, V> = {
   get(key: K): Promise<V>;
   /** Forgets every entry, and any read already under way. */
   clear(): void;
+  /** Forgets one key's entry, and its read if one is under way: the next get() reads again. */
+  forget(key: K): void;
   /** Entries held now (for tests). */
   readonly size: number;
 };
@@ -44,6 +46,11 @@ export function createGenerationCache<K, V>(options: {
     clear() {
       generation += 1;
       entries.clear();
+    },
+    // A read under way is held by its entry (stored before it resolves): deleting the entry is enough for the next
+    // get() to read again, and the old read's catch() finds another entry (or none) and leaves it be.
+    forget(key) {
+      entries.delete(key);
     },
     get size() {
       return entries.size;

@@ -3,14 +3,10 @@
 // (PostgreSQL) through NOTIFY on one channel, heard by the process's one listener (lib/instance-listener.ts).
 // SQLite is one file and, in production, one instance: in-process events are all there is.
 import { EventEmitter } from "node:events";
-import { randomUUID } from "node:crypto";
-import { isPostgresUrl } from "@/lib/database-url";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { log, serializeError } from "@/lib/logger";
+import { notifyOtherInstances, readNotification } from "@/lib/instance-notify";
 
 export const LIVE_CHANNEL = "agora_live_comments";
-const INSTANCE_ID = randomUUID();
 
 // Server actions and route handlers are bundled apart: the process's one emitter lives on globalThis.
 const SHARED = Symbol.for("agora.liveEvents");
@@ -27,20 +23,15 @@ function shared(): Shared {
 /** After a comment is committed: tells this instance's streams at once, and the other instances through NOTIFY. */
 export async function announceNewComment(threadId: string): Promise<void> {
   shared().emitter.emit("comment", threadId);
-  if (!isPostgresUrl(env.DATABASE_URL)) return;
-  try {
-    await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${INSTANCE_ID} ${threadId}`})`;
-  } catch (error) {
-    log("warn", "live updates: the new-comment notification failed", { error: serializeError(error) });
-  }
+  await notifyOtherInstances(LIVE_CHANNEL, threadId, "live updates: a new comment");
 }
 
 /** The live channel's handler for the process's one listener: another instance's comment, told to this one's streams. */
 export function liveHandlers(): Record<string, (payload: string) => void> {
   return {
     [LIVE_CHANNEL]: (payload) => {
-      const [sender, threadId] = payload.split(" ");
-      if (sender !== INSTANCE_ID && threadId) shared().emitter.emit("comment", threadId);
+      const { message: threadId, fromSelf } = readNotification(payload);
+      if (!fromSelf && threadId) shared().emitter.emit("comment", threadId);
     },
   };
 }

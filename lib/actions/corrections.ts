@@ -14,11 +14,12 @@ export const decideCorrectionAction = defineAction({
   refusals: [CorrectionError],
   async run(input, user) {
     const decision = input.kind === "accept" ? { kind: "accept" as const, note: input.note } : { kind: "reject" as const, reason: input.reason };
-    await decideCorrection({ correctionId: input.correctionId, editor: user, decision });
+    return decideCorrection({ correctionId: input.correctionId, editor: user, decision });
   },
-  // The note shows on the point's thread, on its article's page and in the moderators' header count: site-wide.
-  async after(_result, input) {
-    await refreshSite();
+  // The note shows on the point's thread, on its article's page and in the moderators' header count: site-wide
+  // (the point's own thread context is the one that changed).
+  async after(decided, input) {
+    await refreshSite({ threadId: decided.threadId });
     return { ok: true, message: input.kind === "accept" ? "Correction accepted: its note is now on the point." : "Correction rejected." };
   },
 });

@@ -23,8 +23,8 @@ import {
  * A moderation decision shows everywhere at once: on the thread, the member's page, the article's counts, and in
  * every staff member's header (the queue count lives in the root layout), so the whole site is revalidated.
  */
-async function done(message: string): Promise<ActionState> {
-  await refreshSite();
+async function done(message: string, changed: { threadId?: string } = {}): Promise<ActionState> {
+  await refreshSite(changed);
   return { ok: true, message };
 }
 
@@ -35,10 +35,10 @@ export const moderateCommentAction = defineAction({
   schema: moderateCommentSchema,
   refusals: [ModerationError],
   run: (input, user) => moderateComment({ moderatorId: user.id, ...input }),
-  async after(_result, input) {
+  async after(comment, input) {
     // An approved (or restored) comment is visible now: its replies and mentions notify, once.
     if (input.kind === "approve" || input.kind === "restore") await notifyAfterComment(input.commentId);
-    return done(COMMENT_DONE[input.kind]);
+    return done(COMMENT_DONE[input.kind], { threadId: comment.threadId });
   },
 });
 
@@ -47,7 +47,7 @@ export const dismissReportsAction = defineAction({
   schema: dismissReportsSchema,
   refusals: [ModerationError],
   run: (input, user) => dismissReports({ moderatorId: user.id, ...input }),
-  after: () => done("Reports dismissed."),
+  after: (_result, input) => done("Reports dismissed.", { threadId: input.threadId }),
 });
 
 const THREAD_DONE = { lock: "Thread locked.", unlock: "Thread unlocked.", pin: "Thread pinned.", unpin: "Thread unpinned." };
@@ -57,7 +57,7 @@ export const moderateThreadAction = defineAction({
   schema: moderateThreadSchema,
   refusals: [ModerationError],
   run: (input, user) => moderateThread({ moderatorId: user.id, ...input }),
-  after: (_result, input) => done(THREAD_DONE[input.kind]),
+  after: (_result, input) => done(THREAD_DONE[input.kind], { threadId: input.threadId }),
 });
 
 export const suspendUserAction = defineAction({

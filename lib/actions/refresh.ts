@@ -9,15 +9,16 @@ import { forgetThreadContexts } from "@/lib/queries/thread-context";
  * stance tally, slow mode, a correction note): that thread's pages, and the thread contexts.
  */
 export async function refreshThread(threadId: string): Promise<void> {
-  await forgetThreadContexts();
+  await forgetThreadContexts(threadId);
   revalidatePath(`/t/${threadId}`, "layout");
 }
 
 /**
  * After a change many pages show (a moderator's decision: staff headers count what waits; a thread's lock; an
- * article's points, titles or state): the whole site, and the thread contexts.
+ * article's points, titles or state): the whole site, and the thread contexts: the one thread changed when the
+ * change is to one thread's (`threadId`), else all of them.
  */
-export async function refreshSite(): Promise<void> {
-  await forgetThreadContexts();
+export async function refreshSite(changed: { threadId?: string } = {}): Promise<void> {
+  await forgetThreadContexts(changed.threadId);
   revalidatePath("/", "layout");
 }

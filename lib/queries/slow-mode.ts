@@ -186,7 +186,7 @@ export async function evaluateCooldownAfterActivity(threadId: string): Promise<v
     "slow mode: cool-down evaluation failed",
     async () => {
       // Started or extended: the thread's banner and its comment form's wait come from its context.
-      if ((await evaluateCooldown(threadId)).busy) await forgetThreadContexts();
+      if ((await evaluateCooldown(threadId)).busy) await forgetThreadContexts(threadId);
     },
     { threadId },
   );

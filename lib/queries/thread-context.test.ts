@@ -107,13 +107,28 @@ describe("a thread's context", () => {
     expect(await statements(() => getThreadContext(threadId))).toBe(0);
   });
 
-  it("is forgotten when another instance announces a change, not at the echo of this instance's own", async () => {
-    const handle = threadContextHandlers("this-instance")[THREAD_CONTEXT_CHANNEL]!;
+  it("is forgotten for the thread changed only: a member posting keeps every other thread's context warm", async () => {
+    const [, otherThreadId] = (await createTestThreads(2)) as [string, string];
     await getThreadContext(threadId);
-    handle("this-instance");
-    expect(await statements(() => getThreadContext(threadId))).toBe(0);
-    handle("another-instance");
+    await getThreadContext(otherThreadId);
+    expect((await callAction(createCommentAction, { threadId, body: "Posted here, not there." })).redirectedTo).toMatch(/^\/t\//);
+    expect(await statements(() => getThreadContext(otherThreadId))).toBe(0);
     expect(await statements(() => getThreadContext(threadId))).toBeGreaterThan(0);
+  });
+
+  it("is forgotten when another instance announces a change (one thread's, or all), not at the echo of this instance's own", async () => {
+    const [, otherThreadId] = (await createTestThreads(2)) as [string, string];
+    const handle = threadContextHandlers("this-instance")[THREAD_CONTEXT_CHANNEL]!;
+    const warm = () => Promise.all([getThreadContext(threadId), getThreadContext(otherThreadId)]);
+    await warm();
+    handle(`this-instance ${threadId}`);
+    handle("this-instance *");
+    expect(await statements(() => warm())).toBe(0);
+    handle(`another-instance ${threadId}`);
+    expect(await statements(() => getThreadContext(otherThreadId))).toBe(0);
+    expect(await statements(() => getThreadContext(threadId))).toBeGreaterThan(0);
+    handle("another-instance *");
+    expect(await statements(() => getThreadContext(otherThreadId))).toBeGreaterThan(0);
   });
 });
 
@@ -128,7 +143,8 @@ describe.runIf(testDatabaseKind() === "postgres")("other instances, through Post
     const heard: string[] = [];
     listener = listenOnChannels(process.env.DATABASE_URL!, { [THREAD_CONTEXT_CHANNEL]: (payload) => void heard.push(payload) });
     await listener.ready;
-    await forgetThreadContexts();
+    await forgetThreadContexts(threadId);
     await expect.poll(() => heard.length, { timeout: 1_000, interval: 20 }).toBe(1);
+    expect(heard[0]).toMatch(new RegExp(` ${threadId}$`));
   });
 });

@@ -4,15 +4,16 @@
 // a write says it changed (forgetThreadContexts, from the actions that change them: a comment posted, edited,
 // deleted or moderated, slow mode, a lock, a correction suggested or decided, an editor's change) or THREAD_CONTEXT_TTL_MS passes.
 //
-// Other instances (PostgreSQL) hear of a change through NOTIFY on one channel, heard by the process's one
-// listener (lib/instance-listener.ts), as the anonymous cache's purges are. The comments themselves, and all
-// that depends on the viewer, are read on every request.
-import { randomUUID } from "node:crypto";
-import { isPostgresUrl } from "@/lib/database-url";
+// A change to one thread (a comment, its moderation, slow mode, a lock, a correction) forgets that thread's
+// context only: a member posting as fast as the limits allow keeps their own thread's context cold, not every
+// thread's. A change that reaches across threads (an editor's, an account deleted) forgets them all.
+//
+// Other instances (PostgreSQL) hear of a change through NOTIFY on one channel (the thread's id, or "*" for all),
+// heard by the process's one listener (lib/instance-listener.ts), as the anonymous cache's purges are. The
+// comments themselves, and all that depends on the viewer, are read on every request.
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { createGenerationCache, type GenerationCache } from "@/lib/generation-cache";
-import { log, serializeError } from "@/lib/logger";
+import { instanceId, notifyOtherInstances, readNotification } from "@/lib/instance-notify";
 import { getPointLinks, type PointLinks } from "./article-answers";
 import { getPointNeighbours } from "./article-map";
 import { threadFields, type ThreadSummary } from "./comment-windows";
@@ -35,8 +36,8 @@ export const THREAD_CONTEXT_TTL_MS = 5_000;
 const MAX_ENTRIES = 500;
 
 export const THREAD_CONTEXT_CHANNEL = "agora_thread_context";
-/** This process, in its own notifications: it has forgotten its contexts already and ignores its echo. */
-const INSTANCE_ID = randomUUID();
+/** The notification's message that stands for every thread. */
+const ALL_THREADS = "*";
 
 /** A thread's context read from the database (null when there is no such thread). */
 export async function readThreadContext(threadId: string): Promise<ThreadContext | null> {
@@ -64,27 +65,29 @@ export function getThreadContext(threadId: string): Promise<ThreadContext | null
   return contexts().get(threadId);
 }
 
-/** Forgets this instance's contexts only (a notification from another instance, a reconnection). */
-export function forgetLocalThreadContexts(): void {
-  contexts().clear();
+/** Forgets this instance's contexts only (a notification from another instance, a reconnection): one thread's, or all. */
+export function forgetLocalThreadContexts(threadId?: string): void {
+  if (threadId === undefined) contexts().clear();
+  else contexts().forget(threadId);
 }
 
 /**
- * After a committed write that changes what a thread's context holds: forgets this instance's contexts at once
- * and, on PostgreSQL, tells the other instances to forget theirs. Never throws: the write is done, and a
- * notification that fails leaves the other instances' contexts to expire on their own.
+ * After a committed write that changes what a thread's context holds: forgets that thread's context (every
+ * thread's without an id) on this instance at once and, on PostgreSQL, tells the other instances to forget
+ * theirs. Never throws: the write is done, and a notification that fails leaves the other instances' contexts
+ * to expire on their own.
  */
-export async function forgetThreadContexts(): Promise<void> {
-  forgetLocalThreadContexts();
-  if (!isPostgresUrl(env.DATABASE_URL)) return;
-  try {
-    await db.$executeRaw`SELECT pg_notify(${THREAD_CONTEXT_CHANNEL}, ${INSTANCE_ID})`;
-  } catch (error) {
-    log("warn", "thread contexts: the notification failed", { error: serializeError(error) });
-  }
+export async function forgetThreadContexts(threadId?: string): Promise<void> {
+  forgetLocalThreadContexts(threadId);
+  await notifyOtherInstances(THREAD_CONTEXT_CHANNEL, threadId ?? ALL_THREADS, "thread contexts");
 }
 
 /** The channel's handler, for the process's one listener (lib/instance-listener.ts). */
-export function threadContextHandlers(self: string = INSTANCE_ID): Record<string, (payload: string) => void> {
-  return { [THREAD_CONTEXT_CHANNEL]: (payload) => void (payload !== self && forgetLocalThreadContexts()) };
+export function threadContextHandlers(self: string = instanceId()): Record<string, (payload: string) => void> {
+  return {
+    [THREAD_CONTEXT_CHANNEL]: (payload) => {
+      const { message, fromSelf } = readNotification(payload, self);
+      if (!fromSelf) forgetLocalThreadContexts(message === undefined || message === ALL_THREADS ? undefined : message);
+    },
+  };
 }
