@@ -287,6 +287,9 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
     }
     const threadHtml = await (await fetch(`${server.baseUrl}/t/${manifest.hotThreadId}`, { headers: { cookie: cookies[0]! } })).text();
     const moderatorHtml = await (await fetch(`${server.baseUrl}/t/${manifest.hotThreadId}`, { headers: { cookie: moderatorCookie } })).text();
+    // Kept for reading what the pages' bytes are (bench/.data is not committed).
+    writeFileSync(`bench/.data/page-member-${kind}.html`, threadHtml);
+    writeFileSync(`bench/.data/page-moderator-${kind}.html`, moderatorHtml);
     const form = parseCommentForm(threadHtml);
     const acknowledged = new Set<string>();
     const postPath = `/t/${manifest.hotThreadId}`;
