@@ -47,7 +47,10 @@ export function ThreadHeader({ thread, afterSummary, tools }: Props) {
       <div className="thread-toolbar">
         <p className="feed-link">
           <a href={`/t/${thread.id}/feed.xml`} type="application/atom+xml">
-            Follow <span className="visually-hidden">this point&apos;s comments </span>(Atom feed)
+            {/* One inline run: as loose text in the flex link, the space after "Follow" would be dropped. */}
+            <span>
+              Follow <span className="visually-hidden">this point&apos;s comments </span>(Atom feed)
+            </span>
           </a>
         </p>
         <ModerationLogLink slug={thread.article.slug} />

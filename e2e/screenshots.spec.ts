@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { comment, openAt, openThread, postComment, replyTo, signOut, signUp, test } from "./helpers";
+import { comment, openAt, openThread, postComment, replyTo, signInAsAdmin, signOut, signUp, test } from "./helpers";
 
 const DIR = "test-results/screenshots";
 
@@ -51,7 +51,7 @@ test.describe("the thread page as a member sees it", () => {
     await signUp(page, { name: "Mina Reader" });
     const thread = await openThread(page, 1);
     const top = await postComment(page, "The initiative's **small-business** stories check out: see [the coverage](https://example.com/coverage).");
-    await replyTo(page, top, "Checked two of them myself; both shops exist.");
+    const mine = await replyTo(page, top, "Checked two of them myself; both shops exist.");
     const state = await page.context().storageState();
     for (const javaScriptEnabled of [true, false]) {
       const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: state, javaScriptEnabled });
@@ -71,8 +71,36 @@ test.describe("the thread page as a member sees it", () => {
         await openAt(member, thread.path, top);
         await comment(member, top).getByRole("button", { name: "Reply" }).first().click();
         await comment(member, top).screenshot({ path: `${DIR}/thread-member-375-reply-open.png` });
+      } else {
+        // Without JavaScript each control is its own page: a reply, an edit, a report on the thread.
+        await member.emulateMedia({ colorScheme: "light" });
+        await member.setViewportSize({ width: 375, height: 900 });
+        for (const [name, path] of [
+          ["reply", `${thread.path}/c/${top}/reply`],
+          ["edit", `${thread.path}/c/${mine}/edit`],
+          ["report-thread", `${thread.path}/report`],
+        ]) {
+          await member.goto(path);
+          await member.screenshot({ path: `${DIR}/form-${name}-375-nojs.png`, fullPage: true });
+        }
       }
       await context.close();
+    }
+  });
+});
+
+test.describe("the thread page as a moderator sees it", () => {
+  test("the moderator's tools and a comment's controls, at 375 px and 1280 px", async ({ page }) => {
+    mkdirSync(DIR, { recursive: true });
+    await signUp(page);
+    const thread = await openThread(page, 1);
+    const top = await postComment(page, "A comment for the moderator to look at.");
+    await signOut(page);
+    await signInAsAdmin(page);
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await openAt(page, thread.path, top);
+      await page.screenshot({ path: `${DIR}/thread-moderator-${width}.png`, fullPage: true });
     }
   });
 });
