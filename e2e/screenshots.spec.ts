@@ -1,15 +1,19 @@
 import { mkdirSync } from "node:fs";
+import type { TestInfo } from "@playwright/test";
 import { comment, openAt, openThread, postComment, replyTo, signInAsAdmin, signOut, signUp, test } from "./helpers";
 
 const DIR = "test-results/screenshots";
 
+/** A display name for the screenshots; a retry (names are unique) signs up as "<name> 2". */
+const retryName = (name: string, testInfo: TestInfo) => (testInfo.retry ? `${name} ${testInfo.retry + 1}` : name);
+
 test.describe("screenshots for a human to look at", () => {
-  test("home page and a thread with nested comments, on desktop and mobile", async ({ page }) => {
+  test("home page and a thread with nested comments, on desktop and mobile", async ({ page }, testInfo) => {
     test.setTimeout(60_000);
     mkdirSync(DIR, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    await signUp(page, { name: "Ada Lovelace" });
+    await signUp(page, { name: retryName("Ada Lovelace", testInfo) });
     const thread = await openThread(page, 1);
     const top = await postComment(
       page,
@@ -18,7 +22,7 @@ test.describe("screenshots for a human to look at", () => {
     const reply = await replyTo(page, top, "Maybe, but the small businesses in it are real. A campaign can be both PR *and* true.");
     await signOut(page);
 
-    await signUp(page, { name: "Grace Hopper" });
+    await signUp(page, { name: retryName("Grace Hopper", testInfo) });
     await openAt(page, thread.path, reply);
     const nested = await replyTo(
       page,
@@ -48,7 +52,7 @@ test.describe("the thread page as a member sees it", () => {
   test("at 375 px and 1280 px, light and dark, with JavaScript on and off", async ({ page, browser }, testInfo) => {
     test.setTimeout(90_000);
     mkdirSync(DIR, { recursive: true });
-    await signUp(page, { name: "Mina Reader" });
+    await signUp(page, { name: retryName("Mina Reader", testInfo) });
     const thread = await openThread(page, 1);
     const top = await postComment(page, "The initiative's **small-business** stories check out: see [the coverage](https://example.com/coverage).");
     const mine = await replyTo(page, top, "Checked two of them myself; both shops exist.");
@@ -79,7 +83,7 @@ test.describe("the thread page as a member sees it", () => {
           ["reply", `${thread.path}/c/${top}/reply`],
           ["edit", `${thread.path}/c/${mine}/edit`],
           ["report-thread", `${thread.path}/report`],
-        ]) {
+        ] as const) {
           await member.goto(path);
           await member.screenshot({ path: `${DIR}/form-${name}-375-nojs.png`, fullPage: true });
         }
