@@ -19,6 +19,8 @@ async function moderate(page: Page, commentId: string, kind: "Hide" | "Remove" |
 }
 
 test("a report travels to the queue; a hidden comment shows its notice to members until restored", async ({ page, browser, extraHTTPHeaders }, testInfo) => {
+  // Three people (author, reporter, moderator) and a dozen pages: longer than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const author = page;
   await signUp(author);
   const thread: ThreadRef = await openThread(author, 2);
