@@ -276,6 +276,8 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
       { key: "hot-member", name: "Hot thread, first page, signed in (rendered every time)", path: `/t/${manifest.hotThreadId}`, cookie: cookies[0]! },
       { key: "ordinary-member", name: "Ordinary thread, signed in (rendered every time)", path: `/t/${manifest.ordinaryThreadId}`, cookie: cookies[0]! },
       { key: "hot-moderator", name: "Hot thread, first page, moderator (every control)", path: `/t/${manifest.hotThreadId}`, cookie: moderatorCookie },
+      // The floor under every member page: the layout alone, rendered per request (app/bench/empty/page.tsx).
+      { key: "empty-member", name: "Empty page, signed in (the layout alone: the floor)", path: "/bench/empty", cookie: cookies[0]! },
     ];
     for (const page of memberPages) {
       log(`warming up and counting queries, signed in: ${page.path} (${page.key})`);
@@ -457,6 +459,16 @@ function targets(run: RunResult): Target[] {
         measured: `${(memberCpu / ceilingCpu).toFixed(1)}× (${ms(memberCpu)} vs ${ms(ceilingCpu)})`,
         pass: memberCpu <= 4 * ceilingCpu,
       });
+      // Not a target: what the 4× leaves once the layout is rendered, for reading the one above.
+      const floorCpu = cpuMsPerRequest(by("empty-member"));
+      if (floorCpu !== null) {
+        list.push({
+          name: "For reading the above: an empty page for a member (the layout alone) vs trivial route",
+          goal: "(no goal)",
+          measured: `${(floorCpu / ceilingCpu).toFixed(1)}× (${ms(floorCpu)} vs ${ms(ceilingCpu)}); the thread adds ${ms(memberCpu - floorCpu)}`,
+          pass: null,
+        });
+      }
     }
     list.push({
       name: `Signed-in hot thread p99, ${hotMember.connections} connections`,
