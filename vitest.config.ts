@@ -9,6 +9,9 @@ export default defineConfig({
     // TEST_DATABASE=postgres: names this run's databases and drops any left behind.
     globalSetup: ["./lib/testing/global-setup.ts"],
     pool: "forks",
+    // Vitest's default is one worker fewer than the machine's cores: a single worker on this 2-core machine. Each
+    // file has its own database (SQLite file or PostgreSQL database) and binds only port 0, so two run at once.
+    maxWorkers: 2,
     // next-auth imports "next/server" without an extension, which Node's own loader refuses; Vite resolves it.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
