@@ -14,6 +14,7 @@ export function ReplyForm({ threadId, commentId, authorName, onCancel }: { threa
       label={`Reply to ${authorName}`}
       submitLabel="Post reply"
       onCancel={onCancel}
+      onPosted={onCancel}
       autoFocus
     />
   );

@@ -97,6 +97,8 @@ function CommentItem({ view, ui, level }: { view: CommentView; ui: TreeUi; level
     <article
       id={`c-${view.id}`}
       className={classes}
+      // The comment a permalink or a post leads to takes the focus there (components/thread-discussion.tsx).
+      tabIndex={view.focused ? -1 : undefined}
       aria-label={view.author ? `Comment by ${view.author.name}${view.author.staff ? ` (${view.author.staff.toLowerCase()})` : ""}` : "Comment"}
     >
       <header className="comment-meta">

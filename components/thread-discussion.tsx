@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { deleteCommentAction } from "@/lib/actions/comments";
 import { initialActionState } from "@/lib/action-state";
 import { commentPanelId, isCommentControl, type CommentControl } from "@/lib/comment-controls";
@@ -14,6 +14,8 @@ import { useHydrated } from "./disclosure";
 import { isCommentStatus, ModerateCommentFields } from "./moderation/comment-moderation";
 import { SuspendForm } from "./moderation/suspend-form";
 import { ReportFields } from "./report-form";
+import { withPosted } from "@/lib/posted-comment";
+import { useThreadPosts } from "./thread-posts";
 
 // The one client component of a thread's comments. The server decides what each comment shows and allows
 // (lib/comment-view.ts) and sends it as plain data; this renders it (to HTML on the server, as any page) and
@@ -40,9 +42,11 @@ type Props = {
   comments: readonly CommentView[];
   /** Server-rendered pieces for a few comments (the author's appeal of a decision on their comment). */
   slots?: Readonly<Record<string, ReactNode>>;
+  /** Said where the page has no comments (and the reader has posted none in place). */
+  empty?: string;
 };
 
-export function ThreadDiscussion({ threadId, comments, slots }: Props) {
+export function ThreadDiscussion({ threadId, comments, slots, empty }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [open, setOpen] = useState<Open | null>(null);
@@ -50,6 +54,19 @@ export function ThreadDiscussion({ threadId, comments, slots }: Props) {
   // A reply or an edit redirects to its comment; once the refreshed discussion arrives, its form has done its job.
   const submitted = useRef(false);
   const rendered = useRef(comments);
+  const posted = useThreadPosts()?.posted;
+  const views = useMemo(() => withPosted(comments, posted ?? []), [comments, posted]);
+  const latest = posted?.at(-1);
+  const shownPost = useRef<string | undefined>(undefined);
+
+  // A comment posted in place (its reply form closed itself): the reader is taken to it.
+  useEffect(() => {
+    if (!latest || shownPost.current === latest.view.id) return;
+    shownPost.current = latest.view.id;
+    const article = document.getElementById(`c-${latest.view.id}`);
+    article?.scrollIntoView({ block: "nearest" });
+    article?.focus({ preventScroll: true });
+  }, [latest]);
 
   useEffect(() => {
     if (rendered.current === comments) return;
@@ -97,6 +114,7 @@ export function ThreadDiscussion({ threadId, comments, slots }: Props) {
       </div>
     ) : null;
 
+  if (views.length === 0) return empty ? <p className="empty">{empty}</p> : null;
   return (
     <div
       className="thread-discussion"
@@ -131,7 +149,7 @@ export function ThreadDiscussion({ threadId, comments, slots }: Props) {
         submitted.current = true;
       }}
     >
-      <CommentList views={comments} ui={{ threadId, hydrated, open, panel, slots }} />
+      <CommentList views={views} ui={{ threadId, hydrated, open, panel, slots }} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { PostedComment } from "@/lib/posted-comment";
 
 /** What every form's server action answers: a message and per-field errors, and the values to keep in the form. */
 export type ActionState = {
@@ -6,6 +7,8 @@ export type ActionState = {
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /** A comment posted from an open thread page with JavaScript, for the page to show in place (lib/posted-comment.ts). */
+  posted?: PostedComment;
 };
 
 export const initialActionState: ActionState = { ok: true };

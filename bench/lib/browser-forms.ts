@@ -88,13 +88,23 @@ export function threadRouterState(threadId: string): string {
   return encodeURIComponent(JSON.stringify(tree));
 }
 
-/** The new comment's id from a submission's answer, or null when the action refused (it then re-renders the form). */
-export function acknowledgedCommentId(mode: "form" | "javascript", status: number, headers: Record<string, string | string[] | undefined>): string | null {
+/**
+ * The new comment's id from a submission's answer, or null when the action refused (it then answers with the
+ * form's message). Without JavaScript the answer is a redirect to the comment; with it, the comment itself
+ * (lib/posted-comment.ts), or a redirect where the page would not show it in place (a reply past the depth shown).
+ */
+export function acknowledgedCommentId(
+  mode: "form" | "javascript",
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+  body: string,
+): string | null {
   const header = (name: string) => {
     const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
     const value = key ? headers[key] : undefined;
     return Array.isArray(value) ? value[0] : value;
   };
-  const target = mode === "form" ? (status === 303 ? header("location") : undefined) : status === 200 ? header("x-action-redirect") : undefined;
-  return target?.match(/#c-([a-z0-9]+)/)?.[1] ?? null;
+  if (mode === "form") return (status === 303 ? header("location") : undefined)?.match(/#c-([a-z0-9]+)/)?.[1] ?? null;
+  if (status !== 200) return null;
+  return header("x-action-redirect")?.match(/#c-([a-z0-9]+)/)?.[1] ?? body.match(/"posted":\{"view":\{"id":"([a-z0-9]+)"/)?.[1] ?? null;
 }

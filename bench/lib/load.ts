@@ -102,7 +102,7 @@ export async function loadPost(
   path: string,
   options: LoadOptions,
   next: () => Submission,
-  acknowledge: (status: number, headers: Record<string, string | string[]>) => string | null,
+  acknowledge: (status: number, headers: Record<string, string | string[]>, body: string) => string | null,
   acknowledged: Set<string>,
 ): Promise<ScenarioResult> {
   const refused: Record<string, number> = {};
@@ -115,8 +115,8 @@ export async function loadPost(
       // autocannon writes Content-Length itself (a second one makes Node refuse the request).
       return { ...req, method: "POST", path, body: submission.body, headers: submission.headers };
     },
-    onResponse(status, _body, _context, headers) {
-      const id = acknowledge(status, headers);
+    onResponse(status, body, _context, headers) {
+      const id = acknowledge(status, headers, body);
       if (id && !acknowledged.has(id)) {
         acknowledged.add(id);
         ok++;

@@ -50,7 +50,7 @@ async function statementsOf(fields: Record<string, string>) {
   await settle();
   recording = false;
   if (process.env.SHOW_STATEMENTS) console.log(sql.join("\n"));
-  return { beforeAnswer, afterAnswer: sql.length - beforeAnswer, redirectedTo: answer.redirectedTo };
+  return { beforeAnswer, afterAnswer: sql.length - beforeAnswer, redirectedTo: answer.redirectedTo, answer };
 }
 
 describe("posting a comment", () => {
@@ -73,5 +73,48 @@ describe("posting a comment", () => {
     expect(reply.beforeAnswer).toBeLessThanOrEqual(13 + notify);
     // Notifications (2) and the cool-down's counts (2).
     expect(top.afterAnswer).toBeGreaterThan(0);
+  });
+});
+
+// A thread page with JavaScript asks for the comment itself (answer=inline) and shows it in place: the answer is the
+// comment as the page shows it, not a redirect whose answer is the whole page rendered again.
+describe("posting from an open thread page with JavaScript", () => {
+  it("answers with the comment as its author sees it, the thread's count and its permalink, for one statement more", async () => {
+    const plain = await statementsOf({ threadId, body: "Posted by the plain form" });
+    const top = await statementsOf({ threadId, body: "Posted **in place**", answer: "inline" });
+    expect(top.redirectedTo).toBeUndefined();
+    const posted = top.answer.posted!;
+    const stored = await db.comment.findFirstOrThrow({ where: { threadId, body: "Posted **in place**" }, select: { id: true } });
+    expect(posted.view).toMatchObject({ id: stored.id, author: { name: "Poster" }, status: "visible", topLevel: true, focused: true, replyCount: 0 });
+    expect(posted.view.html).toContain("<strong>in place</strong>");
+    // Its author may reply to it, edit and delete it; not upvote or report their own.
+    expect(posted.view.controls).toEqual(["reply", "edit", "delete"]);
+    expect(posted.view.vote).toEqual({ score: 0 });
+    expect(posted.parentId).toBeNull();
+    expect(posted.href).toBe(`/t/${threadId}?at=${stored.id}#c-${stored.id}`);
+    const thread = await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { commentCount: true } });
+    expect(posted.commentCount).toBe(thread.commentCount);
+    // The comment's own read, as the thread page reads it.
+    expect(top.beforeAnswer).toBeLessThanOrEqual(plain.beforeAnswer + 1);
+
+    const reply = await statementsOf({ threadId, parentId: stored.id, body: "A reply in place", answer: "inline" });
+    expect(reply.answer.posted).toMatchObject({ parentId: stored.id, view: { author: { name: "Poster" } } });
+    expect(reply.answer.posted!.view.topLevel).toBeUndefined();
+  });
+
+  it("redirects where the page would not show it in place: a stance moves the tally above the comments", async () => {
+    // Another member: the first has spent their rate limit.
+    session.user = await currentUserFor((await createTestUser("Second poster")).id);
+    const withStance = await statementsOf({ threadId, body: "I agree, in place?", stance: "agrees", answer: "inline" });
+    expect(withStance.answer.message).toBeUndefined();
+    expect(withStance.answer.posted).toBeUndefined();
+    expect(withStance.redirectedTo).toMatch(new RegExp(`^/t/${threadId}\\?at=`));
+  });
+
+  it("refuses any other answer asked for, and stores nothing", async () => {
+    const before = await db.comment.count({ where: { threadId } });
+    const refused = await callAction(createCommentAction, { threadId, body: "Answer me in JSON", answer: "json" });
+    expect(refused.ok).toBe(false);
+    expect(await db.comment.count({ where: { threadId } })).toBe(before);
   });
 });

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "./define-action";
-import { refreshThread } from "./refresh";
+import { refreshThread, refreshThreadInPlace } from "./refresh";
 import { purgeAnonymousPages } from "@/lib/anonymous-cache-purge";
 import { getClientIp } from "@/lib/client-ip";
 import { announceNewComment } from "@/lib/live-events";
 import { metrics } from "@/lib/metrics";
 import { commentHref } from "@/lib/reply-tree";
+import { postedCommentAnswer } from "@/lib/posted-comment-answer";
 import { notifyAfterComment } from "@/lib/notify";
 import { withUnmatchedMentions } from "@/lib/mentions";
 import { unmatchedMentions } from "@/lib/queries/mentions";
@@ -44,12 +45,22 @@ export const createCommentAction = defineAction({
   // The comment is committed: open pages of the thread hear of it at once (lib/live-events.ts). Replies and
   // mentions (a held comment notifies once approved) and the automatic cool-down run after the answer has gone
   // (after()); neither can fail the post.
-  async after(comment, input) {
+  async after(comment, input, user) {
     metrics().commentsPosted.inc();
     await announceNewComment(comment.threadId);
     await notifyAfterComment(comment.id);
     await evaluateCooldownAfterActivity(comment.threadId);
-    return showComment(comment, await unmatchedMentions(input.body));
+    const unmatched = await unmatchedMentions(input.body);
+    // An open thread page puts the comment in place itself: the answer is the comment, not the page rendered
+    // again (a redirect's answer).
+    if (input.answer === "inline") {
+      const posted = await postedCommentAnswer(comment, input, user, unmatched);
+      if (posted) {
+        await refreshThreadInPlace(comment.threadId);
+        return { ok: true, posted };
+      }
+    }
+    return showComment(comment, unmatched);
   },
 });
 

@@ -14,6 +14,15 @@ export async function refreshThread(threadId: string): Promise<void> {
 }
 
 /**
+ * After a change the page that made it shows in place (a comment posted from an open thread page): the thread
+ * contexts only. Revalidating the path in a server action renders the page into the action's answer, the very
+ * cost an in-place answer saves; the browser's router cache holds no thread page (every page is dynamic).
+ */
+export async function refreshThreadInPlace(threadId: string): Promise<void> {
+  await forgetThreadContexts(threadId);
+}
+
+/**
  * After a change many pages show (a moderator's decision: staff headers count what waits; a thread's lock; an
  * article's points, titles or state): the whole site, and the thread contexts: the one thread changed when the
  * change is to one thread's (`threadId`), else all of them.

@@ -61,7 +61,7 @@ export async function takeCommentPath(tx: Tx, threadId: string, parent: { path: 
 
 /**
  * takeCommentPath for a new comment, returning also what posting must check of the thread, from the same UPDATE
- * (no separate read): whether it is locked, and its slow mode. Null when the thread does not exist. A refusal
+ * (no separate read): whether it is locked, its slow mode, and its comment count with this comment. Null when the thread does not exist. A refusal
  * after it (locked, slow mode) throws, and the transaction's rollback gives the number back.
  */
 export async function takeThreadForComment(
@@ -71,14 +71,29 @@ export async function takeThreadForComment(
   threadData: Prisma.ThreadUpdateInput = {},
 ): Promise<{
   path: string;
-  thread: { id: string; locked: boolean; slowModeManual: boolean; slowModeUntil: Date | null; article: { draft: boolean; closedAt: Date | null } };
+  thread: {
+    id: string;
+    locked: boolean;
+    slowModeManual: boolean;
+    slowModeUntil: Date | null;
+    commentCount: number;
+    article: { draft: boolean; closedAt: Date | null };
+  };
 } | null> {
   // updateMany then a read would be two statements: a missing row is the update's P2025 instead.
   try {
     const { commentSeq, ...thread } = await tx.thread.update({
       where: { id: threadId },
       data: { ...threadData, commentSeq: { increment: 1 } },
-      select: { id: true, commentSeq: true, locked: true, slowModeManual: true, slowModeUntil: true, article: { select: { draft: true, closedAt: true } } },
+      select: {
+        id: true,
+        commentSeq: true,
+        locked: true,
+        slowModeManual: true,
+        slowModeUntil: true,
+        commentCount: true,
+        article: { select: { draft: true, closedAt: true } },
+      },
     });
     return { path: (parent?.path ?? "") + commentKey(commentSeq), thread };
   } catch (error) {

@@ -111,7 +111,7 @@ export async function createComment(
     });
     // Its parent is live and visible (checked above), so every ancestor counts it already: no deleted leaf revives.
     await countNewReply(tx, comment);
-    return comment;
+    return { ...comment, commentCount: thread.commentCount };
   });
 }
 

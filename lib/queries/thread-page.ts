@@ -230,3 +230,10 @@ export async function getCommentPage(threadId: string, commentId: string, viewer
     ...marks,
   };
 }
+
+/** One comment as a thread page reads it (author, sources, the viewer's marks), by its path: a comment just posted. */
+export async function getCommentAtPath(threadId: string, path: string, viewer: Viewer): Promise<{ comment: ThreadComment; marks: CommentMarks } | null> {
+  const { windows, marks } = await readWindows(threadId, viewer, [{ paths: [path] }]);
+  const comment = windows[0]?.[0];
+  return comment ? { comment, marks } : null;
+}

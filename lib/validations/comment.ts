@@ -38,6 +38,9 @@ export const createCommentSchema = z.object({
   parentId: z.preprocess((value) => (value === "" ? undefined : value), id.optional()),
   body: commentBody,
   stance: stanceField,
+  // Sent by a thread page with JavaScript, which shows the posted comment in place: the answer is the comment
+  // (lib/posted-comment.ts) rather than a redirect to it.
+  answer: z.literal("inline").optional(),
 });
 
 export const editCommentSchema = z.object({ commentId: id, body: commentBody, stance: stanceField });

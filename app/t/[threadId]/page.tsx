@@ -15,6 +15,7 @@ import { PointNav } from "@/components/point-nav";
 import { ReportFields } from "@/components/report-form";
 import { Disclosure } from "@/components/disclosure";
 import { ThreadDiscussion } from "@/components/thread-discussion";
+import { DiscussionHeading, ThreadPosts } from "@/components/thread-posts";
 import { threadToolHref } from "@/lib/comment-controls";
 import { SlowModeBanner } from "@/components/slow-mode-banner";
 import { StanceTally } from "@/components/stance-tally";
@@ -136,47 +137,42 @@ export default async function ThreadPage(props: Props) {
       <UnmatchedMentionsNotice handles={user ? parseUnmatchedMentions(unmatched) : []} />
       {canModerate(user) && <ThreadModeration thread={thread} />}
       <section aria-labelledby="discussion-heading" className="discussion">
-        <h2 id="discussion-heading">
-          {thread.commentCount.toLocaleString("en-US")} {thread.commentCount === 1 ? "comment" : "comments"}
-        </h2>
-        <StanceTally tally={data.tally} filter={{ active: data.stance, href: (stance) => threadHref(thread.id, data.sort, undefined, stance) }} />
-        <NewComment user={user} thread={thread} />
-        <NewCommentsNotice threadId={thread.id} since={data.readAt.toISOString()} pollSeconds={livePollSeconds()} />
-        {thread.commentCount > 1 && (
-          <nav className="sort-nav" aria-label="Sort comments">
-            <span>Sort by</span>
-            {COMMENT_SORTS.map((sort) => (
-              <Link key={sort} href={threadHref(thread.id, sort, undefined, data.stance)} aria-current={sort === data.sort ? "true" : undefined}>
-                {SORT_LABELS[sort]}
-              </Link>
-            ))}
-          </nav>
-        )}
-        {!data.isFirstPage && (
-          <p className="page-nav">
-            <Link href={threadHref(thread.id, data.sort, undefined, data.stance)}>↑ Back to the first comments</Link>
-          </p>
-        )}
-        {tree.length === 0 ? (
-          <p className="empty">
-            {!data.isFirstPage ? "No more comments." : data.stance ? "No comments take this stance yet." : "No comments yet. Start the discussion."}
-          </p>
-        ) : (
+        <ThreadPosts renderedAt={data.readAt.toISOString()}>
+          <DiscussionHeading count={thread.commentCount} />
+          <StanceTally tally={data.tally} filter={{ active: data.stance, href: (stance) => threadHref(thread.id, data.sort, undefined, stance) }} />
+          <NewComment user={user} thread={thread} />
+          <NewCommentsNotice threadId={thread.id} since={data.readAt.toISOString()} pollSeconds={livePollSeconds()} />
+          {thread.commentCount > 1 && (
+            <nav className="sort-nav" aria-label="Sort comments">
+              <span>Sort by</span>
+              {COMMENT_SORTS.map((sort) => (
+                <Link key={sort} href={threadHref(thread.id, sort, undefined, data.stance)} aria-current={sort === data.sort ? "true" : undefined}>
+                  {SORT_LABELS[sort]}
+                </Link>
+              ))}
+            </nav>
+          )}
+          {!data.isFirstPage && (
+            <p className="page-nav">
+              <Link href={threadHref(thread.id, data.sort, undefined, data.stance)}>↑ Back to the first comments</Link>
+            </p>
+          )}
           <ThreadDiscussion
             threadId={thread.id}
             comments={tree.map((node) =>
               commentView(node, { thread, user, focusId: data.focusId, maxDepth: data.maxDepth, votedIds: data.votedIds, sourceRequests: data.sourceRequests }),
             )}
             slots={appealSlots(data.comments, user?.id, data.appeals)}
+            empty={!data.isFirstPage ? "No more comments." : data.stance ? "No comments take this stance yet." : "No comments yet. Start the discussion."}
           />
-        )}
-        {data.nextCursor && (
-          <p className="page-nav">
-            <Link href={threadHref(thread.id, data.sort, data.nextCursor, data.stance)} rel="next">
-              More comments →
-            </Link>
-          </p>
-        )}
+          {data.nextCursor && (
+            <p className="page-nav">
+              <Link href={threadHref(thread.id, data.sort, data.nextCursor, data.stance)} rel="next">
+                More comments →
+              </Link>
+            </p>
+          )}
+        </ThreadPosts>
       </section>
     </main>
   );
