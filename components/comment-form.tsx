@@ -81,15 +81,13 @@ export function CommentForm({
         rows={4}
         placeholder={label}
         defaultValue={body}
-        // A new key empties the box once its comment is posted in place.
-        key={posted ? `${posted.view.id} ${body}` : body}
         maxLength={COMMENT_MAX_LENGTH * 2}
         aria-invalid={!state.ok || undefined}
         aria-describedby={!state.ok ? errorId : undefined}
         autoFocus={autoFocus}
       />
       {stance && (
-        <StanceChoice key={state.values?.stance ?? posted?.view.id ?? "initial"} idPrefix={id} defaultValue={state.values?.stance ?? stance.defaultValue} />
+        <StanceChoice key={state.values?.stance ?? "initial"} idPrefix={id} defaultValue={state.values?.stance ?? stance.defaultValue} />
       )}
       {!state.ok && (
         <p id={errorId} className="form-error" role="alert">

@@ -39,6 +39,10 @@ describe("withPosted: the reader's posts in place on the page they were posted f
     expect(placed[0]!.replies![0]!.replyCount).toBe(2);
   });
 
+  it("puts a reply under a comment posted in place", () => {
+    expect(ids(withPosted(page, [post("n", null), post("r", "n")]))).toEqual([["n", ["r"]], ["a", [["a1", ["a1x"]]]], "b"]);
+  });
+
   it("never shows a comment twice once the server's page holds it", () => {
     expect(ids(withPosted(page, [post("a1x", "a1"), post("b", null)]))).toEqual(ids(page));
   });

@@ -45,5 +45,6 @@ export function withPosted(views: readonly CommentView[], posted: readonly Poste
     .filter((post) => post.parentId === null)
     .map((post) => post.view)
     .reverse();
-  return [...roots, ...(repliesTo.size > 0 ? place(views) : views)];
+  // A reply can answer a comment posted in place too.
+  return repliesTo.size > 0 ? place([...roots, ...views]) : [...roots, ...views];
 }
