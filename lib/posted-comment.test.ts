@@ -41,6 +41,8 @@ describe("withPosted: the reader's posts in place on the page they were posted f
 
   it("puts a reply under a comment posted in place", () => {
     expect(ids(withPosted(page, [post("n", null), post("r", "n")]))).toEqual([["n", ["r"]], ["a", [["a1", ["a1x"]]]], "b"]);
+    // …and a chain of replies, each to the one before.
+    expect(ids(withPosted(page, [post("n", null), post("r1", "n"), post("r2", "r1"), post("r3", "r2")]))[0]).toEqual(["n", [["r1", [["r2", ["r3"]]]]]]);
   });
 
   it("never shows a comment twice once the server's page holds it", () => {

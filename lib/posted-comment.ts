@@ -39,7 +39,8 @@ export function withPosted(views: readonly CommentView[], posted: readonly Poste
       const added = repliesTo.get(view.id);
       const replies = view.replies ? place(view.replies) : undefined;
       if (!added) return replies === view.replies ? view : { ...view, replies };
-      return { ...view, replies: [...(replies ?? []), ...added], replyCount: view.replyCount + added.length };
+      // A reply can answer a reply posted in place as well.
+      return { ...view, replies: [...(replies ?? []), ...place(added)], replyCount: view.replyCount + added.length };
     });
   const roots = fresh
     .filter((post) => post.parentId === null)
