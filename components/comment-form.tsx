@@ -86,9 +86,7 @@ export function CommentForm({
         aria-describedby={!state.ok ? errorId : undefined}
         autoFocus={autoFocus}
       />
-      {stance && (
-        <StanceChoice key={state.values?.stance ?? "initial"} idPrefix={id} defaultValue={state.values?.stance ?? stance.defaultValue} />
-      )}
+      {stance && <StanceChoice key={state.values?.stance ?? "initial"} idPrefix={id} defaultValue={state.values?.stance ?? stance.defaultValue} />}
       {!state.ok && (
         <p id={errorId} className="form-error" role="alert">
           {state.message}
