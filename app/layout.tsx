@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/lib/actions/auth";
 import { AccountMenu } from "@/components/account-menu";
 import { NotificationBell } from "@/components/notification-bell";
 import { SearchForm } from "@/components/search-form";
@@ -92,7 +91,7 @@ function AccountLinks({ user }: { user: CurrentUser }) {
         {user.name ?? "Your profile"}
       </Link>
       <Link href="/settings">Settings</Link>
-      <form action={signOutAction}>
+      <form method="post" action="/signout">
         <button type="submit" className="link-button">
           Sign out
         </button>

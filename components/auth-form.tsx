@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useFormPermalink } from "./form-permalink";
 
 type Field = { name: string; label: string; type: "text" | "email" | "password"; autoComplete: string; hint?: string };
 
@@ -19,7 +20,7 @@ type Props = {
 
 /** Sign-in and sign-up forms: errors next to their field, typed values kept (never the password). */
 export function AuthForm({ action, fields, callbackUrl, submitLabel, hidden = {}, failureLink }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState, useFormPermalink());
   const formErrorShown = !state.ok && !fields.some((field) => state.fieldErrors?.[field.name]?.length);
 
   return (

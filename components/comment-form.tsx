@@ -10,6 +10,7 @@ import { useHydrated } from "./disclosure";
 import { StanceChoice } from "./stance-choice";
 import { useThreadPosts } from "./thread-posts";
 import { UnmatchedMentionsNotice } from "./unmatched-mentions-notice";
+import { useFormPermalink } from "./form-permalink";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -44,7 +45,7 @@ export function CommentForm({
   stance,
   threadId = hidden.threadId,
 }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState, useFormPermalink());
   const id = useId();
   const errorId = `${id}-error`;
   const body = state.values?.body ?? defaultBody;

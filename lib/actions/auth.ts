@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { failed, formFields, invalid, parseForm, textValues, type ActionState } from "@/lib/action-state";
-import { OIDC_PROVIDER_ID, signIn, signOut } from "@/lib/auth";
+import { OIDC_PROVIDER_ID, signIn } from "@/lib/auth";
 import { composePasswordResetEmail, sendAccountEmail } from "@/lib/account-email";
 import { afterResponse } from "@/lib/after-response";
 import { log, serializeError } from "@/lib/logger";
@@ -116,10 +116,6 @@ export async function requestSignInLinkAction(_previous: ActionState, formData: 
     throw error;
   }
   return failed(SIGN_IN_LINK_FAILED, values);
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
 }
 
 export async function requestPasswordResetAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -790,7 +790,6 @@ ROWS.push(
 );
 
 const ID_FREE = new Set<unknown>([
-  accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
   accountActions.signInWithOidcAction,
   // Emails the address's owner, never the caller; the same answer for every address (app/password-reset.test.ts).

@@ -441,7 +441,6 @@ const ROWS: Record<string, Row> = {
 
 // These take no form worth forging (no field of theirs reaches the database), or are adapted in their row.
 const FORMLESS = new Set<unknown>([
-  accountActions.signOutAction,
   accountActions.signInWithGitHubAction,
   accountActions.signInWithOidcAction,
   // Sends a link to the caller's own address; its one field (where the link returns to) reaches no table.
