@@ -57,6 +57,25 @@ test.describe("commenting", () => {
     await expect.poll(() => threadPageCommentCount(page)).toBe(before + 1);
   });
 
+  test("a comment posted with JavaScript is shown in place: the focus moves to it, the address names it, its controls work", async ({ page }) => {
+    await signUp(page);
+    const thread = await openThread(page, 2);
+    const text = unique("In place");
+    const id = await postComment(page, text);
+    const posted = commentParts(page, id);
+    // The reader (and a screen reader) is taken to the comment; a reload or a shared link shows it.
+    await expect(posted.article).toBeFocused();
+    await expect(page).toHaveURL(new RegExp(`${thread.path}\\?at=${id}#c-${id}$`));
+    await expect(posted.actionButtons).toHaveText(["Reply", "Edit", "Delete"]);
+    // Its Reply opens under it, and the reply lands under it, in place too.
+    const replyId = await replyTo(page, id, unique("Under the one in place"));
+    await expect(posted.article.locator(`article#c-${replyId}`)).toBeVisible();
+    await expect(commentParts(page, replyId).article).toBeFocused();
+    await page.reload();
+    await expect(posted.body).toHaveText(text);
+    await expect(posted.article.locator(`article#c-${replyId}`)).toBeVisible();
+  });
+
   test("editing your own comment shows the new text and an 'edited' mark", async ({ page }) => {
     await signUp(page);
     await openThread(page, 2);
