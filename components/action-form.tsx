@@ -2,7 +2,6 @@
 
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
-import { useFormPermalink } from "./form-permalink";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -18,7 +17,7 @@ type Props = {
 
 /** A small form for one server action, showing its answer (done or refused) beside the buttons. */
 export function ActionForm({ action, hidden = {}, children, submit, className, label, hideOnSuccess }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState, useFormPermalink());
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const form = useRef<HTMLFormElement>(null);
   // React empties a form once its action has run; a refusal puts back what was typed (never a password: actions
   // return only the text fields they name), so the member corrects one field instead of retyping them all.

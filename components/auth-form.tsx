@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
-import { useFormPermalink } from "./form-permalink";
 
 type Field = { name: string; label: string; type: "text" | "email" | "password"; autoComplete: string; hint?: string };
 
@@ -20,7 +19,7 @@ type Props = {
 
 /** Sign-in and sign-up forms: errors next to their field, typed values kept (never the password). */
 export function AuthForm({ action, fields, callbackUrl, submitLabel, hidden = {}, failureLink }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState, useFormPermalink());
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const formErrorShown = !state.ok && !fields.some((field) => state.fieldErrors?.[field.name]?.length);
 
   return (

@@ -9,7 +9,6 @@ import { MentionTextarea } from "./mention-autocomplete";
 import { useHydrated } from "./disclosure";
 import { StanceChoice } from "./stance-choice";
 import { useThreadPosts } from "./thread-posts";
-import { UnmatchedMentionsNotice } from "./unmatched-mentions-notice";
 import { useFormPermalink } from "./form-permalink";
 
 type Props = {
@@ -71,7 +70,6 @@ export function CommentForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {inline && <input type="hidden" name="answer" value="inline" />}
-      {posted && <UnmatchedMentionsNotice handles={posted.unmatched} />}
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {label}
       </label>

@@ -2,7 +2,6 @@
 
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
-import { useFormPermalink } from "./form-permalink";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -12,7 +11,7 @@ type Props = {
 
 /** The /settings/name form: the error next to the field, the typed name kept, the answer announced. */
 export function DisplayNameForm({ action, currentName, hint }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState, useFormPermalink());
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const error = state.ok ? undefined : (state.fieldErrors?.name?.[0] ?? state.message);
   const value = state.values?.name ?? currentName;
   return (

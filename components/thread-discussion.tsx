@@ -16,6 +16,7 @@ import { SuspendForm } from "./moderation/suspend-form";
 import { ReportFields } from "./report-form";
 import { withPosted } from "@/lib/posted-comment";
 import { useThreadPosts } from "./thread-posts";
+import { UnmatchedMentionsNotice } from "./unmatched-mentions-notice";
 
 // The one client component of a thread's comments. The server decides what each comment shows and allows
 // (lib/comment-view.ts) and sends it as plain data; this renders it (to HTML on the server, as any page) and
@@ -63,6 +64,8 @@ export function ThreadDiscussion({ threadId, comments, slots, empty }: Props) {
   useEffect(() => {
     if (!latest || shownPost.current === latest.view.id) return;
     shownPost.current = latest.view.id;
+    // Its form closed itself: a later refresh of the comments has nothing left to close.
+    submitted.current = false;
     const article = document.getElementById(`c-${latest.view.id}`);
     article?.scrollIntoView({ block: "nearest" });
     article?.focus({ preventScroll: true });
@@ -102,9 +105,12 @@ export function ThreadDiscussion({ threadId, comments, slots, empty }: Props) {
   }
 
   // Only a comment with something open gets a panel: the page carries no empty one per comment.
+  // Under the comment just posted in place: the @mentions it made that named no member (the redirect's ?unmatched=).
+  const unmatched = latest && latest.unmatched.length > 0 ? latest : undefined;
   const panel = (commentId: string) =>
-    message?.commentId === commentId || open?.commentId === commentId ? (
+    message?.commentId === commentId || open?.commentId === commentId || unmatched?.view.id === commentId ? (
       <div id={commentPanelId(commentId)} className="comment-panel">
+        {unmatched?.view.id === commentId && <UnmatchedMentionsNotice handles={unmatched.unmatched} />}
         {message?.commentId === commentId && (
           <p className="form-error" role="alert">
             {message.text}

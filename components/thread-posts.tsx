@@ -4,28 +4,26 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { PostedComment } from "@/lib/posted-comment";
 
 // The comments this reader has posted from the open thread page with JavaScript (lib/posted-comment.ts): the
-// discussion shows them in place and the heading counts them, until the page is next rendered by the server (a
-// refresh, a vote, "show" new comments), which holds them itself. Without JavaScript a post redirects to its
-// comment and none of this runs.
+// discussion shows them in place and the heading counts them. A later server render of the page (a refresh, a
+// vote, "show" new comments) holds them where they belong, so a post counts only until a render read after it.
+// Without JavaScript a post redirects to its comment and none of this runs.
 
 type ThreadPostsValue = { posted: readonly PostedComment[]; add: (posted: PostedComment) => void };
 
 const ThreadPostsContext = createContext<ThreadPostsValue | null>(null);
 
-/** Around a thread page's heading, comment box and discussion. `renderedAt`: when the server read the page. */
-export function ThreadPosts({ renderedAt, children }: { renderedAt: string; children: ReactNode }) {
-  // Posts belong to the render they were added to: a new server render starts again from none.
-  const [state, setState] = useState<{ renderedAt: string; posted: PostedComment[] }>({ renderedAt, posted: [] });
-  const posted = useMemo(() => (state.renderedAt === renderedAt ? state.posted : []), [state, renderedAt]);
-  const add = useCallback(
-    (post: PostedComment) =>
-      setState((current) => ({
-        renderedAt,
-        posted: [...(current.renderedAt === renderedAt ? current.posted : []).filter((other) => other.view.id !== post.view.id), post],
-      })),
-    [renderedAt],
-  );
-  const value = useMemo(() => ({ posted, add }), [posted, add]);
+/**
+ * Around a thread page's heading, comment box and discussion. `renderedAt`: when the server read the page.
+ * `inPlace`: whether a post is shown in place here; not on a page sorted by votes or filtered by stance, where a
+ * new comment would not stand first (there it redirects to its comment, as without JavaScript).
+ */
+export function ThreadPosts({ renderedAt, inPlace, children }: { renderedAt: string; inPlace: boolean; children: ReactNode }) {
+  const [all, setAll] = useState<PostedComment[]>([]);
+  // A render read before a post (a refresh under way as it was posted) keeps it; one read after it holds it.
+  const since = Date.parse(renderedAt);
+  const posted = useMemo(() => all.filter((post) => new Date(post.view.createdAt).getTime() > since), [all, since]);
+  const add = useCallback((post: PostedComment) => setAll((current) => [...current.filter((other) => other.view.id !== post.view.id), post]), []);
+  const value = useMemo(() => (inPlace ? { posted, add } : null), [inPlace, posted, add]);
   return <ThreadPostsContext.Provider value={value}>{children}</ThreadPostsContext.Provider>;
 }
 

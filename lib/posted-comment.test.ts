@@ -2,15 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { CommentView } from "@/lib/comment-view";
 import { withPosted, type PostedComment } from "./posted-comment";
 
+// replyCount counts every reply below, at any depth, as the server's does.
+const below = (replies: CommentView[]): number => replies.reduce((sum, reply) => sum + 1 + reply.replyCount, 0);
 const view = (id: string, replies?: CommentView[]): CommentView => ({
   id,
   createdAt: new Date("2026-12-05T12:00:00Z"),
   status: "visible",
-  replyCount: replies?.length ?? 0,
+  replyCount: replies ? below(replies) : 0,
   ...(replies ? { replies } : {}),
 });
-const post = (id: string, parentId: string | null): PostedComment => ({
-  view: view(id),
+const post = (id: string, parentId: string | null, extra: Partial<CommentView> = { focused: true }): PostedComment => ({
+  view: { ...view(id), ...extra },
   parentId,
   href: `/t/thread?at=${id}#c-${id}`,
   commentCount: 1,
@@ -36,7 +38,27 @@ describe("withPosted: the reader's posts in place on the page they were posted f
       ["b", ["r2"]],
     ]);
     expect(placed[1]!.replyCount).toBe(1);
+    // Every ancestor counts it: a1 had one reply below it, a had two.
     expect(placed[0]!.replies![0]!.replyCount).toBe(2);
+    expect(placed[0]!.replyCount).toBe(3);
+    // The untouched parts of the page are the same objects.
+    expect(withPosted(page, [post("r", "b")])[0]).toBe(page[0]);
+  });
+
+  it("does not count a reply held for review, which the server does not count either", () => {
+    const placed = withPosted(page, [post("held", "a1", { pending: true, status: "pending" })]);
+    expect(ids(placed)[0]).toEqual(["a", [["a1", ["a1x", "held"]]]]);
+    expect(placed[0]!.replyCount).toBe(2);
+  });
+
+  it("marks only the newest post as the one to look at", () => {
+    const placed = withPosted(page, [post("n1", null), post("n2", null)]);
+    expect(placed.map((v) => [v.id, v.focused ?? false])).toEqual([
+      ["n2", true],
+      ["n1", false],
+      ["a", false],
+      ["b", false],
+    ]);
   });
 
   it("puts a reply under a comment posted in place", () => {

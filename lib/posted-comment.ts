@@ -32,20 +32,35 @@ export function withPosted(views: readonly CommentView[], posted: readonly Poste
   collect(views);
   const fresh = posted.filter((post) => !present.has(post.view.id));
   if (fresh.length === 0) return views;
+  // Only the newest post stands out (focused); the earlier ones read as any comment.
+  const newest = posted.at(-1)!.view.id;
+  const shown = ({ view }: PostedComment): CommentView => {
+    if (view.id === newest || !view.focused) return view;
+    const { focused: _focused, ...rest } = view;
+    return rest;
+  };
   const repliesTo = new Map<string, CommentView[]>();
-  for (const post of fresh) if (post.parentId) repliesTo.set(post.parentId, [...(repliesTo.get(post.parentId) ?? []), post.view]);
-  const place = (list: readonly CommentView[]): CommentView[] =>
-    list.map((view) => {
-      const added = repliesTo.get(view.id);
-      const replies = view.replies ? place(view.replies) : undefined;
-      if (!added) return replies === view.replies ? view : { ...view, replies };
+  for (const post of fresh) if (post.parentId) repliesTo.set(post.parentId, [...(repliesTo.get(post.parentId) ?? []), shown(post)]);
+  // A comment's replyCount counts every reply under it, at any depth, except those held for review.
+  const weight = (view: CommentView) => (view.pending ? 0 : 1);
+  const place = (list: readonly CommentView[]): { list: CommentView[]; added: number } => {
+    let total = 0;
+    const placed = list.map((view) => {
+      const below = view.replies ? place(view.replies) : { list: undefined, added: 0 };
+      const mine = repliesTo.get(view.id);
       // A reply can answer a reply posted in place as well.
-      return { ...view, replies: [...(replies ?? []), ...place(added)], replyCount: view.replyCount + added.length };
+      const under = mine ? place(mine) : { list: [], added: 0 };
+      const added = below.added + under.added + (mine ?? []).reduce((sum, reply) => sum + weight(reply), 0);
+      total += added;
+      if (!mine && added === 0 && (below.list === undefined || below.list.every((reply, i) => reply === view.replies![i]))) return view;
+      return { ...view, replies: mine ? [...(below.list ?? []), ...under.list] : below.list, replyCount: view.replyCount + added };
     });
+    return { list: placed, added: total };
+  };
   const roots = fresh
     .filter((post) => post.parentId === null)
-    .map((post) => post.view)
+    .map(shown)
     .reverse();
   // A reply can answer a comment posted in place too.
-  return repliesTo.size > 0 ? place([...roots, ...views]) : [...roots, ...views];
+  return repliesTo.size > 0 ? place([...roots, ...views]).list : [...roots, ...views];
 }

@@ -3,7 +3,6 @@
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import styles from "./fields-form.module.css";
-import { useFormPermalink } from "../form-permalink";
 
 export type Field = {
   name: string;
@@ -30,7 +29,7 @@ type Props = {
  * back), and each field shows its own error; without JavaScript it posts as any form does (multipart with a file).
  */
 export function FieldsForm({ action, fields, hidden = {}, submit, label, className }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState, useFormPermalink());
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const id = label.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return (
     <form action={formAction} className={className ?? styles.form} aria-label={label} noValidate>

@@ -206,6 +206,13 @@ describe("account actions under fuzzing", () => {
       await database.expectUnchanged();
     }
   });
+
+  it("signing out from another site's page is refused (403) before it reaches the route", async () => {
+    const foreign = () =>
+      new NextRequest("http://localhost:3000/signout", { method: "POST", headers: { host: "localhost:3000", origin: "https://evil.example" } });
+    const answer = await throughProxy(foreign, () => signOutRoute());
+    expect(answer.status).toBe(403);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------

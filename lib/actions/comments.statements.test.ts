@@ -19,7 +19,9 @@ vi.mock("next/server", async (importOriginal) => ({
 import { db } from "@/lib/db";
 import { callAction } from "@/lib/testing/action-harness";
 import { testDatabaseKind } from "@/lib/testing/postgres";
-import { createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
+import { createTestComment, createTestThreads, createTestUser, currentUserFor } from "@/lib/testing/factories";
+import { overrideEnv, resetEnv } from "@/lib/testing/env";
+import { MAX_VISIBLE_DEPTH } from "@/lib/reply-tree";
 import { createCommentAction } from "@/lib/actions/comments";
 
 let threadId: string;
@@ -109,6 +111,26 @@ describe("posting from an open thread page with JavaScript", () => {
     expect(withStance.answer.message).toBeUndefined();
     expect(withStance.answer.posted).toBeUndefined();
     expect(withStance.redirectedTo).toMatch(new RegExp(`^/t/${threadId}\\?at=`));
+  });
+
+  it("answers a comment held for review with itself as its author sees it, the thread's count unchanged", async () => {
+    overrideEnv({ PREMODERATION_FIRST_COMMENTS: "5" });
+    session.user = await currentUserFor((await createTestUser("New poster")).id);
+    const before = await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { commentCount: true } });
+    const held = await statementsOf({ threadId, body: "My first words", answer: "inline" });
+    expect(held.answer.posted!.view).toMatchObject({ status: "pending", pending: true, html: "<p>My first words</p>\n" });
+    expect(held.answer.posted!.view.notice).toMatch(/^Awaiting review/);
+    expect(held.answer.posted!.commentCount).toBe(before.commentCount);
+    resetEnv();
+  });
+
+  it("redirects a reply past the depth the thread page shows to the comment's own page", async () => {
+    session.user = await currentUserFor((await createTestUser("Deep poster")).id);
+    let parentId: string | undefined;
+    for (let depth = 0; depth < MAX_VISIBLE_DEPTH; depth++) parentId = (await createTestComment({ threadId, authorId: session.user.id, parentId })).id;
+    const deep = await statementsOf({ threadId, parentId: parentId!, body: "Too deep for the thread page", answer: "inline" });
+    expect(deep.answer.posted).toBeUndefined();
+    expect(deep.redirectedTo).toMatch(new RegExp(`^/t/${threadId}/c/[a-z0-9]+#c-`));
   });
 
   it("refuses any other answer asked for, and stores nothing", async () => {
