@@ -71,6 +71,12 @@ test.describe("commenting", () => {
     const replyId = await replyTo(page, id, unique("Under the one in place"));
     await expect(posted.article.locator(`article#c-${replyId}`)).toBeVisible();
     await expect(commentParts(page, replyId).article).toBeFocused();
+    // Away and Back: the browser's copy of the page from before the posts is read again, so they are still there.
+    await page.getByRole("banner").getByRole("link", { name: "Agora" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goBack();
+    await expect(posted.body).toHaveText(text);
+    await expect(posted.article.locator(`article#c-${replyId}`)).toBeVisible();
     await page.reload();
     await expect(posted.body).toHaveText(text);
     await expect(posted.article.locator(`article#c-${replyId}`)).toBeVisible();

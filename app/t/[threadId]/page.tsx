@@ -137,7 +137,7 @@ export default async function ThreadPage(props: Props) {
       <UnmatchedMentionsNotice handles={user ? parseUnmatchedMentions(unmatched) : []} />
       {canModerate(user) && <ThreadModeration thread={thread} />}
       <section aria-labelledby="discussion-heading" className="discussion">
-        <ThreadPosts renderedAt={data.readAt.toISOString()} inPlace={!data.stance && data.sort !== "top"}>
+        <ThreadPosts threadId={thread.id} renderedAt={data.readAt.toISOString()} inPlace={!data.stance && data.sort !== "top"}>
           <DiscussionHeading count={thread.commentCount} />
           <StanceTally tally={data.tally} filter={{ active: data.stance, href: (stance) => threadHref(thread.id, data.sort, undefined, stance) }} />
           <NewComment user={user} thread={thread} />
