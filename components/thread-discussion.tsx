@@ -52,7 +52,8 @@ export function ThreadDiscussion({ threadId, comments, slots, empty }: Props) {
   const hydrated = useHydrated();
   const [open, setOpen] = useState<Open | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
-  // A reply or an edit redirects to its comment; once the refreshed discussion arrives, its form has done its job.
+  // An edit (or a post not shown in place) redirects to its comment; once the refreshed discussion arrives, its form
+  // has done its job.
   const submitted = useRef(false);
   const rendered = useRef(comments);
   const posted = useThreadPosts()?.posted;
