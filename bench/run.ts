@@ -233,6 +233,9 @@ async function benchDatabase(kind: DatabaseKind, buildMs: number | null): Promis
         path: `/t/${manifest.ordinaryThreadId}`,
       },
       { key: "user", name: "User page (busiest member)", path: `/u/${manifest.busiestUserId}` },
+      // Next.js's render of a page and the layout, with no session and no cache (not a cached path): the floor
+      // under the member's floor below.
+      { key: "empty", name: "Empty page, signed out (the layout alone, no session)", path: "/bench/empty" },
     ];
 
     const queries = new Map<string, number[]>();
@@ -467,6 +470,15 @@ function targets(run: RunResult): Target[] {
           name: "For reading the above: an empty page for a member (the layout alone) vs trivial route",
           goal: "(no goal)",
           measured: `${(floorCpu / ceilingCpu).toFixed(1)}× (${ms(floorCpu)} vs ${ms(ceilingCpu)}); the thread adds ${ms(memberCpu - floorCpu)}`,
+          pass: null,
+        });
+      }
+      const renderCpu = cpuMsPerRequest(by("empty"));
+      if (renderCpu !== null) {
+        list.push({
+          name: "For reading the above: the same empty page signed out (Next.js's render, no session) vs trivial route",
+          goal: "(no goal)",
+          measured: `${(renderCpu / ceilingCpu).toFixed(1)}× (${ms(renderCpu)} vs ${ms(ceilingCpu)})${floorCpu !== null ? `; the session and the header's counts add ${ms(floorCpu - renderCpu)}` : ""}`,
           pass: null,
         });
       }
