@@ -97,8 +97,8 @@ test.describe("the automatic cool-down", () => {
     await other.goto(thread.path);
     await postComment(other, unique("Busy comment 3"));
     await otherContext.close();
-    // The third comment, from a second member, passed the threshold (more than 2 in 10 minutes). The cool-down is weighed right after
-    // the post is answered (after()), so the thread says so from the next page load on.
+    // The third comment, from a second member, passed the threshold (more than 2 in 10 minutes). The cool-down is weighed after the
+    // post is answered, at most a second later (once a second per thread), so the thread says so from a page load soon after.
     await expect(async () => {
       await member.reload();
       await expect(member.locator(".slow-mode-banner")).toHaveText(SLOW_BANNER, { timeout: 1_000 });

@@ -114,6 +114,9 @@ const envSchema = z
     COOLDOWN_NEW_MEMBER_DAYS: wholeNumber(0, 3650, 7),
     /** ...and has this many published comments. */
     COOLDOWN_NEW_MEMBER_COMMENTS: wholeNumber(0, 100000, 3),
+    /** The cool-down is weighed at most once per this many seconds per thread on each instance (activity in between
+        is weighed when they end); 0: after every comment and report. */
+    COOLDOWN_CHECK_SECONDS: wholeNumber(0, 60, 1),
     /** A member's first this many comments wait for a moderator's approval (0: none do). */
     PREMODERATION_FIRST_COMMENTS: wholeNumber(0, 1000, 0),
     /** Rate limits (lib/rate-limit.ts), "points/seconds". */

@@ -1,8 +1,10 @@
 import { db, type Tx } from "@/lib/db";
 import { isSlowModeActive, isStaffRole } from "@/lib/permissions";
-import { slowModeConfig, type SlowModeConfig } from "@/lib/env";
+import { env, slowModeConfig, type SlowModeConfig } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { afterResponse } from "@/lib/after-response";
+import { log, serializeError } from "@/lib/logger";
+import { trailingThrottle } from "@/lib/trailing-throttle";
 import { REPORT_ACTED_RESOLUTIONS } from "@/lib/moderation-actions";
 import { appendLog } from "./moderation-log";
 import { forgetThreadContexts } from "./thread-context";
@@ -177,17 +179,25 @@ export async function setSlowMode(input: { moderatorId: string; threadId: string
 }
 
 /**
+ * The cool-down's weighing, at most once a second per thread on this instance (COOLDOWN_CHECK_SECONDS): a busy
+ * thread gets a comment many times a second, and each weighing counts its last 10 minutes again (three statements
+ * that grow with the thread's pace). Comments and reports during the second are weighed once, when it ends, so
+ * slow mode starts at most a second later than it would have. A failure is logged; the activity stands.
+ */
+const weighThreadSoon = trailingThrottle(env.COOLDOWN_CHECK_SECONDS * 1000, async (threadId) => {
+  try {
+    // Started or extended: the thread's banner and its comment form's wait come from its context.
+    if ((await evaluateCooldown(threadId)).busy) await forgetThreadContexts(threadId);
+  } catch (error) {
+    log("error", "slow mode: cool-down evaluation failed", { threadId, error: serializeError(error) });
+  }
+});
+
+/**
  * evaluateCooldown once a comment or report is stored, after the response has gone (its answer does not wait for
- * two counts): a failure is logged, never the member's problem. Slow mode itself is enforced inside the comment's
- * transaction (slowModeWait); this only decides whether the automatic cool-down starts.
+ * the counts), at most once a second per thread (weighThreadSoon). Slow mode itself is enforced inside the
+ * comment's transaction (slowModeWait); this only decides whether the automatic cool-down starts.
  */
 export async function evaluateCooldownAfterActivity(threadId: string): Promise<void> {
-  await afterResponse(
-    "slow mode: cool-down evaluation failed",
-    async () => {
-      // Started or extended: the thread's banner and its comment form's wait come from its context.
-      if ((await evaluateCooldown(threadId)).busy) await forgetThreadContexts(threadId);
-    },
-    { threadId },
-  );
+  await afterResponse("slow mode: cool-down evaluation failed", () => weighThreadSoon(threadId), { threadId });
 }
