@@ -184,14 +184,24 @@ export async function setSlowMode(input: { moderatorId: string; threadId: string
  * that grow with the thread's pace). Comments and reports during the second are weighed once, when it ends, so
  * slow mode starts at most a second later than it would have. A failure is logged; the activity stands.
  */
-const weighThreadSoon = trailingThrottle(env.COOLDOWN_CHECK_SECONDS * 1000, async (threadId) => {
+async function weighThread(threadId: string): Promise<void> {
   try {
     // Started or extended: the thread's banner and its comment form's wait come from its context.
     if ((await evaluateCooldown(threadId)).busy) await forgetThreadContexts(threadId);
   } catch (error) {
     log("error", "slow mode: cool-down evaluation failed", { threadId, error: serializeError(error) });
   }
-});
+}
+
+// Comment and report actions are bundled apart: the process's one throttle lives on globalThis, under a registered
+// symbol every bundle's copy of this module finds (as lib/anonymous-page-cache.ts does).
+const SHARED_THROTTLE = Symbol.for("agora.cooldownThrottle");
+type WithSharedThrottle = typeof globalThis & { [SHARED_THROTTLE]?: (threadId: string) => Promise<void> };
+
+function weighThreadSoon(threadId: string): Promise<void> {
+  const shared = globalThis as WithSharedThrottle;
+  return (shared[SHARED_THROTTLE] ??= trailingThrottle(env.COOLDOWN_CHECK_SECONDS * 1000, weighThread))(threadId);
+}
 
 /**
  * evaluateCooldown once a comment or report is stored, after the response has gone (its answer does not wait for
