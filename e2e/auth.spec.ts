@@ -10,7 +10,7 @@ import {
   openThread,
   signIn,
   signOut,
-  signUp,
+  signUpThroughForm,
   test,
 } from "./helpers";
 
@@ -18,13 +18,13 @@ const BAD_CREDENTIALS = "Email or password is incorrect.";
 
 test.describe("accounts", () => {
   test("signing up signs the new user in and shows their name in the header", async ({ page }) => {
-    const account = await signUp(page);
+    const account = await signUpThroughForm(page);
     await expect(page).toHaveURL(/\/$/);
     await expectSignedInAs(page, account.name);
   });
 
   test("after signing out, signing in again with the same credentials works", async ({ page }) => {
-    const account = await signUp(page);
+    const account = await signUpThroughForm(page);
     await signOut(page);
     await expect(page).toHaveURL(/\/$/);
 
@@ -33,14 +33,14 @@ test.describe("accounts", () => {
   });
 
   test("signing out ends the session: a reload stays signed out", async ({ page }) => {
-    await signUp(page);
+    await signUpThroughForm(page);
     await signOut(page);
     await page.reload();
     await expectSignedOut(page);
   });
 
   test("a wrong password and an unknown email get the very same error message", async ({ page }) => {
-    const account = await signUp(page);
+    const account = await signUpThroughForm(page);
     await signOut(page);
 
     await page.goto("/signin");
@@ -57,7 +57,7 @@ test.describe("accounts", () => {
   });
 
   test("signing up with an email that already has an account says it already exists", async ({ page }) => {
-    const account = await signUp(page);
+    const account = await signUpThroughForm(page);
     await signOut(page);
 
     await page.goto("/signup");
@@ -86,14 +86,14 @@ test.describe("accounts", () => {
   });
 
   test("email addresses are not case-sensitive: signing in with different capitals works", async ({ page }) => {
-    const account = await signUp(page);
+    const account = await signUpThroughForm(page);
     await signOut(page);
     await signIn(page, { ...account, email: account.email.toUpperCase() });
     await expectSignedInAs(page, account.name);
   });
 
   test("a signed-in user opening the sign-in page is sent on to where they were going", async ({ page }) => {
-    await signUp(page);
+    await signUpThroughForm(page);
     const thread = await openThread(page, 1);
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(thread.path)}`);
     await expect(page).toHaveURL(new RegExp(`${thread.path}$`));
@@ -101,7 +101,7 @@ test.describe("accounts", () => {
 
   test("a sign-in callbackUrl pointing off-site is ignored and lands on the home page", async ({ page, browser }, testInfo) => {
     const setup = await newContext(browser, testInfo);
-    const account = await signUp(await setup.newPage());
+    const account = await signUpThroughForm(await setup.newPage());
     await setup.close();
 
     await page.goto(`/signin?callbackUrl=${encodeURIComponent("//example.com/phish")}`);
@@ -125,7 +125,7 @@ test.describe("signing in from a thread", () => {
 
   test("following the sign-in invitation and signing in returns to the same thread", async ({ page, browser }, testInfo) => {
     const setup = await newContext(browser, testInfo);
-    const account = await signUp(await setup.newPage());
+    const account = await signUpThroughForm(await setup.newPage());
     await setup.close();
 
     const thread = await openThread(page, 2);

@@ -26,6 +26,7 @@ test.describe("corrections", () => {
     const editorContext = await newContext(browser, testInfo);
     const editor = await editorContext.newPage();
     await signInAsAdmin(editor);
+    await editor.goto("/");
     await editor.getByRole("link", { name: /Moderation queue/ }).click();
     await editor.getByRole("navigation", { name: "Moderation" }).getByRole("link", { name: "Corrections" }).click();
     await expect(editor).toHaveURL(/\/mod\/corrections$/);

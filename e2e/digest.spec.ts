@@ -1,7 +1,5 @@
 import type { Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import pg from "pg";
-import { E2E_DATABASE, E2E_DATABASE_URL } from "./app-server";
+import { withSuiteDatabase } from "./database";
 import { seriousViolations } from "./axe-check";
 import {
   commentParts,
@@ -25,24 +23,9 @@ import {
 /** Moves a member's last visit to the article back in time, as if they had come by that long ago. */
 async function ageLastVisit(account: Account, minutes: number) {
   const then = new Date(Date.now() - minutes * 60_000);
-  const sql = `UPDATE "ArticleVisit" SET "lastVisitAt" = $1 WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $2)`;
-  if (E2E_DATABASE === "postgres") {
-    const client = new pg.Client({ connectionString: E2E_DATABASE_URL, application_name: "agora-e2e-digest" });
-    await client.connect();
-    try {
-      await client.query(sql, [then, account.email]);
-    } finally {
-      await client.end();
-    }
-    return;
-  }
-  const sqlite = new Database(E2E_DATABASE_URL.slice("file:".length), { timeout: 10_000 });
-  try {
-    // Prisma's SQLite dates: ISO with an explicit offset.
-    sqlite.prepare(sql.replace("$1", "?").replace("$2", "?")).run(then.toISOString().replace("Z", "+00:00"), account.email);
-  } finally {
-    sqlite.close();
-  }
+  await withSuiteDatabase((run) =>
+    run(`UPDATE "ArticleVisit" SET "lastVisitAt" = $1 WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $2)`, [then, account.email]),
+  );
 }
 
 const pointSection = (page: Page, position: number) => page.locator(`section#point-${position}`);

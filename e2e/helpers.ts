@@ -1,4 +1,6 @@
-import { E2E_ADMIN } from "./accounts";
+import { E2E_ADMIN, newAccount, type Account } from "./accounts";
+export { newAccount, PASSWORD, unique, type Account } from "./accounts";
+import { createMember, signInWithoutForm } from "./members";
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 
 /**
@@ -22,26 +24,6 @@ export const test = base.extend<{ visitorAddress: string }>({
 });
 
 export { expect };
-
-/** Every e2e account uses this password (it passes the 8-character minimum). */
-export const PASSWORD = "correct horse battery";
-
-export type Account = { name: string; email: string; password: string };
-
-function suffix(): string {
-  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** A fresh account's details; nothing is stored until it is used to sign up. */
-export function newAccount(overrides: Partial<Account> = {}): Account {
-  const id = suffix();
-  return { name: `E2E ${id.slice(-6)}`, email: `e2e-${id}@example.test`, password: PASSWORD, ...overrides };
-}
-
-/** A token unique to this run, for comment bodies that a test must find again. */
-export function unique(label: string): string {
-  return `${label} ${suffix()}`;
-}
 
 export function accountNav(page: Page): Locator {
   return page.getByRole("navigation", { name: "Account" });
@@ -71,16 +53,42 @@ export async function fillSignUp(page: Page, account: Account): Promise<void> {
 }
 
 /**
- * Creates a unique user through the real /signup form and waits until the header shows them signed in.
- * With `callbackUrl`, signs up from /signup?callbackUrl=… and waits to land there.
+ * Creates a unique user through the real /signup form and waits until the header shows them signed in: for specs
+ * of signing up. With `callbackUrl`, signs up from /signup?callbackUrl=… and waits to land there.
  */
-export async function signUp(page: Page, overrides: Partial<Account> & { callbackUrl?: string } = {}): Promise<Account> {
+export async function signUpThroughForm(page: Page, overrides: Partial<Account> & { callbackUrl?: string } = {}): Promise<Account> {
   const { callbackUrl, ...rest } = overrides;
   const account = newAccount(rest);
   await page.goto(callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup");
   await fillSignUp(page, account);
   await page.waitForURL((url) => url.pathname === (callbackUrl ?? "/"));
   await expectSignedInAs(page, account.name);
+  return account;
+}
+
+/** The suite's own server, which the page's context (and the browser contexts of newContext) are based on. */
+function suiteBaseURL(): string {
+  const baseURL = test.info().project.use.baseURL;
+  if (!baseURL) throw new Error("playwright.config.ts sets use.baseURL");
+  return baseURL;
+}
+
+/** A unique new member with a password, stored without signing anyone in (e2e/members.ts). */
+export async function createAccount(overrides: Partial<Account> = {}): Promise<Account> {
+  const account = newAccount(overrides);
+  await createMember(account);
+  return account;
+}
+
+/**
+ * A unique new member, signed in in the page's browser context without the sign-up form (e2e/members.ts): the
+ * page is not navigated, so open what the test is about next. With `callbackUrl`, opens it.
+ */
+export async function signUp(page: Page, overrides: Partial<Account> & { callbackUrl?: string } = {}): Promise<Account> {
+  const { callbackUrl, ...rest } = overrides;
+  const account = await createAccount(rest);
+  await signInWithoutForm(page.context(), account, suiteBaseURL());
+  if (callbackUrl) await page.goto(callbackUrl);
   return account;
 }
 
@@ -221,26 +229,11 @@ export async function replyTo(page: Page, parentId: string, body: string): Promi
   return submitAndGetCommentId(page, () => parent.button("Post reply").click());
 }
 
-/** Signs in as the suite's admin (made admin by ADMIN_EMAILS), creating the account on first use. */
+/**
+ * Signs in as the suite's admin (made admin by ADMIN_EMAILS at every sign-in), creating the account on first use;
+ * like signUp, without a form and without navigating.
+ */
 export async function signInAsAdmin(page: Page): Promise<void> {
-  await page.goto("/signin");
-  await page.getByLabel("Email", { exact: true }).fill(E2E_ADMIN.email);
-  await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  const outcome = await Promise.race([
-    page.waitForURL((url) => url.pathname === "/").then(() => "in" as const),
-    page
-      .getByText("Email or password is incorrect.")
-      .waitFor()
-      .then(() => "unknown" as const),
-  ]);
-  if (outcome === "unknown") {
-    await page.goto("/signup");
-    await page.getByLabel("Display name", { exact: true }).fill(E2E_ADMIN.name);
-    await page.getByLabel("Email", { exact: true }).fill(E2E_ADMIN.email);
-    await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-  }
-  await expect(page.getByRole("link", { name: /Moderation queue/ })).toBeVisible();
+  await createMember(E2E_ADMIN, { ifMissing: true });
+  await signInWithoutForm(page.context(), E2E_ADMIN, suiteBaseURL());
 }

@@ -43,6 +43,7 @@ test.describe("phone layout (375px wide)", () => {
     // Display names are unique: a long one of this run's own (48 characters).
     const name = longName();
     await signUp(page, { name });
+    await page.goto("/");
     await accountNav(page).getByText("Menu", { exact: true }).click();
     await expect(accountNav(page).getByRole("link", { name })).toBeVisible();
     mkdirSync(DIR, { recursive: true });
@@ -53,6 +54,7 @@ test.describe("phone layout (375px wide)", () => {
   // Regression: a long display name used to squeeze the header until "Sign out" broke onto two lines.
   test("with a long display name, the menu's Sign out button stays on one line", async ({ page }) => {
     await signUp(page, { name: longName() });
+    await page.goto("/");
     await accountNav(page).getByText("Menu", { exact: true }).click();
     const signOut = accountNav(page).getByRole("button", { name: "Sign out" });
     const lineHeight = await signOut.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));

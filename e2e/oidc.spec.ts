@@ -1,6 +1,6 @@
 import { Events, OAuth2Server } from "oauth2-mock-server";
 import { randomVisitorIp, startAppServer, type AppServer } from "./app-server";
-import { accountNav, expect, expectSignedInAs, expectSignedOut, signOut, signUp, test } from "./helpers";
+import { accountNav, expect, expectSignedInAs, expectSignedOut, createAccount, signOut, test } from "./helpers";
 
 // Sign-in through an organisation's own OpenID Connect provider (OIDC_ISSUER…), end to end against a real OIDC
 // server (oauth2-mock-server: discovery, authorization code with PKCE, signed ID tokens, JWKS), not a stub of
@@ -77,9 +77,8 @@ test.describe("signing in with OpenID Connect", () => {
 
   test("an identity with a member's email is not linked to that account: the page says why, nobody is signed in", async ({ browser }) => {
     const page = await newPage(browser);
-    // A member who signed up with a password...
-    const member = await signUp(page);
-    await signOut(page);
+    // A member with a password (signed out)...
+    const member = await createAccount();
     // ...and a provider that asserts the same address for someone else.
     identity = { sub: `impostor-${Date.now()}`, email: member.email, name: "Someone Else" };
 

@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { placeComments } from "../lib/materialized-path";
-import { E2E_DATABASE, E2E_DATABASE_URL } from "./app-server";
+import { withSuiteDatabase } from "./database";
 import { comment, commentParts, expect, newCommentBox, signUp, test, unique } from "./helpers";
 
 // A thread of its own with 10,000 comments, written straight into the database (placed with the same
@@ -44,38 +42,11 @@ const rows = threadRows();
 /** The 9,000th comment: late in its top-level comment's replies, on no thread page but its own. */
 const late = rows[8_999]!;
 
-async function withDatabase(use: (run: (sql: string, values?: unknown[]) => Promise<void>) => Promise<void>) {
-  if (E2E_DATABASE === "postgres") {
-    const client = new pg.Client({ connectionString: E2E_DATABASE_URL, application_name: "agora-e2e-pagination" });
-    await client.connect();
-    try {
-      await use(async (sql, values) => void (await client.query(sql, values)));
-    } finally {
-      await client.end();
-    }
-    return;
-  }
-  const sqlite = new Database(E2E_DATABASE_URL.slice("file:".length), { timeout: 10_000 });
-  try {
-    // The statements number their parameters PostgreSQL's way ($1..); SQLite gets one ? per occurrence.
-    await use(async (sql, values = []) => {
-      const ordered: unknown[] = [];
-      const text = sql.replace(/\$(\d+)/g, (_, n: string) => (ordered.push(sqliteValue(values[Number(n) - 1])), "?"));
-      sqlite.prepare(text).run(...ordered);
-    });
-  } finally {
-    sqlite.close();
-  }
-}
-
-/** What Prisma stores in SQLite: ISO dates with an explicit offset, booleans as 0/1. */
-const sqliteValue = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : value);
-
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const { places } = placeComments(rows.map((row) => ({ ...row, threadId, status: "visible" })));
   const now = new Date();
-  await withDatabase(async (sql) => {
+  await withSuiteDatabase(async (sql) => {
     await sql(`INSERT INTO "User" ("id", "name", "email", "updatedAt") VALUES ($1, $2, $3, $4)`, [userId, "Pagination Writer", `${userId}@example.test`, now]);
     await sql(`INSERT INTO "Article" ("id", "slug", "title", "source", "summary", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $6)`, [
       articleId,
@@ -107,7 +78,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await withDatabase(async (sql) => {
+  await withSuiteDatabase(async (sql) => {
     // Replies first: a comment with replies cannot be deleted.
     for (let depth = 31; depth >= 0; depth--) await sql(`DELETE FROM "Comment" WHERE "threadId" = $1 AND "depth" = $2`, [threadId, depth]);
     await sql(`DELETE FROM "Thread" WHERE "id" = $1`, [threadId]);

@@ -89,6 +89,7 @@ test.describe("forged requests", () => {
 
   test("signing out ends the session on the server, not just in this browser", async ({ page, context, browser }) => {
     await signUp(page);
+    await page.goto("/");
     const cookies = await context.cookies();
     await accountNav(page).getByRole("button", { name: "Sign out" }).click();
     await expect(accountNav(page).getByRole("link", { name: "Sign in", exact: true })).toBeVisible();

@@ -1,10 +1,27 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { accountNav, comment, expect, expectSignedOut, newContext, openAt, openThread, postComment, replyTo, signIn, signUp, test, unique } from "./helpers";
+import {
+  accountNav,
+  comment,
+  expect,
+  expectSignedOut,
+  newContext,
+  openAt,
+  openThread,
+  postComment,
+  replyTo,
+  signIn,
+  signUp,
+  signUpThroughForm,
+  test,
+  unique,
+} from "./helpers";
 
 const SCREENSHOTS = "test-results/screenshots";
 
+/** Opens /settings from the header's link, on the home page. */
 async function openSettings(page: Page) {
+  await page.goto("/");
   await accountNav(page).getByRole("link", { name: "Settings" }).click();
   await page.waitForURL("/settings");
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
@@ -121,7 +138,7 @@ test("deleting the account leaves [deleted account] where a reply needs its plac
   await expect(comment(replier, reply)).toBeVisible();
 
   // The address is free again.
-  await signUp(page, { email: account.email });
+  await signUpThroughForm(page, { email: account.email });
 });
 
 test("screenshots of /settings, 375 and 1280 px, light and dark", async ({ page, browser }, testInfo) => {

