@@ -66,13 +66,6 @@ export async function signUpThroughForm(page: Page, overrides: Partial<Account> 
   return account;
 }
 
-/** The suite's own server, which the page's context (and the browser contexts of newContext) are based on. */
-function suiteBaseURL(): string {
-  const baseURL = test.info().project.use.baseURL;
-  if (!baseURL) throw new Error("playwright.config.ts sets use.baseURL");
-  return baseURL;
-}
-
 /** A unique new member with a password, stored without signing anyone in (e2e/members.ts). */
 export async function createAccount(overrides: Partial<Account> = {}): Promise<Account> {
   const account = newAccount(overrides);
@@ -81,13 +74,14 @@ export async function createAccount(overrides: Partial<Account> = {}): Promise<A
 }
 
 /**
- * A unique new member, signed in in the page's browser context without the sign-up form (e2e/members.ts): the
- * page is not navigated, so open what the test is about next. With `callbackUrl`, opens it.
+ * A unique new member, signed in in the page's browser context without the sign-up form (e2e/members.ts), on the
+ * server the context is based on: the page is not navigated, so open what the test is about next. With
+ * `callbackUrl`, opens it.
  */
 export async function signUp(page: Page, overrides: Partial<Account> & { callbackUrl?: string } = {}): Promise<Account> {
   const { callbackUrl, ...rest } = overrides;
   const account = await createAccount(rest);
-  await signInWithoutForm(page.context(), account, suiteBaseURL());
+  await signInWithoutForm(page.context(), account);
   if (callbackUrl) await page.goto(callbackUrl);
   return account;
 }
@@ -235,5 +229,5 @@ export async function replyTo(page: Page, parentId: string, body: string): Promi
  */
 export async function signInAsAdmin(page: Page): Promise<void> {
   await createMember(E2E_ADMIN, { ifMissing: true });
-  await signInWithoutForm(page.context(), E2E_ADMIN, suiteBaseURL());
+  await signInWithoutForm(page.context(), E2E_ADMIN);
 }

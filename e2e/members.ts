@@ -44,22 +44,24 @@ export async function createMember(account: Account, { ifMissing = false }: { if
 }
 
 /**
- * Signs `context` in as the account through Auth.js's credentials callback (a CSRF token first, as the form's own
- * request carries one), and checks that the server answered with a session rather than the sign-in page's error.
+ * Signs `context` in as the account through Auth.js's credentials callback on the server the context is based on
+ * (its baseURL: the suite's, or another instance's with its own ADMIN_EMAILS), a CSRF token first as the form's own
+ * request carries one, and checks that the server answered with a session rather than the sign-in page's error.
  */
-export async function signInWithoutForm(context: BrowserContext, account: Pick<Account, "email" | "password">, baseURL: string): Promise<void> {
-  const csrf = await context.request.get(`${baseURL}/api/auth/csrf`);
+export async function signInWithoutForm(context: BrowserContext, account: Pick<Account, "email" | "password">): Promise<void> {
+  const csrf = await context.request.get("/api/auth/csrf");
   expect(csrf.ok(), "Auth.js hands out a CSRF token").toBe(true);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await context.request.post(`${baseURL}/api/auth/callback/credentials`, {
-    headers: { origin: baseURL },
+  const origin = new URL(csrf.url()).origin;
+  const response = await context.request.post("/api/auth/callback/credentials", {
+    headers: { origin },
     form: { email: account.email, password: account.password, csrfToken, callbackUrl: "/" },
     maxRedirects: 0,
   });
   // Home, not the sign-in page with an error (the host may be the one the server listens on: localhost).
-  const location = new URL(response.headers()["location"] ?? "/signin?error=none", baseURL);
+  const location = new URL(response.headers()["location"] ?? "/signin?error=none", origin);
   expect(`${location.pathname}${location.search}`, `signing in ${account.email} redirects home, not to an error`).toBe("/");
-  const cookies = await context.cookies(baseURL);
+  const cookies = await context.cookies(origin);
   expect(
     cookies.some((cookie) => cookie.name.endsWith("authjs.session-token")),
     "a session cookie is set",
