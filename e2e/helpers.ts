@@ -1,7 +1,8 @@
-import { E2E_ADMIN, newAccount, type Account } from "./accounts";
-export { newAccount, PASSWORD, unique, type Account } from "./accounts";
-import { createMember, signInWithoutForm } from "./members";
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { E2E_ADMIN, newAccount, type Account } from "./accounts";
+import { createMember, signInWithoutForm } from "./members";
+
+export { newAccount, PASSWORD, unique, type Account } from "./accounts";
 
 /**
  * A made-up client address. The app's per-IP rate limits (sign-in 30/15 min, comments 30/min by default) key on
