@@ -1,6 +1,6 @@
 // IDOR for every server action: ids the caller may not touch (someone else's comment, a hidden, removed, pending or
 // deleted one, one in a locked thread or another thread, a staff account, an item that does not exist) are refused
-// with a message and change nothing. Extends lib/actions/moderation.test.ts (its role matrix, and the IDOR cases it
+// with a message and change nothing. Extends lib/actions/moderation*.test.ts (the role matrix, and the IDOR cases it
 // already has: another member's visible comment, an admin's, one awaiting review, a cross-thread reply or report).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";

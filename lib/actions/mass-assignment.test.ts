@@ -1,7 +1,7 @@
 // Mass assignment, for every server action: a valid form plus every column name a client could hope to set
 // (authorId, role, pinned, locked, status, threadId of another thread, depth, createdAt...) succeeds as the bare
 // form would, and not one of the extra values lands in any row the call wrote. Extends the hand-written cases in
-// lib/actions/moderation.test.ts with one table row per action and a check over the whole database, not chosen columns.
+// lib/actions/moderation.members.test.ts with one table row per action and a check over the whole database, not chosen columns.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/current-user";
