@@ -19,14 +19,14 @@ import {
   setRoleAction,
   suspendUserAction,
 } from "@/lib/actions/moderation";
-import { ACTORS, CASES, describeMatrix, freshWorldForEachTest } from "@/lib/testing/authorization-matrix";
+import { CASES, describeMatrix, freshWorldForEachTest } from "@/lib/testing/authorization-matrix";
 
 freshWorldForEachTest();
 
 describe("authorization matrix", () => {
   it("covers every action for every caller", () => {
+    // The three files run the guards moderator + admin (here), editor and participant: a case under any other guard would run nowhere.
     expect(new Set(CASES.map((c) => c.guard))).toEqual(new Set(["moderator", "admin", "editor", "participant"]));
-    expect(ACTORS).toHaveLength(9);
     expect(new Set(CASES.map((c) => c.action))).toEqual(
       new Set([
         moderateCommentAction,
